@@ -1,0 +1,3 @@
+import type { ApiEntry } from './types';
+
+export const douyinApis: ApiEntry[] = [];

@@ -1,0 +1,3 @@
+import type { MarkupAttributeEntry } from './types';
+
+export const markupAttributes: MarkupAttributeEntry[] = [];

@@ -1,0 +1,169 @@
+/**
+ * The shape of the API catalog: the single source of truth for every user-info API, option, value,
+ * result field, markup attribute and error string. Completion lists it, hover renders it, rules look
+ * facts up in it, and `docs/api.md` is generated from it. No description string lives anywhere else.
+ */
+
+/** A text in both documentation languages. */
+export interface Localized {
+  en: string;
+  zh: string;
+}
+
+/** The global object an API hangs off. `Taro` is the cross-platform wrapper from `@tarojs/taro`. */
+export type ApiNamespace = 'wx' | 'my' | 'tt' | 'Taro';
+
+/** A mini-program host platform. */
+export type Platform = 'wechat' | 'alipay' | 'douyin';
+
+/** A value an option (or result field) may take, with what it means. */
+export interface ValueEntry {
+  /** The literal value, as it appears in source (`'zh_CN'`, `true`, `1`). */
+  value: string | number | boolean;
+  description: Localized;
+  /** Minimum base library for this value, when newer than the API itself. */
+  minVersion?: string;
+  /** Marks a legacy value (e.g. Alipay's `"m"`/`"f"` gender). */
+  legacy?: boolean;
+}
+
+/** One key of an API's options object. */
+export interface OptionEntry {
+  name: string;
+  /** TypeScript-ish type text shown in docs: `string`, `boolean`, `(res: SuccessResult) => void`. */
+  type: string;
+  /** The primitive kind a rule can check a literal against. */
+  kind: 'string' | 'boolean' | 'number' | 'function' | 'object';
+  required: boolean;
+  default?: string | number | boolean;
+  description: Localized;
+  /** The closed set of allowed values, when there is one. */
+  values?: ValueEntry[];
+  /** Minimum base library for this option, when newer than the API. */
+  minVersion?: string;
+  /** For Taro entries: the platforms on which the option has an effect. */
+  platforms?: Platform[];
+}
+
+/** One field of a result object (`res.userInfo`, `res.rawData`, `userInfo.gender`). */
+export interface FieldEntry {
+  name: string;
+  type: string;
+  description: Localized;
+  values?: ValueEntry[];
+  minVersion?: string;
+  /** Name of a result type in `catalog.types` this field holds (e.g. `UserInfo`). */
+  typeRef?: string;
+  /** Set when the platform no longer fills this field (policy), with what it returns now. */
+  noLongerReturned?: Localized;
+}
+
+/** A named result type such as WeChat's `UserInfo` or Alipay's inner `response` object. */
+export interface TypeEntry {
+  /** Unique id, e.g. `wx.UserInfo`, `my.OpenUserInfo`. */
+  id: string;
+  name: string;
+  summary: Localized;
+  fields: FieldEntry[];
+  docUrl: string;
+}
+
+/** A runtime error the platform reports, matched loosely against `errMsg` (or an Alipay `code`). */
+export interface ErrorEntry {
+  /** The text as the runtime reports it, e.g. `getUserProfile:fail can only be invoked by user TAP gesture.` */
+  errMsg: string;
+  /** A case-insensitive regular expression source that recognises variants of the message. */
+  pattern: string;
+  /** Alipay result code, when the error arrives as `code` rather than `errMsg`. */
+  code?: string;
+  cause: Localized;
+  fix: Localized;
+}
+
+/** A policy change or deprecation with its date. */
+export interface PolicyNote {
+  /** ISO date the change took effect (e.g. `2021-04-28`). */
+  date: string;
+  text: Localized;
+  url?: string;
+}
+
+/** Rule-relevant constraints, so rules read facts from the catalog rather than hard-coding them. */
+export interface ApiConstraints {
+  /** Must run synchronously inside a user tap handler. */
+  tapOnly?: boolean;
+  /** Maximum weighted length of `desc`; presence of this also means `desc` is required and non-empty. */
+  descMaxLength?: number;
+  /** A prior login call is required (`tt.login`), unless the base library is at or above `until`. */
+  loginFirst?: { api: string; until?: string };
+  /** Returns a JSON string in `res.response` that must be parsed. */
+  responseIsJsonString?: boolean;
+  /** Needs an authorisation button (Alipay `open-type="getAuthorize"` with this scope). */
+  authorizeScope?: string;
+}
+
+/** One API of one namespace, e.g. `wx.getUserProfile`. */
+export interface ApiEntry {
+  /** `namespace.name`, e.g. `wx.getUserProfile`. */
+  id: string;
+  namespace: ApiNamespace;
+  name: string;
+  /** One line, shown as completion detail. */
+  summary: Localized;
+  /** A paragraph or two of Markdown. */
+  details: Localized;
+  signature: string;
+  /** Minimum base library (host platform's numbering). */
+  minVersion?: string;
+  /** Whether calling without callbacks returns a Promise. */
+  promise: boolean;
+  /** Whether the API is callable from a mini-program plugin (and from which base library). */
+  plugin: { supported: boolean; minVersion?: string };
+  options: OptionEntry[];
+  /** Fields of the success result. */
+  result: FieldEntry[];
+  errors: ErrorEntry[];
+  notes: PolicyNote[];
+  /** Set when the API should no longer be used, saying what to use instead. */
+  deprecated?: Localized;
+  /** Lower sorts first in completion; the recommended API of a namespace gets 0. */
+  rank: number;
+  /** For Taro entries: the platforms on which the call works. */
+  platforms?: Platform[];
+  constraints?: ApiConstraints;
+  docUrl: string;
+  /** A short, correct example. */
+  example: string;
+}
+
+/** An attribute value of a markup component, e.g. `<button open-type="chooseAvatar">`. */
+export interface MarkupValueEntry {
+  value: string;
+  platforms: Platform[];
+  summary: Localized;
+  details?: Localized;
+  minVersion?: string;
+  deprecated?: Localized;
+  /** The event attribute(s) that deliver its result, e.g. `bindgetuserinfo`, `onGetAuthorize`. */
+  events?: string[];
+  docUrl: string;
+  example?: string;
+}
+
+/** An attribute of a markup component, e.g. `open-type`, `scope`, `bindgetuserinfo`. */
+export interface MarkupAttributeEntry {
+  /** `button`, `input`, `open-data`. */
+  tag: string;
+  name: string;
+  platforms: Platform[];
+  summary: Localized;
+  values?: MarkupValueEntry[];
+  docUrl: string;
+}
+
+/** The whole catalog. */
+export interface Catalog {
+  apis: ApiEntry[];
+  types: TypeEntry[];
+  markup: MarkupAttributeEntry[];
+}
