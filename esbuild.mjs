@@ -1,7 +1,7 @@
 // Bundles the extension's four artefacts. `node esbuild.mjs` builds once; `--watch` rebuilds on change;
 // `--production` minifies. Type-checking is tsc's job (`npm run typecheck`), not esbuild's.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -13,6 +13,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  define: { MP_USERINFO_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 
 /** @type {esbuild.BuildOptions[]} */
