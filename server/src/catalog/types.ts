@@ -128,8 +128,19 @@ export interface ApiEntry {
   deprecated?: Localized;
   /** Lower sorts first in completion; the recommended API of a namespace gets 0. */
   rank: number;
+  /**
+   * `user-info` (default) for the APIs that hand out user data and that rules check; `support` for the
+   * APIs of the identity flow around them (`wx.login`, `wx.checkSession`, `wx.getSetting`).
+   */
+  role?: 'user-info' | 'support';
   /** For Taro entries: the platforms on which the call works. */
   platforms?: Platform[];
+  /** For Taro entries: the native API each supported platform runs (`{ wechat: 'wx.getUserProfile' }`). */
+  nativeApis?: Partial<Record<Platform, string>>;
+  /** For Taro entries: support on build targets other than the three hosts (H5, React Native, …). */
+  otherTargets?: Array<{ target: string; supported: boolean }>;
+  /** For Taro entries: the first Taro releases that ship the API (`['2.2.17', '3.0.29']`). */
+  minTaroVersions?: string[];
   constraints?: ApiConstraints;
   docUrl: string;
   /** A short, correct example. */
@@ -159,6 +170,14 @@ export interface MarkupAttributeEntry {
   summary: Localized;
   values?: MarkupValueEntry[];
   docUrl: string;
+  /** `event` for a handler binding (`bindgetuserinfo`, `onGetAuthorize`); otherwise a plain property. */
+  kind?: 'property' | 'event';
+  /** Other spellings of the same attribute (`bindchooseavatar` for `bind:chooseavatar`). */
+  aliases?: string[];
+  details?: Localized;
+  minVersion?: string;
+  deprecated?: Localized;
+  example?: string;
 }
 
 /** The whole catalog. */
