@@ -1,0 +1,127 @@
+/**
+ * The analysis entry point: one file in, findings out. Scripts go through the text pre-filter, one
+ * parse, one call search and the script rules; markup goes through the tokenizer and the markup rules.
+ */
+import { collectAliases, findApiCalls } from './calls';
+import { GestureGraph } from './handlers';
+import { markupPlatform } from './markup';
+import { getSourceFile, isScriptFile, mayMentionUserInfoApi } from './parse';
+import type { ProjectIndex } from './project';
+import { rules } from './rules';
+import type { MarkupRuleContext, RuleFinding, ScriptRuleContext } from './rules/rule';
+import type { Finding, Platform, Severity, SkipNotice } from './types';
+
+/** A rule's configured severity; `off` disables it. */
+export type SeveritySetting = Severity | 'off';
+
+/** What the user configured. */
+export interface AnalysisOptions {
+  /** Overrides the project's `libVersion`. */
+  libVersion?: string;
+  /** Per-rule severity overrides. */
+  severities?: Readonly<Record<string, SeveritySetting>>;
+  /** Files larger than this many bytes are skipped with a notice (default 2 MiB). */
+  maxFileSize?: number;
+}
+
+/** The result of analysing one file. */
+export interface AnalysisResult {
+  findings: Finding[];
+  /** Set when the file was not analysed. */
+  skipped?: SkipNotice;
+}
+
+/** The default size limit: larger files are generated bundles, not hand-written pages. */
+export const defaultMaxFileSize = 2 * 1024 * 1024;
+
+/** True for files the analyser reads (scripts and markup). */
+export function isAnalysable(fileName: string): boolean {
+  return isScriptFile(fileName) || markupPlatform(fileName) !== undefined;
+}
+
+/** Checks size and content before parsing; a notice when the file must be skipped. */
+export function screenText(fileName: string, text: string, maxFileSize = defaultMaxFileSize): SkipNotice | undefined {
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > maxFileSize) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    return { reason: 'too-large', message: `Skipped ${fileName}: ${mb(size)} is over the ${mb(maxFileSize)} limit (setting maxFileSize).` };
+  }
+  // A NUL character never appears in source text: this is a binary file with a script's name.
+  if (text.slice(0, 8192).includes('\u0000')) {
+    return { reason: 'binary', message: `Skipped ${fileName}: it looks like a binary file, not source text.` };
+  }
+  return undefined;
+}
+
+function settle(code: string, defaultSeverity: Severity, findings: RuleFinding[], options: AnalysisOptions): Finding[] {
+  const configured = options.severities?.[code];
+  if (configured === 'off') return [];
+  return findings.map((f) => ({ ...f, code, severity: configured ?? f.severity ?? defaultSeverity }));
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+}
+
+/** The platform a script page belongs to: from its markup file, else from the project configuration. */
+function pagePlatform(fileName: string, index: ProjectIndex): Platform | undefined {
+  const markup = index.pageMarkupOf(fileName);
+  return markup.length === 1 ? markup[0]!.facts.platform : index.projectOf(fileName).platform;
+}
+
+/** Analyses a script (JS/TS/JSX/TSX). */
+export function analyzeScript(fileName: string, text: string, index: ProjectIndex, options: AnalysisOptions = {}): AnalysisResult {
+  const skipped = screenText(fileName, text, options.maxFileSize);
+  if (skipped) return { findings: [], skipped };
+  if (!mayMentionUserInfoApi(text)) return { findings: [] };
+  const sourceFile = getSourceFile(fileName, text);
+  const aliases = collectAliases(sourceFile);
+  const calls = findApiCalls(sourceFile, aliases);
+  if (calls.length === 0) return { findings: [] };
+  const project = index.projectOf(fileName);
+  let graph: GestureGraph | undefined;
+  const platform = pagePlatform(fileName, index);
+  const libVersion = options.libVersion ?? project.libVersion;
+  const context: ScriptRuleContext = {
+    fileName,
+    text,
+    sourceFile,
+    aliases,
+    calls,
+    project,
+    index,
+    ...(platform ? { platform } : {}),
+    ...(libVersion ? { libVersion } : {}),
+    gestures: () => (graph ??= new GestureGraph(sourceFile, index.markupHandlersOf(fileName))),
+  };
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (!rule.checkScript || options.severities?.[rule.id] === 'off') continue;
+    findings.push(...settle(rule.id, rule.defaultSeverity, rule.checkScript(context), options));
+  }
+  return { findings: sortFindings(findings) };
+}
+
+/** Analyses a markup file (WXML/AXML/TTML). */
+export function analyzeMarkup(fileName: string, text: string, index: ProjectIndex, options: AnalysisOptions = {}): AnalysisResult {
+  const skipped = screenText(fileName, text, options.maxFileSize);
+  if (skipped) return { findings: [], skipped };
+  const platform = markupPlatform(fileName);
+  const markupRules = rules.filter((r) => r.checkMarkup && options.severities?.[r.id] !== 'off');
+  if (!platform || markupRules.length === 0) return { findings: [] };
+  const facts = index.markupFile(fileName)?.facts;
+  if (!facts) return { findings: [] };
+  const project = index.projectOf(fileName);
+  const libVersion = options.libVersion ?? project.libVersion;
+  const context: MarkupRuleContext = { fileName, text, facts, project, index, ...(libVersion ? { libVersion } : {}) };
+  const findings: Finding[] = [];
+  for (const rule of markupRules) findings.push(...settle(rule.id, rule.defaultSeverity, rule.checkMarkup!(context), options));
+  return { findings: sortFindings(findings) };
+}
+
+/** Analyses any supported file; other files yield nothing. */
+export function analyzeFile(fileName: string, text: string, index: ProjectIndex, options: AnalysisOptions = {}): AnalysisResult {
+  if (markupPlatform(fileName)) return analyzeMarkup(fileName, text, index, options);
+  if (isScriptFile(fileName)) return analyzeScript(fileName, text, index, options);
+  return { findings: [] };
+}

@@ -1,0 +1,43 @@
+/** Helpers that build the text edits of quick fixes with the file's own layout. */
+import ts from 'typescript';
+import type { TextEdit } from './types';
+
+/** The whitespace that starts the line containing `offset`. */
+export function indentationAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+/** One level of indentation as the file uses it (two spaces when it cannot tell). */
+export function indentUnit(text: string): string {
+  const match = /\n( +|\t)\S/.exec(text);
+  if (!match) return '  ';
+  return match[1]!.startsWith('\t') ? '\t' : match[1]!.length >= 4 && match[1]!.length % 4 === 0 ? '    ' : '  ';
+}
+
+/** The line break the file uses. */
+export function newlineOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/**
+ * An edit that adds `property` (e.g. `desc: '$1'`) as the first property of an object literal, on its own
+ * line when the object spans lines, inline otherwise.
+ */
+export function insertFirstProperty(object: ts.ObjectLiteralExpression, property: string, sourceFile: ts.SourceFile): TextEdit {
+  const text = sourceFile.text;
+  const open = object.getStart(sourceFile);
+  const first = object.properties[0];
+  if (!first) {
+    return { start: open, end: object.getEnd(), newText: `{ ${property} }`, snippet: true };
+  }
+  const firstStart = first.getStart(sourceFile);
+  const multiline = text.slice(open, firstStart).includes('\n');
+  const newText = multiline ? `${property},${newlineOf(text)}${indentationAt(text, firstStart)}` : `${property}, `;
+  return { start: firstStart, end: firstStart, newText, snippet: true };
+}
+
+/** Escapes `$`, `}` and `\` so text can sit inside a snippet. */
+export function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,142 @@
+/**
+ * JS/TS/JSX/TSX parsing with TypeScript's parser, one parse per document text, plus the cheap text
+ * pre-filter that lets most files skip parsing altogether.
+ */
+import ts from 'typescript';
+import { catalog } from '../catalog';
+
+const scriptKinds: Record<string, ts.ScriptKind> = {
+  '.js': ts.ScriptKind.JS,
+  '.mjs': ts.ScriptKind.JS,
+  '.cjs': ts.ScriptKind.JS,
+  '.jsx': ts.ScriptKind.JSX,
+  '.ts': ts.ScriptKind.TS,
+  '.mts': ts.ScriptKind.TS,
+  '.cts': ts.ScriptKind.TS,
+  '.tsx': ts.ScriptKind.TSX,
+};
+
+function extensionOf(fileName: string): string {
+  const slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+  const dot = fileName.lastIndexOf('.');
+  return dot > slash ? fileName.slice(dot).toLowerCase() : '';
+}
+
+/** True for the script files the analyser reads (`.js .ts .jsx .tsx .mjs .cjs`, and `.mts`/`.cts`). */
+export function isScriptFile(fileName: string): boolean {
+  return extensionOf(fileName) in scriptKinds && !fileName.endsWith('.d.ts');
+}
+
+/** TypeScript's script kind for a file name (JS when unknown). */
+export function scriptKindOf(fileName: string): ts.ScriptKind {
+  return scriptKinds[extensionOf(fileName)] ?? ts.ScriptKind.JS;
+}
+
+/** The names of the APIs the rules check; a file that mentions none of them cannot produce a finding. */
+const userInfoApiPattern = new RegExp(
+  `\\b(?:${[...new Set(catalog.apis.filter((api) => api.role !== 'support').map((api) => api.name))].join('|') || '(?!)'})\\b`,
+);
+
+/**
+ * The pre-filter: false when the text cannot contain a user-info API call, so parsing can be skipped.
+ * It errs on the side of true (a name in a comment passes).
+ */
+export function mayMentionUserInfoApi(text: string): boolean {
+  return userInfoApiPattern.test(text);
+}
+
+interface CacheEntry {
+  text: string;
+  sourceFile: ts.SourceFile;
+}
+
+const cacheLimit = 64;
+const cache = new Map<string, CacheEntry>();
+
+/**
+ * The parsed source file for `text`, reused while the text of `fileName` is unchanged. TypeScript's
+ * parser recovers from every syntax error, so a half-typed file still yields a tree.
+ */
+export function getSourceFile(fileName: string, text: string): ts.SourceFile {
+  const hit = cache.get(fileName);
+  if (hit && hit.text === text) {
+    // Refresh the entry's place in the least-recently-used order.
+    cache.delete(fileName);
+    cache.set(fileName, hit);
+    return hit.sourceFile;
+  }
+  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+  cache.set(fileName, { text, sourceFile });
+  if (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
+  return sourceFile;
+}
+
+/** Forgets the parse of a closed document. */
+export function forgetSourceFile(fileName: string): void {
+  cache.delete(fileName);
+}
+
+/**
+ * Visits every node below `root` in source order without recursion, so that deeply nested input cannot
+ * overflow the stack. `visit` returns false to skip a node's children.
+ */
+export function walk(root: ts.Node, visit: (node: ts.Node) => boolean | void): void {
+  const stack: ts.Node[] = [];
+  const pushChildren = (node: ts.Node) => {
+    const children: ts.Node[] = [];
+    ts.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  };
+  pushChildren(root);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) !== false) pushChildren(node);
+  }
+}
+
+/** True for nodes that start a new function body. */
+export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+/** The innermost function that contains `node` (not `node` itself), or undefined at module level. */
+export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionLike(current)) return current;
+  }
+  return undefined;
+}
+
+/** The text of a property name that is an identifier or a string/numeric literal. */
+export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) {
+    return name.text;
+  }
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  return undefined;
+}
+
+/** Strips parentheses, `as`/`satisfies`/non-null assertions around an expression. */
+export function skipOuterExpressions(node: ts.Expression): ts.Expression {
+  let current = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current)) {
+      current = current.expression;
+    } else if (ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import ts from 'typescript';
+import { findProperty, hasSpread, resolveStaticString } from '../calls';
+import { insertFirstProperty } from '../edits';
+import type { Rule, RuleFinding } from './rule';
+
+/** The expression a `desc` property holds (`desc: x`, or the name of a shorthand `{ desc }`). */
+export function descValueOf(property: ts.ObjectLiteralElementLike | undefined): ts.Expression | undefined {
+  if (!property) return undefined;
+  if (ts.isPropertyAssignment(property)) return property.initializer;
+  if (ts.isShorthandPropertyAssignment(property)) return property.name;
+  return undefined;
+}
+
+export const rule: Rule = {
+  id: 'desc-missing',
+  defaultSeverity: 'error',
+  docs: {
+    summary: '`getUserProfile` (wx, tt, Taro) is called without a non-empty `desc`.',
+    rationale:
+      'The profile dialog shows `desc` to the user as the reason for the request, and the API refuses to run without it. ' +
+      'An empty string is no better than a missing key.',
+    wrong: "wx.getUserProfile({\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
+    right: "wx.getUserProfile({\n  desc: '用于完善会员资料',\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
+  },
+  checkScript({ calls, sourceFile }) {
+    const findings: RuleFinding[] = [];
+    for (const call of calls) {
+      const limit = call.api.constraints?.descMaxLength;
+      if (limit === undefined || call.opaqueOptions) continue;
+      const name = `${call.ref.namespace}.${call.ref.name}`;
+      const requirement = `a \`desc\` of at most ${limit} characters telling the user why you ask`;
+      if (!call.options) {
+        const open = call.node.arguments.pos;
+        findings.push({
+          ...call.callee,
+          message: `\`${name}\` is called without options; it needs ${requirement}.`,
+          fixes: [{ title: "Add desc: ''", preferred: true, edits: [{ start: open, end: call.node.arguments.end, newText: "{ desc: '$1' }", snippet: true }] }],
+        });
+        continue;
+      }
+      if (hasSpread(call.options)) continue;
+      const property = findProperty(call.options, 'desc');
+      if (!property) {
+        findings.push({
+          ...call.callee,
+          message: `\`${name}\` has no \`desc\`; it needs ${requirement}.`,
+          fixes: [{ title: "Add desc: ''", preferred: true, edits: [insertFirstProperty(call.options, "desc: '$1'", sourceFile)] }],
+        });
+        continue;
+      }
+      const value = descValueOf(property);
+      const resolved = value ? resolveStaticString(value, sourceFile) : undefined;
+      if (resolved !== undefined && resolved.trim() === '') {
+        findings.push({ ...call.callee, message: `\`${name}\` has an empty \`desc\`; it needs ${requirement}.` });
+      }
+    }
+    return findings;
+  },
+};

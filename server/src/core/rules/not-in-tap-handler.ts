@@ -1,0 +1,50 @@
+import type { GestureVerdict } from '../handlers';
+import type { Rule, RuleFinding } from './rule';
+
+function where(verdict: Exclude<GestureVerdict, { ok: true }>): string {
+  switch (verdict.reason) {
+    case 'callback':
+      return `runs inside ${verdict.detail}, after the tap gesture has ended`;
+    case 'await':
+      return verdict.detail ? `runs after an \`await\` (in ${verdict.detail}), when the tap gesture has ended` : 'runs after an `await`, when the tap gesture has ended';
+    case 'lifecycle':
+      return `runs from the lifecycle hook \`${verdict.detail}\`, not from a user tap`;
+    case 'module':
+      return 'runs when the module loads, not from a user tap';
+    case 'not-bound':
+      return `is not reached from a tap handler: ${verdict.detail}`;
+  }
+}
+
+export const rule: Rule = {
+  id: 'not-in-tap-handler',
+  defaultSeverity: 'error',
+  docs: {
+    summary: '`getUserProfile` (wx, tt, Taro) is called outside the synchronous part of a user-tap handler.',
+    rationale:
+      'The platform only shows the profile dialog while a tap gesture is alive: in the handler a `bindtap`/`catchtap` ' +
+      '(Alipay `onTap`, Taro `onClick`) names, or in a function it calls synchronously. In the callback of another API, ' +
+      'after an `await`, in `setTimeout`, `.then` or a lifecycle hook the call fails with ' +
+      '`getUserProfile:fail can only be invoked by user TAP gesture.`',
+    wrong:
+      "Page({\n  onLoad() {\n    wx.getUserProfile({ desc: '用于完善会员资料', success: (res) => this.save(res) })\n  },\n})",
+    right:
+      "<!-- index.wxml -->\n<button bindtap=\"onTapProfile\">完善资料</button>\n\n// index.js\nPage({\n  onTapProfile() {\n    wx.getUserProfile({ desc: '用于完善会员资料', success: (res) => this.save(res) })\n  },\n})",
+  },
+  checkScript(context) {
+    const findings: RuleFinding[] = [];
+    for (const call of context.calls) {
+      if (!call.api.constraints?.tapOnly) continue;
+      const verdict = context.gestures().verdict(call.node);
+      if (!verdict || verdict.ok) continue;
+      const name = `${call.ref.namespace}.${call.ref.name}`;
+      const runtime = call.api.errors.find((e) => /gesture/i.test(e.errMsg))?.errMsg;
+      const failure = runtime ? `; it fails with "${runtime}"` : '';
+      findings.push({
+        ...call.callee,
+        message: `\`${name}\` ${where(verdict)}${failure}. Call it directly in the tap handler.`,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * The rule contract. A rule is one module: its id, default severity, documentation and checks.
+ * Rules read API facts from the catalog and code facts from the context; they return findings.
+ */
+import type ts from 'typescript';
+import type { ApiCall, AliasTable } from '../calls';
+import type { GestureGraph } from '../handlers';
+import type { MarkupFacts } from '../markup';
+import type { ProjectConfig, ProjectIndex } from '../project';
+import type { Finding, Platform, Severity } from '../types';
+
+/** A rule's documentation, rendered into docs/rules.md and linked from every diagnostic. */
+export interface RuleDocs {
+  /** One sentence: what the rule reports. */
+  summary: string;
+  /** Why it matters: the platform behaviour behind it. */
+  rationale: string;
+  /** A wrong and a right example. */
+  wrong: string;
+  right: string;
+}
+
+/** What a rule sees of a script file. */
+export interface ScriptRuleContext {
+  fileName: string;
+  text: string;
+  sourceFile: ts.SourceFile;
+  aliases: AliasTable;
+  /** The catalog API calls of the file, in source order. */
+  calls: ApiCall[];
+  project: ProjectConfig;
+  index: ProjectIndex;
+  /** The platform the page belongs to, when its markup or configuration says. */
+  platform?: Platform;
+  /** The minimum base library: the setting, else `libVersion` of the project configuration. */
+  libVersion?: string;
+  /** The tap-gesture graph of the file (built on first use). */
+  gestures(): GestureGraph;
+}
+
+/** What a rule sees of a markup file. */
+export interface MarkupRuleContext {
+  fileName: string;
+  text: string;
+  facts: MarkupFacts;
+  project: ProjectConfig;
+  index: ProjectIndex;
+  libVersion?: string;
+}
+
+/** A finding before its severity is settled (rules may choose one per finding). */
+export type RuleFinding = Omit<Finding, 'code' | 'severity'> & { severity?: Severity };
+
+/** One rule. */
+export interface Rule {
+  id: string;
+  defaultSeverity: Severity;
+  docs: RuleDocs;
+  checkScript?(context: ScriptRuleContext): RuleFinding[];
+  checkMarkup?(context: MarkupRuleContext): RuleFinding[];
+}
