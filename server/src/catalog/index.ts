@@ -2,7 +2,17 @@
  * The catalog facade: lookups over the data tables. Completion, hover, rules, the decoder and the
  * generated docs all read the catalog through these functions.
  */
-import type { ApiEntry, ApiNamespace, Catalog, Localized, MarkupAttributeEntry, TypeEntry } from './types';
+import type {
+  ApiEntry,
+  ApiNamespace,
+  Catalog,
+  ErrorEntry,
+  FieldEntry,
+  Localized,
+  MarkupAttributeEntry,
+  OptionEntry,
+  TypeEntry,
+} from './types';
 import { wechatApis } from './wechat';
 import { alipayApis } from './alipay';
 import { douyinApis } from './douyin';
@@ -45,6 +55,42 @@ export function getType(id: string): TypeEntry | undefined {
 /** Markup attributes of a tag (or all of them). */
 export function markupAttributesOf(tag?: string): MarkupAttributeEntry[] {
   return tag ? catalog.markup.filter((m) => m.tag === tag) : catalog.markup;
+}
+
+/** The option `name` of an API, or undefined when the API does not take it. */
+export function getOption(api: ApiEntry, name: string): OptionEntry | undefined {
+  return api.options.find((o) => o.name === name);
+}
+
+/** The fields of a result type (empty when the id is unknown). */
+export function fieldsOf(typeId: string | undefined): FieldEntry[] {
+  return (typeId && typeById.get(typeId)?.fields) || [];
+}
+
+/** The attribute `name` (or one of its aliases, e.g. `bindchooseavatar`) of a markup tag. */
+export function getMarkupAttribute(tag: string, name: string): MarkupAttributeEntry | undefined {
+  return catalog.markup.find((m) => m.tag === tag && (m.name === name || m.aliases?.includes(name)));
+}
+
+/**
+ * The known runtime errors that match a reported `errMsg` or Alipay result code, with the APIs that
+ * report them. Matching is loose (case-insensitive, separator variants), as the platforms word the
+ * same failure differently across clients.
+ */
+export function findErrors(message: string): Array<{ api: ApiEntry; error: ErrorEntry }> {
+  const text = message.trim();
+  const seen = new Set<ErrorEntry>();
+  const out: Array<{ api: ApiEntry; error: ErrorEntry }> = [];
+  for (const api of catalog.apis) {
+    for (const error of api.errors) {
+      if (seen.has(error)) continue;
+      if (error.code === text || new RegExp(error.pattern, 'i').test(text)) {
+        seen.add(error);
+        out.push({ api, error });
+      }
+    }
+  }
+  return out;
 }
 
 /** Every API name the catalog knows, across namespaces: the text pre-filter looks for these. */
