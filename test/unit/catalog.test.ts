@@ -234,6 +234,11 @@ describe('rule-facing facts', () => {
     }
   });
 
+  it('marks the login/session/setting APIs as support, not user-info', () => {
+    const support = catalog.apis.filter((a) => a.role === 'support').map((a) => a.id).sort();
+    assert.deepEqual(support, ['Taro.login', 'my.getAuthCode', 'tt.checkSession', 'tt.login', 'wx.checkSession', 'wx.getSetting', 'wx.login']);
+  });
+
   it('tells WeChat numeric gender apart from Alipay legacy letters', () => {
     const wxGender = fieldsOf('wx.UserInfo').find((f) => f.name === 'gender');
     assert.deepEqual(wxGender?.values?.map((v) => v.value), [0, 1, 2]);

@@ -96,6 +96,7 @@ Page({
     id: 'my.getAuthCode',
     namespace: 'my',
     name: 'getAuthCode',
+    role: 'support',
     summary: {
       en: 'Gets an auth code your server exchanges for the Alipay user id (Alipay\'s login).',
       zh: '获取授权码，由服务端换取支付宝用户 id（支付宝的登录方式）。',

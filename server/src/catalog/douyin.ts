@@ -147,6 +147,7 @@ Page({
     id: 'tt.login',
     namespace: 'tt',
     name: 'login',
+    role: 'support',
     summary: {
       en: 'Gets a login code (and an anonymous code) to exchange for openid and session_key on your server.',
       zh: '获取登录凭证 code（及匿名 code），由服务端换取 openid 和 session_key。',
@@ -230,6 +231,7 @@ Page({
     id: 'tt.checkSession',
     namespace: 'tt',
     name: 'checkSession',
+    role: 'support',
     summary: {
       en: 'Checks whether the session from the last `tt.login` is still valid.',
       zh: '检查上次 `tt.login` 建立的登录态是否仍然有效。',

@@ -83,6 +83,7 @@ export default function Profile() {
     id: 'Taro.login',
     namespace: 'Taro',
     name: 'login',
+    role: 'support',
     summary: {
       en: 'Promisified login: `wx.login`, `tt.login`, or `my.getAuthCode` (scope `auth_base`) on Alipay.',
       zh: 'Promise 化的登录：微信 `wx.login`、抖音 `tt.login`，支付宝上为 `my.getAuthCode`（`auth_base`）。',

@@ -139,6 +139,7 @@ Page({
     id: 'wx.login',
     namespace: 'wx',
     name: 'login',
+    role: 'support',
     summary: {
       en: 'Gets a one-time login code to exchange for openid and session_key on your server.',
       zh: '获取一次性登录凭证 code，由服务端换取 openid 和 session_key。',
@@ -195,6 +196,7 @@ Page({
     id: 'wx.checkSession',
     namespace: 'wx',
     name: 'checkSession',
+    role: 'support',
     summary: {
       en: 'Checks whether the session_key from the last `wx.login` is still valid.',
       zh: '检查上次 `wx.login` 得到的 session_key 是否仍然有效。',
@@ -221,6 +223,7 @@ Page({
     id: 'wx.getSetting',
     namespace: 'wx',
     name: 'getSetting',
+    role: 'support',
     summary: {
       en: "Reads which scopes the user has granted, e.g. `authSetting['scope.userInfo']`.",
       zh: "读取用户已授权的权限，如 `authSetting['scope.userInfo']`。",
