@@ -1,7 +1,264 @@
+/**
+ * `mp-userinfo check [paths…]`: the same analysis as the language server, over files on disk, for CI.
+ */
+import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { analyzeFile, defaultMaxFileSize, isAnalysable, type AnalysisOptions, type SeveritySetting } from '../core/analyze';
+import { ProjectIndex, type FileSystemHost } from '../core/project';
+import { getRule, rules } from '../core/rules';
+import type { Finding } from '../core/types';
 import type { CliIo } from './io';
+import { formatReport, type ReportFormat, type ReportedFinding } from './report';
 
-/** `mp-userinfo check` (arrives with the analysis core). */
-export async function runCheck(_argv: string[], io: CliIo): Promise<number> {
-  io.stderr('mp-userinfo check: not available yet\n');
-  return 2;
+const usage = `Usage: mp-userinfo check [paths…] [options]
+
+Checks JS/TS/JSX/TSX and WXML/AXML/TTML files for user-info API mistakes.
+Folders are walked recursively; .gitignore is respected and node_modules, dist and
+miniprogram_npm are skipped. Without paths, the current folder is checked.
+
+Options:
+  --format <text|json|sarif>   Output format (default: text)
+  --lib-version <x.y.z>        Minimum base library, overriding project.config.json
+  --rule <code>=<severity>     Set a rule's severity: off, error, warning, information, hint (repeatable)
+  --max-file-size <bytes>      Skip larger files with a notice (default: ${defaultMaxFileSize})
+  --exit-zero                  Exit 0 even when errors are reported
+  -h, --help                   Show this help
+
+Exit codes: 0 no errors, 1 errors reported, 2 usage error.`;
+
+const skippedFolders = new Set(['node_modules', 'dist', 'miniprogram_npm', '.git']);
+const severityValues = new Set(['off', 'error', 'warning', 'information', 'hint']);
+
+interface CheckArgs {
+  paths: string[];
+  format: ReportFormat;
+  options: AnalysisOptions;
+  exitZero: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): CheckArgs | 'help' {
+  const paths: string[] = [];
+  let format: ReportFormat = 'text';
+  const severities: Record<string, SeveritySetting> = {};
+  const options: AnalysisOptions = {};
+  let exitZero = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return 'help';
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`unknown format "${v}" (use text, json or sarif)`);
+        format = v;
+        break;
+      }
+      case '--lib-version': {
+        const v = value();
+        if (!/^\d+(\.\d+){0,2}$/.test(v)) throw new UsageError(`--lib-version takes a version such as 2.27.1, not "${v}"`);
+        options.libVersion = v;
+        break;
+      }
+      case '--rule': {
+        const v = inline !== undefined ? inline : argv[++i];
+        const match = v ? /^([\w-]+)=(\w+)$/.exec(v) : null;
+        if (!match) throw new UsageError('--rule takes <code>=<severity>, e.g. --rule desc-too-long=warning');
+        if (!getRule(match[1]!)) throw new UsageError(`unknown rule "${match[1]}" (known: ${rules.map((r) => r.id).join(', ')})`);
+        if (!severityValues.has(match[2]!)) throw new UsageError(`unknown severity "${match[2]}" (use off, error, warning, information or hint)`);
+        severities[match[1]!] = match[2] as SeveritySetting;
+        break;
+      }
+      case '--max-file-size': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
+        options.maxFileSize = n;
+        break;
+      }
+      case '--exit-zero':
+        exitZero = true;
+        break;
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
+        paths.push(arg);
+    }
+  }
+  if (Object.keys(severities).length) options.severities = severities;
+  return { paths: paths.length ? paths : ['.'], format, options, exitZero };
+}
+
+/** Collects the analysable files below the given paths, honouring .gitignore files on the way. */
+function collectFiles(roots: string[], cwd: string, notices: string[]): string[] {
+  const files = new Set<string>();
+  const visitDir = (dir: string, rules: Array<{ base: string; ig: Ignore }>, seen: Set<string>) => {
+    let realKey: string;
+    try {
+      realKey = `${statSync(dir).dev}:${statSync(dir).ino}`;
+    } catch {
+      return;
+    }
+    if (seen.has(realKey)) return;
+    seen.add(realKey);
+    const gitignore = readText(path.join(dir, '.gitignore'));
+    const active = gitignore === undefined ? rules : [...rules, { base: dir, ig: ignore().add(gitignore) }];
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).sort();
+    } catch (error) {
+      notices.push(`Skipped ${path.relative(cwd, dir) || '.'}: ${(error as Error).message}`);
+      return;
+    }
+    for (const name of entries) {
+      const full = path.join(dir, name);
+      let stats: Stats;
+      try {
+        stats = lstatSync(full);
+      } catch {
+        continue;
+      }
+      const isDir = stats.isDirectory();
+      // Symbolic links to folders are not followed: they can loop.
+      if (stats.isSymbolicLink()) {
+        try {
+          if (statSync(full).isDirectory()) continue;
+        } catch {
+          continue;
+        }
+      }
+      if (isDir && skippedFolders.has(name)) continue;
+      const ignored = active.some(({ base, ig }) => {
+        const relative = path.relative(base, full).split(path.sep).join('/');
+        return relative !== '' && !relative.startsWith('..') && ig.ignores(isDir ? `${relative}/` : relative);
+      });
+      if (ignored) continue;
+      if (isDir) visitDir(full, active, seen);
+      else if (isAnalysable(name)) files.add(full);
+    }
+  };
+  for (const root of roots) {
+    const full = path.resolve(cwd, root);
+    let stats: Stats;
+    try {
+      stats = statSync(full);
+    } catch {
+      throw new UsageError(`no such file or folder: ${root}`);
+    }
+    if (stats.isDirectory()) visitDir(full, [], new Set());
+    else files.add(full);
+  }
+  return [...files];
+}
+
+function readText(fileName: string): string | undefined {
+  try {
+    return readFileSync(fileName, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Line starts of a text, for offset → 1-based line/column. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function position(starts: number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1 };
+}
+
+function report(file: string, finding: Finding, starts: number[]): ReportedFinding {
+  const start = position(starts, finding.start);
+  const end = position(starts, finding.end);
+  return {
+    file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    severity: finding.severity,
+    code: finding.code,
+    message: finding.message,
+  };
+}
+
+/** Runs `mp-userinfo check` and returns the exit code. */
+export async function runCheck(argv: string[], io: CliIo): Promise<number> {
+  let args: CheckArgs | 'help';
+  let files: string[];
+  const notices: string[] = [];
+  try {
+    args = parseArgs(argv);
+    if (args === 'help') {
+      io.stdout(`${usage}\n`);
+      return 0;
+    }
+    files = collectFiles(args.paths, io.cwd, notices);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`mp-userinfo check: ${error.message}\n\n${usage}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const maxFileSize = args.options.maxFileSize ?? defaultMaxFileSize;
+  const host: FileSystemHost = {
+    readFile(fileName) {
+      try {
+        if (statSync(fileName).size > maxFileSize) return undefined;
+        return readFileSync(fileName, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+  const index = new ProjectIndex(host);
+  const results: ReportedFinding[] = [];
+  for (const fileName of files.sort()) {
+    const relative = path.relative(io.cwd, fileName).split(path.sep).join('/') || path.basename(fileName);
+    let size: number;
+    try {
+      size = statSync(fileName).size;
+    } catch (error) {
+      notices.push(`Skipped ${relative}: ${(error as Error).message}`);
+      continue;
+    }
+    if (size > maxFileSize) {
+      notices.push(`Skipped ${relative}: ${(size / 1024 / 1024).toFixed(1)} MB is over the ${(maxFileSize / 1024 / 1024).toFixed(1)} MB limit (--max-file-size).`);
+      continue;
+    }
+    const text = readText(fileName);
+    if (text === undefined) {
+      notices.push(`Skipped ${relative}: it cannot be read.`);
+      continue;
+    }
+    const result = analyzeFile(fileName, text, index, args.options);
+    if (result.skipped) {
+      notices.push(result.skipped.message.replace(fileName, relative));
+      continue;
+    }
+    const starts = result.findings.length ? lineStarts(text) : [];
+    for (const finding of result.findings) results.push(report(relative, finding, starts));
+  }
+  for (const notice of notices) io.stderr(`mp-userinfo: ${notice}\n`);
+  io.stdout(formatReport(results, args.format, { version: io.version, filesChecked: files.length }));
+  const errors = results.filter((r) => r.severity === 'error').length;
+  return errors > 0 && !args.exitZero ? 1 : 0;
 }

@@ -1,0 +1,100 @@
+/** The output formats of `mp-userinfo check`: a stylish text report, ESLint-style JSON and SARIF 2.1.0. */
+import { rules } from '../core/rules';
+import type { Severity } from '../core/types';
+
+export type ReportFormat = 'text' | 'json' | 'sarif';
+
+/** One finding as the CLI reports it: `file` relative to the working folder, 1-based positions. */
+export interface ReportedFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+const sarifLevels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const rulesUrl = 'docs/rules.md';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function formatText(findings: ReportedFinding[], filesChecked: number): string {
+  if (findings.length === 0) return `No problems found in ${plural(filesChecked, 'file')}.\n`;
+  const lines: string[] = [];
+  let currentFile = '';
+  const width = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
+  const severityWidth = Math.max(...findings.map((f) => f.severity.length));
+  for (const f of findings) {
+    if (f.file !== currentFile) {
+      if (currentFile) lines.push('');
+      lines.push(f.file);
+      currentFile = f.file;
+    }
+    lines.push(`  ${`${f.line}:${f.column}`.padEnd(width)}  ${f.severity.padEnd(severityWidth)}  ${f.message}  ${f.code}`);
+  }
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
+  const other = count('information') + count('hint');
+  if (other) parts.push(`${other} info`);
+  lines.push('', `✖ ${plural(findings.length, 'problem')} (${parts.join(', ')}) in ${plural(filesChecked, 'file')} checked`, '');
+  return lines.join('\n');
+}
+
+function formatSarif(findings: ReportedFinding[], version: string): string {
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'mp-userinfo',
+            version,
+            informationUri: 'https://www.npmjs.com/package/mp-userinfo-tools',
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.docs.summary },
+              fullDescription: { text: rule.docs.rationale },
+              helpUri: `${rulesUrl}#${rule.id}`,
+              help: { text: `${rule.docs.rationale}\n\nWrong:\n${rule.docs.wrong}\n\nRight:\n${rule.docs.right}` },
+              defaultConfiguration: { level: sarifLevels[rule.defaultSeverity] },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
+        results: findings.map((f) => ({
+          ruleId: f.code,
+          ruleIndex: rules.findIndex((r) => r.id === f.code),
+          level: sarifLevels[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** Renders the findings in a format. */
+export function formatReport(findings: ReportedFinding[], format: ReportFormat, meta: { version: string; filesChecked: number }): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(findings, null, 2)}\n`;
+    case 'sarif':
+      return formatSarif(findings, meta.version);
+    case 'text':
+      return formatText(findings, meta.filesChecked);
+  }
+}

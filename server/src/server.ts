@@ -1,0 +1,246 @@
+/**
+ * The language server: LSP wiring only. Each handler delegates to the core and converts the result.
+ * Runs over IPC when the VS Code client starts it and over stdio with `--stdio`.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeFile, defaultMaxFileSize, isAnalysable, type AnalysisOptions, type SeveritySetting } from './core/analyze';
+import { markupPlatform } from './core/markup';
+import { forgetSourceFile } from './core/parse';
+import { ProjectIndex, type FileSystemHost } from './core/project';
+import { ruleDocUrl } from './core/rules';
+import type { Finding } from './core/types';
+import { diagnosticSource, toCodeAction, toDiagnostic } from './convert';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+/** The settings under `miniprogramUserInfo.` that the server reads. */
+interface ServerSettings {
+  libVersion?: string;
+  rules?: Record<string, SeveritySetting>;
+  maxFileSize?: number;
+  docsLanguage?: 'auto' | 'en' | 'zh-cn';
+}
+
+let settings: ServerSettings = {};
+let pullConfiguration = false;
+let snippetEdits = false;
+const rulesDocument = path.join(__dirname, '..', 'docs', 'rules.md');
+
+/** A document URI as a file path (`file:` URIs), or the URI itself for unsaved documents. */
+function fileNameOf(uri: string): string {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+  } catch {
+    return uri;
+  }
+}
+
+const openByPath = new Map<string, TextDocument>();
+
+/** Reads open documents from the editor and everything else from disk, skipping huge files. */
+const host: FileSystemHost = {
+  readFile(fileName) {
+    const open = openByPath.get(fileName);
+    if (open) return open.getText();
+    try {
+      if (statSync(fileName).size > (settings.maxFileSize ?? defaultMaxFileSize)) return undefined;
+      return readFileSync(fileName, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+};
+const index = new ProjectIndex(host);
+
+function analysisOptions(): AnalysisOptions {
+  return {
+    ...(settings.libVersion ? { libVersion: settings.libVersion } : {}),
+    ...(settings.rules ? { severities: settings.rules } : {}),
+    ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}),
+  };
+}
+
+/** The latest findings per document, for code actions. */
+const findingsByUri = new Map<string, { version: number; findings: Finding[] }>();
+const pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+function validate(document: TextDocument): void {
+  const fileName = fileNameOf(document.uri);
+  const version = document.version;
+  let diagnostics: Diagnostic[] = [];
+  try {
+    const result = analyzeFile(fileName, document.getText(), index, analysisOptions());
+    findingsByUri.set(document.uri, { version, findings: result.findings });
+    diagnostics = result.findings.map((f) => toDiagnostic(document, f, (code) => ruleDocUrl(code, rulesDocument)));
+    if (result.skipped) {
+      connection.console.info(result.skipped.message);
+      diagnostics.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 3,
+        source: diagnosticSource,
+        code: 'file-skipped',
+        message: result.skipped.message,
+      });
+    }
+  } catch (error) {
+    // A bug in a rule must not take the server down or leave stale squiggles behind.
+    connection.console.error(`Analysis of ${fileName} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    findingsByUri.delete(document.uri);
+  }
+  // The user may have typed on while we worked; a newer run will publish.
+  if (documents.get(document.uri)?.version !== version) return;
+  void connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+}
+
+/** Validates soon, coalescing bursts of changes into one run so typing never waits for analysis. */
+function schedule(document: TextDocument): void {
+  const previous = pending.get(document.uri);
+  if (previous) clearTimeout(previous);
+  pending.set(
+    document.uri,
+    setTimeout(() => {
+      pending.delete(document.uri);
+      const latest = documents.get(document.uri);
+      if (latest) validate(latest);
+    }, 0),
+  );
+}
+
+/** Re-checks the open scripts a changed markup file pairs with (the handler graph changed). */
+function revalidatePairedScripts(markupFile: string): void {
+  const stem = markupFile.slice(0, markupFile.length - path.extname(markupFile).length);
+  for (const document of documents.all()) {
+    const fileName = fileNameOf(document.uri);
+    if (fileName !== markupFile && fileName.slice(0, fileName.length - path.extname(fileName).length) === stem) schedule(document);
+  }
+}
+
+function revalidateAll(): void {
+  for (const document of documents.all()) schedule(document);
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  pullConfiguration = params.capabilities.workspace?.configuration === true;
+  snippetEdits =
+    (params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+    },
+    serverInfo: { name: 'mp-userinfo', version: typeof MP_USERINFO_VERSION === 'string' ? MP_USERINFO_VERSION : '0.0.0-dev' },
+  };
+});
+
+declare const MP_USERINFO_VERSION: string | undefined;
+
+connection.onInitialized(() => {
+  if (pullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'miniprogramUserInfo' });
+    void refreshSettings();
+  }
+});
+
+async function refreshSettings(): Promise<void> {
+  if (!pullConfiguration) return;
+  try {
+    const value: unknown = await connection.workspace.getConfiguration('miniprogramUserInfo');
+    settings = value && typeof value === 'object' ? (value as ServerSettings) : {};
+  } catch (error) {
+    connection.console.warn(`Could not read the settings: ${String(error)}`);
+  }
+  revalidateAll();
+}
+
+connection.onDidChangeConfiguration((change) => {
+  if (pullConfiguration) {
+    void refreshSettings();
+    return;
+  }
+  const section = (change.settings as { miniprogramUserInfo?: ServerSettings } | undefined)?.miniprogramUserInfo;
+  settings = section ?? {};
+  revalidateAll();
+});
+
+documents.onDidOpen(({ document }) => {
+  const fileName = fileNameOf(document.uri);
+  openByPath.set(fileName, document);
+  index.invalidate(fileName);
+  if (markupPlatform(fileName)) revalidatePairedScripts(fileName);
+});
+
+documents.onDidChangeContent(({ document }) => {
+  const fileName = fileNameOf(document.uri);
+  openByPath.set(fileName, document);
+  index.invalidate(fileName);
+  if (markupPlatform(fileName)) revalidatePairedScripts(fileName);
+  if (isAnalysable(fileName)) schedule(document);
+});
+
+documents.onDidClose(({ document }) => {
+  const fileName = fileNameOf(document.uri);
+  openByPath.delete(fileName);
+  index.invalidate(fileName);
+  forgetSourceFile(fileName);
+  findingsByUri.delete(document.uri);
+  const timer = pending.get(document.uri);
+  if (timer) clearTimeout(timer);
+  pending.delete(document.uri);
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  if (markupPlatform(fileName)) revalidatePairedScripts(fileName);
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  let all = false;
+  for (const change of changes) {
+    const fileName = fileNameOf(change.uri);
+    if (openByPath.has(fileName) && change.type !== FileChangeType.Deleted) continue;
+    index.invalidate(fileName);
+    if (markupPlatform(fileName)) revalidatePairedScripts(fileName);
+    else all = true; // project configuration or the app file: every page may change
+  }
+  if (all) revalidateAll();
+});
+
+connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
+  const document = documents.get(params.textDocument.uri);
+  const stored = findingsByUri.get(params.textDocument.uri);
+  if (!document || !stored || stored.version !== document.version) return [];
+  const actions: CodeAction[] = [];
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== diagnosticSource) continue;
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    const finding = stored.findings.find((f) => f.code === diagnostic.code && f.start === start && f.end === end);
+    for (const fix of finding?.fixes ?? []) actions.push(toCodeAction(document, fix, diagnostic, snippetEdits));
+  }
+  return actions;
+});
+
+process.on('uncaughtException', (error) => {
+  connection.console.error(`Unexpected error: ${error.stack ?? error.message}`);
+});
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`Unhandled rejection: ${String(reason)}`);
+});
+
+documents.listen(connection);
+connection.listen();
+
