@@ -9,7 +9,6 @@ import {
   catalog,
   fieldsOf,
   findErrors,
-  getApi,
   getApiById,
   getMarkupAttribute,
   getOption,
