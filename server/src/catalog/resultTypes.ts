@@ -3,7 +3,7 @@
  * must be parsed, and the plaintext of decrypted payloads (read by the decoder to explain fields).
  */
 import { languageValues, numericGenderValues } from './common';
-import type { FieldEntry, TypeEntry } from './types';
+import type { FieldEntry, TypeEntry, ValueEntry } from './types';
 
 const wxUserInfoUrl = 'https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/UserInfo.html';
 const ttUserInfoUrl =
@@ -34,6 +34,32 @@ const openIdField: FieldEntry = {
   },
 };
 
+/**
+ * The placeholder nickname of anonymous WeChat data. Listed as a value of `nickName` so that hover and
+ * the decoder can say what it means; the decoder treats a match as "this payload is anonymous".
+ */
+const anonymousNickName: ValueEntry[] = [
+  {
+    value: '微信用户',
+    description: {
+      en: '"微信用户" ("WeChat user") is the placeholder WeChat puts in anonymous data instead of the real nickname.',
+      zh: '“微信用户”是微信在匿名数据中代替真实昵称的占位昵称。',
+    },
+  },
+];
+
+/** The grey default avatar of anonymous WeChat data: in no official doc, but what real payloads carry. */
+const anonymousAvatar: ValueEntry[] = [
+  {
+    value:
+      'https://thirdwx.qlogo.cn/mmopen/vi_32/POgEwh4mIHO4nibH0KlMECNjjGxQUq24ZEaGT4poC6icRiccVGKSyXwibcPq4BWmiaIGuG1icwxaQX6grC9VemZoJ8rg/132',
+    description: {
+      en: 'The grey default avatar WeChat puts in anonymous data (seen in real payloads; not documented).',
+      zh: '微信在匿名数据中使用的灰色默认头像（实际数据中可见，官方文档未记载）。',
+    },
+  },
+];
+
 export const resultTypes: TypeEntry[] = [
   {
     id: 'wx.UserInfo',
@@ -47,6 +73,7 @@ export const resultTypes: TypeEntry[] = [
       {
         name: 'nickName',
         type: 'string',
+        values: anonymousNickName,
         description: {
           en: 'Nickname. Anonymous data (see the policy notes) carries "微信用户" ("WeChat user") instead of the real one.',
           zh: '昵称。匿名数据（见政策说明）中为“微信用户”。',
@@ -55,6 +82,7 @@ export const resultTypes: TypeEntry[] = [
       {
         name: 'avatarUrl',
         type: 'string',
+        values: anonymousAvatar,
         description: {
           en: 'Avatar URL. The last path segment picks the size: 0 (640×640), 46, 64, 96 or 132 pixels square. Anonymous data carries a grey default avatar. Empty when the user has none.',
           zh: '头像地址。最后一段数字表示尺寸：0（640×640）、46、64、96、132 像素见方。匿名数据中为灰色默认头像。用户没有头像时为空。',
@@ -168,8 +196,8 @@ export const resultTypes: TypeEntry[] = [
           zh: '用户在同一开放平台账号下各应用间的统一标识。仅在绑定了开放平台时返回；`getUserProfile` 的数据不包含它（请通过 `wx.login` 在服务端获取）。',
         },
       },
-      { name: 'nickName', type: 'string', description: { en: 'Nickname.', zh: '昵称。' } },
-      { name: 'avatarUrl', type: 'string', description: { en: 'Avatar URL.', zh: '头像地址。' } },
+      { name: 'nickName', type: 'string', values: anonymousNickName, description: { en: 'Nickname.', zh: '昵称。' } },
+      { name: 'avatarUrl', type: 'string', values: anonymousAvatar, description: { en: 'Avatar URL.', zh: '头像地址。' } },
       {
         name: 'gender',
         type: '0 | 1 | 2',
@@ -341,6 +369,27 @@ export const resultTypes: TypeEntry[] = [
         description: { en: 'City (legacy).', zh: '城市（历史字段）。' },
         noLongerReturned: { en: 'Legacy: always "" since 2022-06-13.', zh: '历史字段：自 2022-06-13 起恒为 ""。' },
       },
+    ],
+  },
+  {
+    id: 'my.PhoneNumber',
+    name: 'PhoneNumber',
+    summary: {
+      en: 'The plaintext of the AES-encrypted `response` of `my.getPhoneNumber`, decrypted on the server.',
+      zh: '`my.getPhoneNumber` 加密 `response` 在服务端解密后的明文。',
+    },
+    docUrl: 'https://opendocs.alipay.com/mini/api/getphonenumber',
+    fields: [
+      {
+        name: 'code',
+        type: 'string',
+        description: { en: 'Result code, a string; "10000" is success.', zh: '结果码（字符串），"10000" 表示成功。' },
+        values: [{ value: '10000', description: { en: 'success', zh: '成功' } }],
+      },
+      { name: 'msg', type: 'string', description: { en: 'Result message, e.g. "Success".', zh: '结果描述，如 "Success"。' } },
+      { name: 'subCode', type: 'string', description: { en: 'Detailed error code when `code` is not "10000".', zh: '`code` 不是 "10000" 时的明细错误码。' } },
+      { name: 'subMsg', type: 'string', description: { en: 'Detailed error message.', zh: '明细错误描述。' } },
+      { name: 'mobile', type: 'string', description: { en: "The member's mobile phone number.", zh: '会员的手机号。' } },
     ],
   },
 ];
