@@ -110,9 +110,9 @@ function invocationOf(
     return { kind: 'other' };
   }
   // { success: () => … } passed to another call: runs when that call completes.
-  if (container && (ts.isPropertyAssignment(container) || ts.isMethodDeclaration(container) || host === container)) {
-    const property = ts.isMethodDeclaration(fn) ? fn : container;
-    const key = ts.isPropertyAssignment(property) || ts.isMethodDeclaration(property) ? propertyNameText(property.name) : undefined;
+  const property = ts.isMethodDeclaration(fn) ? fn : container && ts.isPropertyAssignment(container) ? container : undefined;
+  if (property) {
+    const key = propertyNameText(property.name);
     const object = property.parent;
     if (key && callbackProperties.has(key) && object && ts.isObjectLiteralExpression(object)) {
       let arg: ts.Node = object;

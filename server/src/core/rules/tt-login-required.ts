@@ -91,11 +91,11 @@ export const rule: Rule = {
       if (context.index.appLogsInOnLaunch(context.project, requirement.api)) continue;
       const name = `${call.ref.namespace}.${call.ref.name}`;
       const runtime = call.api.errors.find((e) => /session|login/i.test(e.errMsg))?.errMsg;
-      const failure = runtime ? ` Without a session it fails with "${runtime}".` : ' Without a session it fails.';
+      const failure = runtime ? `; without a session it fails with "${runtime}"` : '; without a session it fails';
       const fix = wrapInLogin(call, requirement.api, context);
       findings.push({
         ...call.callee,
-        message: `\`${name}\` needs a login first: call \`${requirement.api}\` before it (in its success callback, after \`await ${requirement.api}()\`, or in App.onLaunch).${failure}`,
+        message: `\`${name}\` runs with no \`${requirement.api}\` before it${failure}. Call it in the success callback of \`${requirement.api}\` or after \`await ${requirement.api}()\`, or log in from App.onLaunch.`,
         ...(fix ? { fixes: [fix] } : {}),
       });
     }
