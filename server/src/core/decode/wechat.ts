@@ -1,0 +1,151 @@
+/**
+ * WeChat and Douyin `encryptedData`: AES-128-CBC with PKCS#7 padding; key = base64-decoded
+ * `session_key` (16 bytes), iv = base64-decoded `iv` (16 bytes), ciphertext = base64-decoded
+ * `encryptedData`. The plaintext is JSON with a `watermark: { appid, timestamp }`.
+ */
+import type { DocsLanguage } from '../../catalog';
+import { aesCbcDecrypt, decodeBase64, utf8 } from './crypto';
+import { decodeError, text } from './messages';
+import { parseJson } from './objectText';
+import type { DecodeError, DecodeNote, JsonValue, Result, Verdict } from './types';
+
+/** The three strings a WeChat/Douyin success result carries for decryption. */
+export interface OpenDataInput {
+  encryptedData: string;
+  iv: string;
+  /** The base64 `session_key` your server got from code2Session. */
+  sessionKey: string;
+}
+
+/** A decrypted payload: the exact text and its parsed value. */
+export interface Decrypted {
+  plaintext: string;
+  data: JsonValue;
+}
+
+/** Decodes a base64 `session_key` and checks that it is 16 bytes. */
+export function decodeSessionKey(sessionKey: string, language: DocsLanguage): Result<Buffer> {
+  const key = decodeBase64('session_key', sessionKey, language);
+  if (key.ok && key.value.length !== 16) {
+    return { ok: false, error: decodeError('session-key-length', language, { bytes: key.value.length }) };
+  }
+  return key;
+}
+
+/**
+ * Decrypts WeChat/Douyin `encryptedData`. Every failure is a {@link DecodeError}: `invalid-base64`,
+ * `session-key-length`, `iv-length`, `ciphertext-length`, `bad-padding` (wrong or stale session_key)
+ * or `not-json` (wrong iv, or a wrong key whose padding happened to look valid).
+ */
+export function decryptOpenData(input: OpenDataInput, language: DocsLanguage): Result<Decrypted> {
+  const key = decodeSessionKey(input.sessionKey, language);
+  if (!key.ok) return key;
+  const iv = decodeBase64('iv', input.iv, language);
+  if (!iv.ok) return iv;
+  if (iv.value.length !== 16) {
+    return { ok: false, error: decodeError('iv-length', language, { bytes: iv.value.length }) };
+  }
+  const ciphertext = decodeBase64('encryptedData', input.encryptedData, language);
+  if (!ciphertext.ok) return ciphertext;
+  const outcome = aesCbcDecrypt(key.value, iv.value, ciphertext.value);
+  if (!outcome.ok) {
+    return {
+      ok: false,
+      error:
+        outcome.reason === 'block-length'
+          ? decodeError('ciphertext-length', language, { field: 'encryptedData', bytes: ciphertext.value.length })
+          : decodeError('bad-padding', language),
+    };
+  }
+  return parseDecrypted(outcome.plaintext, language, true);
+}
+
+/**
+ * Reads decrypted bytes as UTF-8 JSON. When they are not, tells a wrong iv (only the first block is
+ * garbled, the rest reads as text) from a wrong key (everything is garbled). `ivGiven` is false for
+ * schemes with a fixed iv (Alipay), where only the key can be wrong.
+ */
+export function parseDecrypted(plaintext: Buffer, language: DocsLanguage, ivGiven: boolean): Result<Decrypted> {
+  const textValue = utf8(plaintext);
+  const data = textValue === undefined ? undefined : parseJson(textValue);
+  if (textValue !== undefined && data !== undefined) return { ok: true, value: { plaintext: textValue, data } };
+  const hint = text(ivGiven && onlyFirstBlockGarbled(plaintext) ? 'not-json-iv' : 'not-json-key', language);
+  return { ok: false, error: decodeError('not-json', language, { hint }) };
+}
+
+// With a wrong iv, CBC garbles exactly the first 16 bytes; the rest is the real JSON text, ending in `}`.
+function onlyFirstBlockGarbled(plaintext: Buffer): boolean {
+  if (plaintext.length <= 16) return false;
+  const rest = new TextDecoder('utf-8').decode(plaintext.subarray(16));
+  // The first character may be a multi-byte sequence cut by the block boundary.
+  const damaged = rest.slice(1).match(/[\ufffd\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
+  return damaged === 0 && rest.trimEnd().endsWith('}');
+}
+
+/** What the watermark check produced. */
+export interface WatermarkCheck {
+  verdict: Verdict;
+  error?: DecodeError;
+  notes: DecodeNote[];
+}
+
+/**
+ * Checks `watermark.appid` against `appid` (when given) and reports how old `watermark.timestamp` is,
+ * relative to `now` (milliseconds since the epoch).
+ */
+export function checkWatermark(
+  data: JsonValue,
+  appid: string | undefined,
+  now: number,
+  language: DocsLanguage,
+): WatermarkCheck {
+  const watermark = isObject(data) ? data['watermark'] : undefined;
+  const actual = isObject(watermark) ? watermark['appid'] : undefined;
+  const timestamp = isObject(watermark) ? watermark['timestamp'] : undefined;
+  if (typeof actual !== 'string' || typeof timestamp !== 'number') {
+    return { verdict: { check: 'watermark', status: 'fail', detail: text('verdict-watermark-missing', language) }, notes: [] };
+  }
+  const ageMs = now - timestamp * 1000;
+  const when = new Date(timestamp * 1000).toISOString().replace(/\.000Z$/, 'Z');
+  const age = formatDuration(Math.abs(ageMs), language);
+  const notes: DecodeNote[] = [];
+  if (ageMs < -5 * 60 * 1000) {
+    notes.push({ code: 'watermark-in-future', level: 'warning', message: text('note-watermark-in-future', language, { age }) });
+  }
+  const expected = appid?.trim();
+  if (!expected) {
+    notes.push({ code: 'appid-not-checked', level: 'info', message: text('note-appid-not-checked', language, { actual }) });
+    return {
+      verdict: { check: 'watermark', status: 'skipped', detail: text('verdict-watermark-unchecked', language, { appid: actual, when, age }) },
+      notes,
+    };
+  }
+  if (actual !== expected) {
+    return {
+      verdict: { check: 'watermark', status: 'fail', detail: text('verdict-watermark-bad', language, { actual, expected, when, age }) },
+      error: decodeError('appid-mismatch', language, { actual, expected }),
+      notes,
+    };
+  }
+  return { verdict: { check: 'watermark', status: 'pass', detail: text('verdict-watermark-ok', language, { appid: actual, when, age }) }, notes };
+}
+
+/** A duration in the largest unit that keeps it at least 1 (seconds up to years). */
+export function formatDuration(ms: number, language: DocsLanguage): string {
+  const s = Math.floor(ms / 1000);
+  const units = [
+    ['unit-years', 365 * 24 * 3600],
+    ['unit-days', 24 * 3600],
+    ['unit-hours', 3600],
+    ['unit-minutes', 60],
+  ] as const;
+  for (const [key, size] of units) {
+    if (s >= size) return text(key, language, { n: Math.floor(s / size) });
+  }
+  return text('unit-seconds', language, { n: s });
+}
+
+/** A plain (non-array) JSON object. */
+export function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
