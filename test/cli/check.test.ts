@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+
+function run(args: string[], cwd = repoRoot) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+describe('mp-userinfo check', () => {
+  const temp = mkdtempSync(path.join(tmpdir(), 'mp-userinfo-cli-'));
+  after(() => rmSync(temp, { recursive: true, force: true }));
+
+  it('reports the fixtures as JSON with ESLint-style positions and exits 1 on errors', () => {
+    const { code, stdout } = run(['check', 'test/fixtures', '--format', 'json']);
+    assert.equal(code, 1);
+    const findings = JSON.parse(stdout) as JsonFinding[];
+    const keys = findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.code}`);
+    assert.deepEqual(keys, [
+      'test/fixtures/douyin/pages/me/me.js:3:5 tt-login-required',
+      'test/fixtures/douyin/pages/me/me.js:9:5 tt-login-required',
+      'test/fixtures/taro/src/pages/index/index.tsx:7:5 not-in-tap-handler',
+      'test/fixtures/taro/src/pages/index/index.tsx:19:11 not-in-tap-handler',
+      'test/fixtures/taro/src/pages/index/index.tsx:26:30 desc-missing',
+      'test/fixtures/wechat/pages/profile/profile.js:7:5 not-in-tap-handler',
+      'test/fixtures/wechat/pages/profile/profile.js:18:5 desc-missing',
+      'test/fixtures/wechat/pages/profile/profile.js:24:31 desc-too-long',
+      'test/fixtures/wechat/pages/profile/profile.js:29:7 not-in-tap-handler',
+    ]);
+    const first = findings.find((f) => f.code === 'desc-too-long')!;
+    assert.deepEqual(
+      { endLine: first.endLine, endColumn: first.endColumn, severity: first.severity },
+      { endLine: 24, endColumn: 31 + "'用于展示用户头像、昵称并完善会员信息'".length, severity: 'warning' },
+    );
+    assert.deepEqual(Object.keys(findings[0]!), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+  });
+
+  it('makes file paths relative to the working folder', () => {
+    const { stdout } = run(['check', '.', '--format', 'json'], path.join(repoRoot, 'test/fixtures/douyin'));
+    assert.deepEqual((JSON.parse(stdout) as JsonFinding[]).map((f) => f.file), ['pages/me/me.js', 'pages/me/me.js']);
+  });
+
+  it('exits 0 when only warnings are found, and with --exit-zero', () => {
+    assert.equal(run(['check', 'test/fixtures/douyin']).code, 0);
+    assert.equal(run(['check', 'test/fixtures', '--exit-zero']).code, 0);
+  });
+
+  it('prints a readable text report', () => {
+    const { stdout } = run(['check', 'test/fixtures/wechat']);
+    assert.match(stdout, /^test\/fixtures\/wechat\/pages\/profile\/profile\.js\n {2}7:5 {4}error {4}`wx\.getUserProfile` runs from the lifecycle hook `onLoad`/m);
+    assert.match(stdout, /✖ 4 problems \(3 errors, 1 warning\) in 5 files checked/);
+  });
+
+  it('writes SARIF 2.1.0 with rules and locations', () => {
+    const { stdout } = run(['check', 'test/fixtures/wechat', '--format', 'sarif']);
+    const sarif = JSON.parse(stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const runLog = sarif.runs[0];
+    assert.equal(runLog.tool.driver.name, 'mp-userinfo');
+    assert.ok(runLog.tool.driver.rules.some((r: { id: string }) => r.id === 'not-in-tap-handler'));
+    const result = runLog.results.find((r: { ruleId: string }) => r.ruleId === 'desc-too-long');
+    assert.equal(result.level, 'warning');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 24, startColumn: 31, endLine: 24, endColumn: 51 });
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/wechat/pages/profile/profile.js');
+    assert.equal(runLog.tool.driver.rules[result.ruleIndex].id, 'desc-too-long');
+  });
+
+  it('applies --rule and --lib-version', () => {
+    const off = JSON.parse(run(['check', 'test/fixtures/wechat', '--format', 'json', '--rule', 'not-in-tap-handler=off']).stdout) as JsonFinding[];
+    assert.ok(off.every((f) => f.code !== 'not-in-tap-handler'));
+    const lib = JSON.parse(run(['check', 'test/fixtures/douyin', '--format', 'json', '--lib-version', '2.60.0']).stdout) as JsonFinding[];
+    assert.deepEqual(lib.map((f) => f.line), [3]);
+  });
+
+  it('rejects bad usage with exit code 2 and a specific message', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['check', '--format', 'xml'], /unknown format "xml"/],
+      [['check', '--rule', 'nope=error'], /unknown rule "nope"/],
+      [['check', '--rule', 'desc-missing=loud'], /unknown severity "loud"/],
+      [['check', '--lib-version', 'latest'], /--lib-version takes a version/],
+      [['check', 'no/such/folder'], /no such file or folder: no\/such\/folder/],
+      [['check', '--bogus'], /unknown option "--bogus"/],
+      [['frobnicate'], /unknown command "frobnicate"/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stderr } = run(args);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(stderr, message);
+    }
+  });
+
+  it('respects .gitignore and skips node_modules, dist and miniprogram_npm', () => {
+    const root = path.join(temp, 'ignored');
+    for (const dir of ['node_modules/x', 'dist', 'miniprogram_npm/y', 'generated', 'pages']) mkdirSync(path.join(root, dir), { recursive: true });
+    const bad = 'Page({ onLoad() { wx.getUserProfile() } })';
+    for (const file of ['node_modules/x/a.js', 'dist/a.js', 'miniprogram_npm/y/a.js', 'generated/a.js', 'pages/a.js']) writeFileSync(path.join(root, file), bad);
+    writeFileSync(path.join(root, '.gitignore'), 'generated/\n');
+    const findings = JSON.parse(run(['check', '.', '--format', 'json'], root).stdout) as JsonFinding[];
+    assert.deepEqual([...new Set(findings.map((f) => f.file))], ['pages/a.js']);
+  });
+
+  it('skips oversize, binary and looping inputs with notices and keeps going', () => {
+    const root = path.join(temp, 'hostile');
+    mkdirSync(path.join(root, 'pages'), { recursive: true });
+    writeFileSync(path.join(root, 'big.js'), `wx.getUserProfile();\n${'x'.repeat(5 * 1024 * 1024)}`);
+    writeFileSync(path.join(root, 'binary.js'), Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0x77, 0x78]));
+    writeFileSync(path.join(root, 'pages', 'ok.js'), 'Page({ onLoad() { wx.getUserProfile() } })');
+    writeFileSync(path.join(root, 'half.js'), 'Page({ onLoad() { wx.getUserProfile({ desc: `');
+    symlinkSync(root, path.join(root, 'pages', 'loop'));
+    const { code, stdout, stderr } = run(['check', '.', '--format', 'json'], root);
+    assert.equal(code, 1);
+    assert.match(stderr, /Skipped big\.js: 5\.0 MB is over the 2\.0 MB limit/);
+    assert.match(stderr, /Skipped binary\.js: it looks like a binary file/);
+    const files = new Set((JSON.parse(stdout) as JsonFinding[]).map((f) => f.file));
+    assert.deepEqual([...files].sort(), ['half.js', 'pages/ok.js']);
+  });
+
+  it('prints help and the version', () => {
+    assert.match(run(['check', '--help']).stdout, /Usage: mp-userinfo check/);
+    assert.equal(run(['--help']).code, 0);
+    assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+/);
+  });
+});
