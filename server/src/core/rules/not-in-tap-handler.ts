@@ -39,7 +39,7 @@ export const rule: Rule = {
       if (!verdict || verdict.ok) continue;
       const name = `${call.ref.namespace}.${call.ref.name}`;
       const runtime = call.api.errors.find((e) => /gesture/i.test(e.errMsg))?.errMsg;
-      const failure = runtime ? `; elsewhere it fails with "${runtime}"` : '';
+      const failure = runtime ? `; otherwise it fails with "${runtime}"` : '';
       findings.push({
         ...call.callee,
         message: `\`${name}\` ${where(verdict)}. Call it directly in a tap handler${failure}`,
