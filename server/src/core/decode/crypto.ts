@@ -13,8 +13,8 @@ const base64Body = /^[A-Za-z0-9+/]*={0,2}$/;
 /**
  * Decodes standard base64 strictly. Line breaks and surrounding whitespace are dropped (pasted values
  * wrap); anything else that is not base64 is an `invalid-base64` error whose message names the likely
- * cause: a `+` turned into a space by URL encoding, percent-encoding, the URL-safe alphabet, or a
- * truncated copy.
+ * cause: a `+` turned into a space by URL encoding, percent-encoding, the URL-safe alphabet, a value a
+ * console shortened with "…", or a truncated copy.
  */
 export function decodeBase64(field: string, value: string, language: DocsLanguage): Result<Buffer> {
   const compact = value.trim().replace(/[\r\n\t]+/g, '');
@@ -23,6 +23,7 @@ export function decodeBase64(field: string, value: string, language: DocsLanguag
     error: decodeError('invalid-base64', language, { field, reason }),
   });
   if (compact === '') return fail(text('base64-empty', language));
+  if (compact.includes('…')) return fail(text('base64-ellipsis', language));
   if (/%(2B|2F|3D)/i.test(compact)) return fail(text('base64-percent', language));
   if (compact.includes(' ')) return fail(text('base64-space', language));
   if (/[-_]/.test(compact) && !/[+/]/.test(compact)) return fail(text('base64-urlsafe', language));

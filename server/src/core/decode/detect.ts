@@ -87,8 +87,10 @@ export function classifyObject(value: JsonValue, syntax: Detection['syntax']): D
   if (envelope) {
     return { kind: envelope.encrypted ? 'alipay-encrypted-envelope' : 'alipay-envelope', syntax, value, fields: {}, envelope };
   }
-  const code = value['code'];
-  if ((typeof code === 'string' || typeof code === 'number') && ('msg' in value || 'subCode' in value)) {
+  // The inner object itself, or `JSON.parse(res.response)` with the object one level down.
+  const inner = isObject(value['response']) ? value['response'] : value;
+  const code = inner['code'];
+  if ((typeof code === 'string' || typeof code === 'number') && ('msg' in inner || 'subCode' in inner)) {
     return { kind: 'alipay-response', syntax, value, fields: {}, alipayCode: String(code) };
   }
   const fields = payloadFields(value);
