@@ -118,7 +118,7 @@ export class ProjectIndex {
       const miniprogramRoot = stringField(json, 'miniprogramRoot');
       const packageJson = readJson(this.host, path.join(dir, 'package.json'));
       const taro = JSON.stringify(packageJson?.['dependencies'] ?? {}).includes('@tarojs/taro');
-      const appRoot = miniprogramRoot ? path.join(dir, miniprogramRoot) : taro ? path.join(dir, 'src') : dir;
+      const appRoot = miniprogramRoot ? path.join(dir, miniprogramRoot).replace(/(.)[\\/]+$/, '$1') : taro ? path.join(dir, 'src') : dir;
       const appid = stringField(json, 'appid') ?? stringField(json, 'appId');
       const libVersion = stringField(privateJson, 'libVersion') ?? stringField(json, 'libVersion');
       const platform = config.platform ?? (appid?.startsWith('tt') ? 'douyin' : appid?.startsWith('wx') ? 'wechat' : undefined);
