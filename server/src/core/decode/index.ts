@@ -33,6 +33,7 @@ export { detectPayload, classifyObject, type Detection, type PayloadFields } fro
 export { parseObjectText, type ParsedObject } from './objectText';
 export { explainErrMsg, explainAlipayCode, type ErrorExplanation } from './explain';
 export { decodeBase64 } from './crypto';
+export { decodeError } from './messages';
 
 /** The most the decoder reads, in UTF-8 bytes over all inputs together. */
 export const maxInputBytes = 1024 * 1024;
