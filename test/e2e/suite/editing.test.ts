@@ -1,0 +1,151 @@
+/// <reference types="mocha" />
+/**
+ * The editor reacts to edits: quick fixes change the text, and markup edits (in an open editor or on disk)
+ * change what the page's script is told.
+ */
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { activateExtension, actualLines, codeOf, openInEditor, ourDiagnostics, waitFor, writeWorkspaceFiles } from './helpers';
+import { projectFiles } from './pages';
+
+/** A page whose only handler is bound in markup; `onLoad` keeps one diagnostic there as a sign of life. */
+const bindingPageJs = `Page({
+  onLoad() {
+    wx.getUserProfile({ lang: 'en' });
+  },
+  onTapSave() {
+    wx.getUserProfile({ desc: '用于完善会员资料' });
+  },
+});
+`;
+const bindingPageWxml = `<view>
+  <button bindtap="onTapSave">Save</button>
+</view>
+`;
+
+/** The line:character of the first occurrence of `needle` after `from` in a document. */
+function positionOf(document: vscode.TextDocument, needle: string, from = 0): vscode.Position {
+  const offset = document.getText().indexOf(needle, from);
+  assert.ok(offset >= 0, `"${needle}" is not in ${document.uri.fsPath}`);
+  return document.positionAt(offset);
+}
+
+/**
+ * Waits for a diagnostic with this code, applies the quick fix offered on its range whose title matches
+ * `title`, and returns the new text. (`vscode.executeCodeActionProvider` drops the actions' diagnostics,
+ * so the title tells our fix from other providers' actions.)
+ */
+async function applyQuickFix(document: vscode.TextDocument, code: string, title: RegExp): Promise<string> {
+  const diagnostic = await waitFor(`a ${code} diagnostic`, () => ourDiagnostics(document.uri).find((d) => codeOf(d) === code), {
+    describe: () => actualLines(document.uri),
+  });
+  let offered: vscode.CodeAction[] = [];
+  const actions = await waitFor(
+    `a quick fix for ${code}`,
+    async () => {
+      offered = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      const ours = (offered ?? []).filter((a) => title.test(a.title));
+      return ours.length > 0 && ours;
+    },
+    { describe: () => ({ offered: (offered ?? []).map((a) => ({ title: a.title, kind: a.kind?.value })) }) },
+  );
+  const action = actions.find((a) => a.isPreferred) ?? actions[0]!;
+  assert.ok(action.edit || action.command, `the quick fix "${action.title}" has neither an edit nor a command`);
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `the edit of "${action.title}" was not applied`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  return document.getText();
+}
+
+suite('Editing', () => {
+  suiteSetup(async () => {
+    await activateExtension();
+  });
+
+  test('quick fix for desc-missing inserts an empty desc into a call without options', async () => {
+    const path = 'e2e-wechat/pages/fix/fix.js';
+    const uris = writeWorkspaceFiles({
+      ...projectFiles,
+      [path]: 'Page({\n  onTapFix() {\n    wx.getUserProfile();\n  },\n});\n',
+      'e2e-wechat/pages/fix/fix.wxml': '<button bindtap="onTapFix">Fix</button>\n',
+    });
+    const editor = await openInEditor(uris[path]!);
+    const text = await applyQuickFix(editor.document, 'desc-missing', /\bdesc\b/);
+    assert.match(text, /wx\.getUserProfile\(\{\s*desc:\s*''\s*\}\);/);
+  });
+
+  test('quick fix for desc-missing adds desc to an existing options object', async () => {
+    const path = 'e2e-wechat/pages/fix2/fix2.js';
+    const uris = writeWorkspaceFiles({
+      ...projectFiles,
+      [path]: "Page({\n  onTapFix() {\n    wx.getUserProfile({ lang: 'en', success: (res) => console.log(res) });\n  },\n});\n",
+      'e2e-wechat/pages/fix2/fix2.wxml': '<button bindtap="onTapFix">Fix</button>\n',
+    });
+    const editor = await openInEditor(uris[path]!);
+    const text = await applyQuickFix(editor.document, 'desc-missing', /\bdesc\b/);
+    assert.match(text, /wx\.getUserProfile\(\{[^}]*\bdesc:\s*''/);
+    assert.match(text, /lang: 'en'/);
+    assert.match(text, /success: \(res\) => console\.log\(res\)/);
+  });
+
+  test('quick fix for tt-login-required wraps the call in tt.login and the warning goes away', async () => {
+    const path = 'e2e-douyin/pages/fix/fix.js';
+    const uris = writeWorkspaceFiles({
+      ...projectFiles,
+      [path]: 'Page({\n  onTapInfo() {\n    tt.getUserInfo({ success: (res) => console.log(res.userInfo) });\n  },\n});\n',
+      'e2e-douyin/pages/fix/fix.ttml': '<button bindtap="onTapInfo">Info</button>\n',
+    });
+    const editor = await openInEditor(uris[path]!);
+    const text = await applyQuickFix(editor.document, 'tt-login-required', /tt\.login/);
+    assert.match(text, /tt\.login\(\{[\s\S]*success[\s\S]*tt\.getUserInfo\(\{ success: \(res\) => console\.log\(res\.userInfo\) \}\)[\s\S]*\}\)/);
+    await waitFor('tt-login-required to disappear after the fix', () => !ourDiagnostics(editor.document.uri).some((d) => codeOf(d) === 'tt-login-required'), {
+      describe: () => actualLines(editor.document.uri),
+    });
+  });
+
+  test('removing a bindtap in the open WXML flags the handler, restoring it clears the flag', async () => {
+    const script = 'e2e-wechat/pages/binding/binding.js';
+    const markup = 'e2e-wechat/pages/binding/binding.wxml';
+    const uris = writeWorkspaceFiles({ ...projectFiles, [script]: bindingPageJs, [markup]: bindingPageWxml });
+    const jsDocument = (await openInEditor(uris[script]!)).document;
+    const saveCall = positionOf(jsDocument, 'wx.getUserProfile', jsDocument.getText().indexOf('onTapSave'));
+    const flaggedInSave = () => ourDiagnostics(jsDocument.uri).some((d) => codeOf(d) === 'not-in-tap-handler' && d.range.start.isEqual(saveCall));
+
+    // onLoad's diagnostic shows the page was analysed; onTapSave, bound in markup, must be quiet.
+    await waitFor('the page to be analysed', () => ourDiagnostics(jsDocument.uri).length > 0);
+    assert.ok(!flaggedInSave(), `onTapSave is bound by bindtap but was flagged: ${JSON.stringify(actualLines(jsDocument.uri))}`);
+
+    const wxmlEditor = await openInEditor(uris[markup]!);
+    const attribute = ' bindtap="onTapSave"';
+    const start = positionOf(wxmlEditor.document, attribute);
+    const removal = new vscode.WorkspaceEdit();
+    removal.delete(wxmlEditor.document.uri, new vscode.Range(start, start.translate(0, attribute.length)));
+    assert.ok(await vscode.workspace.applyEdit(removal));
+    await waitFor('not-in-tap-handler on onTapSave after its bindtap was removed', flaggedInSave, { describe: () => actualLines(jsDocument.uri) });
+
+    const restore = new vscode.WorkspaceEdit();
+    restore.insert(wxmlEditor.document.uri, start, attribute);
+    assert.ok(await vscode.workspace.applyEdit(restore));
+    await waitFor('the flag to clear once the bindtap is back', () => !flaggedInSave(), { describe: () => actualLines(jsDocument.uri) });
+    await wxmlEditor.document.save();
+  });
+
+  test('a WXML change on disk (file not open) re-checks the page script', async () => {
+    const script = 'e2e-wechat/pages/disk/disk.js';
+    const markup = 'e2e-wechat/pages/disk/disk.wxml';
+    const uris = writeWorkspaceFiles({ ...projectFiles, [script]: bindingPageJs, [markup]: bindingPageWxml });
+    const jsDocument = (await openInEditor(uris[script]!)).document;
+    const saveCall = positionOf(jsDocument, 'wx.getUserProfile', jsDocument.getText().indexOf('onTapSave'));
+    const flaggedInSave = () => ourDiagnostics(jsDocument.uri).some((d) => codeOf(d) === 'not-in-tap-handler' && d.range.start.isEqual(saveCall));
+
+    await waitFor('the page to be analysed', () => ourDiagnostics(jsDocument.uri).length > 0);
+    assert.ok(!flaggedInSave(), 'onTapSave is bound by bindtap but was flagged');
+    writeFileSync(uris[markup]!.fsPath, bindingPageWxml.replace(' bindtap="onTapSave"', ''));
+    await waitFor('not-in-tap-handler after the WXML on disk lost its bindtap', flaggedInSave, { describe: () => actualLines(jsDocument.uri) });
+  });
+});
