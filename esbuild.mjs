@@ -1,7 +1,7 @@
 // Bundles the extension's four artefacts. `node esbuild.mjs` builds once; `--watch` rebuilds on change;
 // `--production` minifies. Type-checking is tsc's job (`npm run typecheck`), not esbuild's.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -26,12 +26,9 @@ const builds = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node18' },
   // The `mp-userinfo` command-line tool.
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', banner: { js: '#!/usr/bin/env node' } },
+  // The decoder panel's browser script; its imported CSS becomes dist/webview/main.css.
+  { ...common, entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2020' },
 ];
-
-// The decoder panel's browser script, once it exists.
-if (existsSync('client/webview/main.ts')) {
-  builds.push({ ...common, entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2020' });
-}
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
