@@ -21,6 +21,8 @@ import { resultTypes } from './resultTypes';
 import { markupAttributes } from './markup';
 
 export * from './types';
+export { flowSnippets } from './flows';
+export { constraintTexts, labels, namespaceTitles, platformNames } from './labels';
 
 /** Every entry of the catalog. */
 export const catalog: Catalog = {
@@ -81,17 +83,20 @@ export function findErrors(message: string): Array<{ api: ApiEntry; error: Error
   const text = message.trim();
   const seen = new Set<ErrorEntry>();
   const out: Array<{ api: ApiEntry; error: ErrorEntry }> = [];
-  for (const api of catalog.apis) {
-    for (const error of api.errors) {
-      if (seen.has(error)) continue;
-      if (error.code === text || new RegExp(error.pattern, 'i').test(text)) {
-        seen.add(error);
-        out.push({ api, error });
-      }
+  for (const { api, error, pattern } of errorPatterns) {
+    if (seen.has(error)) continue;
+    if (error.code === text || pattern.test(text)) {
+      seen.add(error);
+      out.push({ api, error });
     }
   }
   return out;
 }
+
+/** Every catalog error with its compiled pattern, in catalog order (an error shared by APIs appears per API). */
+const errorPatterns = catalog.apis.flatMap((api) =>
+  api.errors.map((error) => ({ api, error, pattern: new RegExp(error.pattern, 'i') })),
+);
 
 /** Every API name the catalog knows, across namespaces: the text pre-filter looks for these. */
 export const knownApiNames: ReadonlySet<string> = new Set(catalog.apis.map((api) => api.name));

@@ -180,6 +180,27 @@ export interface MarkupAttributeEntry {
   example?: string;
 }
 
+/** Where a flow snippet can be inserted: top level of a page file, a member of `Page({…})`, or a function body. */
+export type FlowPosition = 'module' | 'member' | 'body';
+
+/** A whole, correct flow (consent, call, result handling) offered as a completion snippet. */
+export interface FlowSnippet {
+  id: string;
+  label: Localized;
+  description: Localized;
+  platforms: Platform[];
+  /** The namespace the flow's calls use; Taro flows are offered where `@tarojs/taro` is imported. */
+  namespace: ApiNamespace;
+  /** Only offered in JSX/TSX files (the template contains JSX). */
+  jsx?: boolean;
+  /** The catalog APIs the flow calls. */
+  apis: string[];
+  /** Markup the page template needs, when any. */
+  markup?: string;
+  /** The snippet (VS Code snippet syntax, tab-indented) per position where it makes sense. */
+  templates: Partial<Record<FlowPosition, string>>;
+}
+
 /** The whole catalog. */
 export interface Catalog {
   apis: ApiEntry[];
