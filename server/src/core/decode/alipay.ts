@@ -5,10 +5,10 @@
  * an all-zero 16-byte iv and PKCS#5 padding.
  */
 import type { DocsLanguage } from '../../catalog';
-import { aesCbcDecrypt, decodeBase64 } from './crypto';
+import { decodeBase64 } from './crypto';
 import { decodeError } from './messages';
 import { parseJson } from './objectText';
-import { isObject, parseDecrypted, type Decrypted } from './wechat';
+import { decryptJson, isObject, type Decrypted } from './wechat';
 import type { JsonObject, JsonValue, Result } from './types';
 
 const zeroIv = Buffer.alloc(16);
@@ -67,15 +67,5 @@ export function decryptAlipayContent(ciphertext: string, aesKey: string, languag
   }
   const bytes = decodeBase64('response', ciphertext, language);
   if (!bytes.ok) return bytes;
-  const outcome = aesCbcDecrypt(key.value, zeroIv, bytes.value);
-  if (!outcome.ok) {
-    return {
-      ok: false,
-      error:
-        outcome.reason === 'block-length'
-          ? decodeError('ciphertext-length', language, { field: 'response', bytes: bytes.value.length })
-          : decodeError('bad-padding', language, {}, 'bad-padding-alipay'),
-    };
-  }
-  return parseDecrypted(outcome.plaintext, language, false);
+  return decryptJson(key.value, zeroIv, bytes.value, 'response', language);
 }

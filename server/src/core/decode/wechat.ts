@@ -47,17 +47,33 @@ export function decryptOpenData(input: OpenDataInput, language: DocsLanguage): R
   }
   const ciphertext = decodeBase64('encryptedData', input.encryptedData, language);
   if (!ciphertext.ok) return ciphertext;
-  const outcome = aesCbcDecrypt(key.value, iv.value, ciphertext.value);
+  return decryptJson(key.value, iv.value, ciphertext.value, 'encryptedData', language);
+}
+
+/**
+ * Runs AES-CBC and reads the plaintext as JSON, mapping each failure to its error: `ciphertext-length`
+ * (named after `field`), `bad-padding` and `not-json`. For Alipay (`field` = `response`) the iv is the
+ * fixed zero block, so a failure always points at the key.
+ */
+export function decryptJson(
+  key: Buffer,
+  iv: Buffer,
+  ciphertext: Buffer,
+  field: 'encryptedData' | 'response',
+  language: DocsLanguage,
+): Result<Decrypted> {
+  const outcome = aesCbcDecrypt(key, iv, ciphertext);
+  const alipay = field === 'response';
   if (!outcome.ok) {
     return {
       ok: false,
       error:
         outcome.reason === 'block-length'
-          ? decodeError('ciphertext-length', language, { field: 'encryptedData', bytes: ciphertext.value.length })
-          : decodeError('bad-padding', language),
+          ? decodeError('ciphertext-length', language, { field, bytes: ciphertext.length })
+          : decodeError('bad-padding', language, {}, alipay ? 'bad-padding-alipay' : 'bad-padding'),
     };
   }
-  return parseDecrypted(outcome.plaintext, language, true);
+  return parseDecrypted(outcome.plaintext, language, !alipay);
 }
 
 /**
@@ -65,7 +81,7 @@ export function decryptOpenData(input: OpenDataInput, language: DocsLanguage): R
  * garbled, the rest reads as text) from a wrong key (everything is garbled). `ivGiven` is false for
  * schemes with a fixed iv (Alipay), where only the key can be wrong.
  */
-export function parseDecrypted(plaintext: Buffer, language: DocsLanguage, ivGiven: boolean): Result<Decrypted> {
+function parseDecrypted(plaintext: Buffer, language: DocsLanguage, ivGiven: boolean): Result<Decrypted> {
   const textValue = utf8(plaintext);
   const data = textValue === undefined ? undefined : parseJson(textValue);
   if (textValue !== undefined && data !== undefined) return { ok: true, value: { plaintext: textValue, data } };
