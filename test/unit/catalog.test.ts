@@ -2,6 +2,8 @@
 // everywhere, a doc link and a working example for every entry, references that resolve, error patterns
 // that recognise their own messages, and the rule-facing facts the rules depend on.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
 import {
@@ -189,6 +191,51 @@ describe('catalog contract', () => {
       for (const e of api.errors) {
         const re = new RegExp(e.pattern, 'i');
         assert.match(e.errMsg, re, `${api.id}: ${e.errMsg}`);
+      }
+    }
+  });
+});
+
+/** The option names rule modules look up by literal: `findProperty(options, 'desc')`, `getOption(api, 'lang')`. */
+function optionNamesReadByRules(): Array<{ rule: string; name: string }> {
+  const dir = join(__dirname, '..', '..', 'server', 'src', 'core', 'rules');
+  const out: Array<{ rule: string; name: string }> = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    const source = ts.createSourceFile(file, readFileSync(join(dir, file), 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node): void => {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        (node.expression.text === 'findProperty' || node.expression.text === 'getOption') &&
+        node.arguments[1] &&
+        ts.isStringLiteralLike(node.arguments[1])
+      ) {
+        out.push({ rule: file, name: node.arguments[1].text });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return out;
+}
+
+describe('catalog and rules agree', () => {
+  it('has every option a rule reads', () => {
+    const reads = optionNamesReadByRules();
+    assert.ok(reads.some((r) => r.name === 'desc'), 'expected the desc rules to read desc');
+    const known = new Set(catalog.apis.flatMap((a) => a.options.map((o) => o.name)));
+    for (const { rule, name } of reads) assert.ok(known.has(name), `${rule} reads option '${name}', which no catalog API has`);
+  });
+
+  it('gives every constrained API the options its constraint implies', () => {
+    for (const api of catalog.apis) {
+      if (api.constraints?.descMaxLength !== undefined) {
+        assert.equal(getOption(api, 'desc')?.required, true, `${api.id} limits desc but does not require it`);
+      }
+      const login = api.constraints?.loginFirst;
+      if (login) {
+        const loginApi = getApiById(login.api);
+        for (const key of ['success', 'complete']) assert.ok(loginApi && getOption(loginApi, key), `${login.api} lacks ${key}`);
       }
     }
   });
