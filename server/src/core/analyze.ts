@@ -5,7 +5,7 @@
 import { collectAliases, findApiCalls } from './calls';
 import { GestureGraph } from './handlers';
 import { markupPlatform } from './markup';
-import { getSourceFile, isScriptFile, mayMentionUserInfoApi } from './parse';
+import { isScriptFile, mayMentionUserInfoApi, parseScript } from './parse';
 import type { ProjectIndex } from './project';
 import { rules } from './rules';
 import type { MarkupRuleContext, RuleFinding, ScriptRuleContext } from './rules/rule';
@@ -74,7 +74,12 @@ export function analyzeScript(fileName: string, text: string, index: ProjectInde
   const skipped = screenText(fileName, text, options.maxFileSize);
   if (skipped) return { findings: [], skipped };
   if (!mayMentionUserInfoApi(text)) return { findings: [] };
-  const sourceFile = getSourceFile(fileName, text);
+  const parsed = parseScript(fileName, text);
+  if (!parsed.ok) {
+    const message = `Skipped ${fileName}: it nests expressions or blocks too deeply for the parser (typical of generated code), so it was not checked.`;
+    return { findings: [], skipped: { reason: 'too-deep', message } };
+  }
+  const sourceFile = parsed.sourceFile;
   const aliases = collectAliases(sourceFile);
   const calls = findApiCalls(sourceFile, aliases);
   if (calls.length === 0) return { findings: [] };

@@ -45,30 +45,58 @@ export function mayMentionUserInfoApi(text: string): boolean {
   return userInfoApiPattern.test(text);
 }
 
+/**
+ * The outcome of parsing a script. TypeScript's parser is recursive, so a text that nests a few hundred
+ * to a few thousand levels deep (the exact depth depends on the construct and on the stack left)
+ * overflows the stack; that is reported as `too-deep` instead of thrown.
+ */
+export type ParsedScript = { ok: true; sourceFile: ts.SourceFile } | { ok: false; reason: 'too-deep' };
+
 interface CacheEntry {
   text: string;
-  sourceFile: ts.SourceFile;
+  parsed: ParsedScript;
 }
 
 const cacheLimit = 64;
 const cache = new Map<string, CacheEntry>();
 
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
 /**
- * The parsed source file for `text`, reused while the text of `fileName` is unchanged. TypeScript's
- * parser recovers from every syntax error, so a half-typed file still yields a tree.
+ * Parses `text`, reusing the parse while the text of `fileName` is unchanged. TypeScript's parser
+ * recovers from every syntax error, so a half-typed file still yields a tree; only nesting too deep
+ * for the parser's recursion fails, as a value.
  */
-export function getSourceFile(fileName: string, text: string): ts.SourceFile {
+export function parseScript(fileName: string, text: string): ParsedScript {
   const hit = cache.get(fileName);
   if (hit && hit.text === text) {
     // Refresh the entry's place in the least-recently-used order.
     cache.delete(fileName);
     cache.set(fileName, hit);
-    return hit.sourceFile;
+    return hit.parsed;
   }
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
-  cache.set(fileName, { text, sourceFile });
+  let parsed: ParsedScript;
+  try {
+    parsed = { ok: true, sourceFile: ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName)) };
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    parsed = { ok: false, reason: 'too-deep' };
+  }
+  cache.set(fileName, { text, parsed });
   if (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
-  return sourceFile;
+  return parsed;
+}
+
+/**
+ * The parsed source file for `text` (see {@link parseScript}). A text too deep to parse reads as an
+ * empty file, so features that only look things up degrade to "nothing here" instead of throwing;
+ * the analysis uses {@link parseScript} to report the skip.
+ */
+export function getSourceFile(fileName: string, text: string): ts.SourceFile {
+  const parsed = parseScript(fileName, text);
+  return parsed.ok ? parsed.sourceFile : ts.createSourceFile(fileName, '', ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
 }
 
 /** Forgets the parse of a closed document. */

@@ -9,7 +9,7 @@ import ts from 'typescript';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { collectAliases, findApiCalls } from './calls';
 import { markupFileExtensions, markupPlatform, parseMarkup, tapEvents, type MarkupFacts } from './markup';
-import { enclosingFunction, getSourceFile, propertyNameText, skipOuterExpressions } from './parse';
+import { enclosingFunction, parseScript, propertyNameText, skipOuterExpressions } from './parse';
 import type { MarkupHandlers } from './handlers';
 import type { Platform } from './types';
 
@@ -203,7 +203,9 @@ export class ProjectIndex {
 
 /** True when the app file calls the login API inside `onLaunch` (or Taro's launch hooks) or at module level. */
 function callsOnLaunch(fileName: string, text: string, loginApi: string): boolean {
-  const sourceFile = getSourceFile(fileName, text);
+  const parsed = parseScript(fileName, text);
+  if (!parsed.ok) return false;
+  const sourceFile = parsed.sourceFile;
   const [namespace, name] = loginApi.split('.');
   const aliases = collectAliases(sourceFile);
   return findApiCalls(sourceFile, aliases).some((call) => {

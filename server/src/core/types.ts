@@ -39,8 +39,8 @@ export interface Finding extends Span {
   fixes?: Fix[];
 }
 
-/** A notice about a file that was not analysed (too large, binary, unreadable). */
+/** A notice about a file that was not analysed (too large, binary, nested too deeply to parse, unreadable). */
 export interface SkipNotice {
-  reason: 'too-large' | 'binary' | 'unreadable';
+  reason: 'too-large' | 'binary' | 'too-deep' | 'unreadable';
   message: string;
 }
