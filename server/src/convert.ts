@@ -2,16 +2,26 @@
  * Converts between the core's plain types (offsets, findings, fixes) and LSP types. The only place
  * that knows both.
  */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
+  CompletionItemKind,
+  CompletionItemTag,
   DiagnosticSeverity,
   DiagnosticTag,
+  InsertTextFormat,
+  MarkupKind,
   type CodeAction,
+  type CompletionItem,
   type Diagnostic,
+  type Hover,
+  type Location,
   type Range,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileLocation, MarkupCompletion, MarkupHover } from './core/markupFeatures';
 import type { Finding, Fix, Severity, Span, TextEdit } from './core/types';
 
 /** The `source` of every diagnostic. */
@@ -71,4 +81,46 @@ export function toCodeAction(document: TextDocument, fix: Fix, diagnostic: Diagn
     ...(fix.preferred ? { isPreferred: true } : {}),
     edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] },
   };
+}
+
+const markupCompletionKinds: Record<MarkupCompletion['kind'], CompletionItemKind> = {
+  value: CompletionItemKind.Value,
+  property: CompletionItemKind.Property,
+  event: CompletionItemKind.Event,
+  handler: CompletionItemKind.Method,
+};
+
+/**
+ * A markup completion as an LSP item. Without client snippet support the tab stops are stripped and the
+ * item does not reopen completion afterwards.
+ */
+export function toMarkupCompletionItem(document: TextDocument, item: MarkupCompletion, snippets: boolean): CompletionItem {
+  const snippet = item.snippet === true && snippets;
+  return {
+    label: item.label,
+    kind: markupCompletionKinds[item.kind],
+    ...(item.detail ? { detail: item.detail } : {}),
+    ...(item.documentation ? { documentation: { kind: MarkupKind.Markdown, value: item.documentation } } : {}),
+    ...(item.deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),
+    ...(item.preselect ? { preselect: true } : {}),
+    sortText: item.sortText,
+    textEdit: { range: toRange(document, item.replace), newText: item.snippet && !snippets ? stripSnippet(item.insertText) : item.insertText },
+    insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    ...(item.retrigger && snippet ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
+  };
+}
+
+/** Markdown for a span of a document as an LSP hover. */
+export function toHover(document: TextDocument, hover: MarkupHover): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.span) };
+}
+
+/** A file path as a URI (`file:`); other names (unsaved documents) are URIs already. */
+export function uriOf(fileName: string): string {
+  return path.isAbsolute(fileName) ? pathToFileURL(fileName).href : fileName;
+}
+
+/** A location in any file, which the core gives with line/character positions. */
+export function toLocation(location: FileLocation): Location {
+  return { uri: uriOf(location.fileName), range: { start: location.start, end: location.end } };
 }

@@ -14,18 +14,24 @@ import {
   TextDocumentSyncKind,
   type CodeAction,
   type CodeActionParams,
+  type CompletionItem,
   type Diagnostic,
+  type Hover,
   type InitializeParams,
   type InitializeResult,
+  type Location,
+  type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, defaultMaxFileSize, isAnalysable, type AnalysisOptions, type SeveritySetting } from './core/analyze';
 import { markupPlatform } from './core/markup';
-import { forgetSourceFile } from './core/parse';
+import { handlerReferences, markupCompletions, markupDefinition, markupHover, pageContextOf, type MarkupFeatureOptions } from './core/markupFeatures';
+import { forgetSourceFile, isScriptFile } from './core/parse';
 import { ProjectIndex, type FileSystemHost } from './core/project';
 import { ruleDocUrl } from './core/rules';
 import type { Finding } from './core/types';
-import { diagnosticSource, toCodeAction, toDiagnostic } from './convert';
+import type { DocsLanguage } from './catalog';
+import { diagnosticSource, toCodeAction, toDiagnostic, toHover, toLocation, toMarkupCompletionItem } from './convert';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -41,6 +47,8 @@ interface ServerSettings {
 let settings: ServerSettings = {};
 let pullConfiguration = false;
 let snippetEdits = false;
+let completionSnippets = false;
+let clientLocale = 'en';
 const rulesDocument = path.join(__dirname, '..', 'docs', 'rules.md');
 
 /** A document URI as a file path (`file:` URIs), or the URI itself for unsaved documents. */
@@ -140,10 +148,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
   snippetEdits =
     (params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
+  completionSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+  clientLocale = params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale ?? 'en';
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      // A quote opens an attribute value (open-type values, handler names).
+      completionProvider: { triggerCharacters: ['"', "'"] },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
     },
     serverInfo: { name: 'mp-userinfo', version: typeof MP_USERINFO_VERSION === 'string' ? MP_USERINFO_VERSION : '0.0.0-dev' },
   };
@@ -232,6 +247,55 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
     for (const fix of finding?.fixes ?? []) actions.push(toCodeAction(document, fix, diagnostic, snippetEdits));
   }
   return actions;
+});
+
+/** The documentation language: the setting, or the editor's display language under `auto`. */
+function docsLanguage(): DocsLanguage {
+  const setting = settings.docsLanguage;
+  if (setting === 'en' || setting === 'zh-cn') return setting;
+  return clientLocale.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+}
+
+/**
+ * A request's document, the page around it and, for markup, the markup document and the features' options.
+ * Undefined for scripts unless `scripts` is set (only references start from a script).
+ */
+function pageRequest(params: TextDocumentPositionParams, scripts = false) {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return undefined;
+  const fileName = fileNameOf(document.uri);
+  if (!markupPlatform(fileName) && !(scripts && isScriptFile(fileName))) return undefined;
+  const page = pageContextOf(fileName, index, host);
+  const libVersion = settings.libVersion ?? index.projectOf(fileName).libVersion;
+  const options: MarkupFeatureOptions = { language: docsLanguage(), ...(libVersion ? { libVersion } : {}) };
+  const markup = page.markups.find((m) => m.fileName === fileName);
+  return { document, fileName, offset: document.offsetAt(params.position), page, markup, options };
+}
+
+connection.onCompletion((params): CompletionItem[] => {
+  const request = pageRequest(params);
+  if (!request?.markup) return [];
+  const { document, markup, offset, page, options } = request;
+  return markupCompletions(markup, offset, page, options).map((item) => toMarkupCompletionItem(document, item, completionSnippets));
+});
+
+connection.onHover((params): Hover | null => {
+  const request = pageRequest(params);
+  if (!request?.markup) return null;
+  const hover = markupHover(request.markup, request.offset, request.page, request.options);
+  return hover ? toHover(request.document, hover) : null;
+});
+
+connection.onDefinition((params): Location[] => {
+  const request = pageRequest(params);
+  if (!request?.markup) return [];
+  return markupDefinition(request.markup, request.offset, request.page).map(toLocation);
+});
+
+connection.onReferences((params): Location[] => {
+  const request = pageRequest(params, true);
+  if (!request) return [];
+  return handlerReferences(request.fileName, request.offset, request.page, params.context.includeDeclaration).map(toLocation);
 });
 
 process.on('uncaughtException', (error) => {
