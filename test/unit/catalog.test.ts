@@ -9,6 +9,11 @@ import ts from 'typescript';
 import {
   apisOf,
   catalog,
+  constraintTexts,
+  flowSnippets,
+  labels,
+  namespaceTitles,
+  platformNames,
   fieldsOf,
   findErrors,
   getApiById,
@@ -100,7 +105,17 @@ describe('catalog contract', () => {
   });
 
   it('writes every text in English and Chinese', () => {
-    const texts = localizedTexts(catalog, 'catalog');
+    const sentences = {
+      tapOnly: constraintTexts.tapOnly(['x:fail']),
+      desc: constraintTexts.desc(30),
+      loginFirst: constraintTexts.loginFirst('tt.login', '2.54.0'),
+      authorizeScope: constraintTexts.authorizeScope('userInfo'),
+      belowLibVersion: constraintTexts.belowLibVersion('2.10.4', '2.9.0'),
+      notOnPlatform: constraintTexts.notOnPlatform(platformNames.alipay),
+      fixed: [constraintTexts.responseIsJsonString, constraintTexts.noPromise, constraintTexts.noLongerReturned],
+    };
+    const prose = { ...labels, colon: undefined, period: undefined, semicolon: undefined, comma: undefined, wordGap: undefined };
+    const texts = localizedTexts({ catalog, flowSnippets, prose, platformNames, namespaceTitles, sentences }, 'catalog');
     assert.ok(texts.length > 200, `only ${texts.length} localized texts found`);
     for (const [path, { en, zh }] of texts) {
       assert.ok(en.trim().length > 0, `${path}.en is empty`);

@@ -45,6 +45,7 @@ export const labels = {
   resultTypes: { en: 'Result types', zh: '结果类型' },
   markupAttributes: { en: 'Markup attributes', zh: '模板属性' },
   flows: { en: 'Flow snippets', zh: '完整流程代码片段' },
+  flowSnippet: { en: 'flow snippet', zh: '完整流程代码片段' },
   generatedNotice: {
     en: 'Generated from the catalog by `npm run docs`; do not edit by hand.',
     zh: '由 `npm run docs` 根据目录生成，请勿手动修改。',

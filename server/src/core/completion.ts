@@ -284,11 +284,6 @@ function optionCompletions(
     });
 }
 
-const booleanValues: ValueEntry[] = [
-  { value: true, description: { en: 'true', zh: 'true' } },
-  { value: false, description: { en: 'false', zh: 'false' } },
-];
-
 function valueCompletions(
   api: ApiEntry,
   property: ts.PropertyAssignment,
@@ -298,7 +293,9 @@ function valueCompletions(
 ): CompletionEntry[] {
   const option = api.options.find((o) => o.name === propertyNameText(property.name));
   if (!option) return [];
-  const values = option.values ?? (option.kind === 'boolean' ? booleanValues : []);
+  // A boolean option without documented values takes `true`/`false`, each explained by the option itself.
+  const values: ValueEntry[] =
+    option.values ?? (option.kind === 'boolean' ? [true, false].map((value) => ({ value, description: option.description })) : []);
   const initializer = property.initializer;
   const start = initializer.getStart(sourceFile);
   const present = initializer.end > initializer.pos && start <= offset && offset <= initializer.end;
@@ -328,7 +325,7 @@ function valueEntry(
   return {
     label: insertText,
     kind: typeof value.value === 'boolean' ? 'keyword' : 'value',
-    detail: detail(localize(value.description, ctx.language)),
+    detail: detail(option.values ? localize(value.description, ctx.language) : option.type),
     documentation: option.values ? renderOptionValue(api, option, value, ctx) : renderOption(api, option, ctx),
     insertText,
     filterText: insertText,
@@ -433,7 +430,7 @@ function flowCompletions(
     entries.push({
       label: localize(flow.label, ctx.language),
       kind: 'snippet',
-      detail: detail(localize(labels.flows, ctx.language)),
+      detail: detail(localize(labels.flowSnippet, ctx.language)),
       documentation: renderFlow(flow, ctx, template),
       insertText: template,
       snippet: true,
