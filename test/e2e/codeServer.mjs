@@ -109,6 +109,9 @@ const userSettings = {
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
   'editor.hover.delay': 150,
+  'editor.minimap.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.layoutControl.enabled': false,
   'window.commandCenter': false,
 };
 

@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: the extension inside a real VS Code (code-server's Node extension host, driven by
+// headless Chromium). Three phases, each against its own temporary copy of test/fixtures:
+//   suite  the mocha suite (test/e2e/suite) loaded through the extensionDevelopmentPath/extensionTestsPath payload;
+//   vsix   `vsce package`, `code-server --install-extension`, then test/e2e/installed against the installed copy;
+//   ui     the Playwright run of test/e2e/ui.mjs: squiggle, Problems view, hover, the decoder panel; screenshots.
+// Needs `bash scripts/e2e/setup.sh` and `npm run build` first; fails plainly (exit 1) when either is missing.
+//
+// Options: --phases suite,vsix,ui   run only these phases
+//          --update-screenshots     also copy the README screenshots to docs/images/
+// Environment: MP_E2E_TIMEOUT_MS (whole run, default 900000), MP_E2E_GREP (mocha grep), MP_E2E_KEEP=1 (keep temp files).
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  E2eError,
+  buildSuites,
+  launchBrowser,
+  makeTempRoot,
+  makeWorkspace,
+  readReady,
+  repoRoot,
+  requireBuild,
+  runExtensionTests,
+  seconds,
+  startCodeServer,
+  stopAllServers,
+  workbenchUrl,
+} from './codeServer.mjs';
+import { runUi } from './ui.mjs';
+
+const allPhases = ['suite', 'vsix', 'ui'];
+const { values: args } = parseArgs({
+  options: {
+    phases: { type: 'string', default: allPhases.join(',') },
+    'update-screenshots': { type: 'boolean', default: false },
+  },
+});
+const phases = args.phases.split(',').map((p) => p.trim()).filter(Boolean);
+for (const phase of phases) {
+  if (!allPhases.includes(phase)) {
+    console.error(`test:e2e: unknown phase "${phase}" (phases: ${allPhases.join(', ')})`);
+    process.exit(2);
+  }
+}
+const overallTimeoutMs = Number(process.env.MP_E2E_TIMEOUT_MS ?? 900_000);
+const resultPrefix = '[mp-e2e result]';
+
+let root;
+let browser;
+let cleaningUp = false;
+
+/** Stops every server, closes the browser, removes the temp folder. Safe to call twice. */
+async function cleanup() {
+  if (cleaningUp) return;
+  cleaningUp = true;
+  await browser?.close().catch(() => {});
+  await stopAllServers();
+  if (root && !process.env.MP_E2E_KEEP) rmSync(root, { recursive: true, force: true });
+  else if (root) console.log(`test:e2e: kept ${root}`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    console.error(`test:e2e: ${signal}, stopping code-server`);
+    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
+}
+const hardTimeout = setTimeout(() => {
+  console.error(`test:e2e: FAILED: the whole run exceeded ${overallTimeoutMs} ms`);
+  void cleanup().finally(() => process.exit(1));
+}, overallTimeoutMs);
+
+/**
+ * Workbench chatter relayed with the suite's output that says nothing about the extension: connection set-up,
+ * the gallery lookups that fail offline (and their stack lines), agent and policy services.
+ */
+const noise = /^(Resolv(ing|ed) connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|\[lifecycle\] Long running operations|getaddrinfo ENOTFOUND open-vsx\.org)/;
+
+/** Returns a line filter that drops `noise` lines and the stack frames that follow them. */
+function quietLog(print) {
+  let inNoise = false;
+  return (line) => {
+    if (noise.test(line)) inNoise = true;
+    else if (!(inNoise && /^\s+at /.test(line))) inNoise = false;
+    if (!inNoise) print(line);
+  };
+}
+
+/** Runs an extension-tests bundle in a fresh code-server and returns { passed, failed }. */
+async function runSuiteIn({ ready, name, extensionsDir, extensionDevelopmentPath, extensionTestsPath }) {
+  const workspace = makeWorkspace(join(root, name));
+  const server = await startCodeServer({ ready, root, name, extensionsDir });
+  try {
+    let result;
+    const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, extensionTestsPath });
+    const print = quietLog((line) => console.log(`  ${line}`));
+    const exitCode = await runExtensionTests(browser, url, {
+      timeoutMs: 300_000,
+      onLog(line) {
+        if (line.startsWith(resultPrefix)) result = JSON.parse(line.slice(resultPrefix.length));
+        else print(line);
+      },
+    });
+    if (!result) {
+      throw new E2eError(`the ${name} suite reported no result (exit code ${exitCode}): it did not load or crashed; see ${server.logFile}`);
+    }
+    if (exitCode !== 0 && result.failed === 0) {
+      throw new E2eError(`the ${name} suite exited with ${exitCode} although no test failed; see ${server.logFile}`);
+    }
+    return { passed: result.passed, failed: result.failed };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Runs a command to completion; throws an E2eError with its output when it fails. */
+function run(command, commandArgs, what) {
+  const result = spawnSync(command, commandArgs, { cwd: repoRoot, encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new E2eError(`${what} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+const phaseRunners = {
+  async suite(ready, bundles) {
+    return runSuiteIn({ ready, name: 'suite', extensionDevelopmentPath: repoRoot, extensionTestsPath: bundles.suite });
+  },
+
+  async vsix(ready, bundles) {
+    const vsix = join(root, 'mp-userinfo-tools.vsix');
+    // The same command a release uses: a production build, then vsce with the project's flags.
+    run('npm', ['run', '-s', 'package', '--', '--out', vsix], 'npm run package');
+    if (!existsSync(vsix)) throw new E2eError('vsce package produced no .vsix');
+    const extensionsDir = join(root, 'vsix-extensions');
+    const cli = [ready.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', join(root, 'vsix-cli-user-data')];
+    const env = { XDG_CONFIG_HOME: join(root, 'vsix-xdg'), XDG_DATA_HOME: join(root, 'vsix-xdg') };
+    const install = spawnSync(ready.node, [...cli, '--install-extension', vsix], { encoding: 'utf8', env: { ...process.env, ...env } });
+    if (install.status !== 0) throw new E2eError(`code-server --install-extension failed:\n${install.stdout}${install.stderr}`);
+    const listed = spawnSync(ready.node, [...cli, '--list-extensions', '--show-versions'], { encoding: 'utf8', env: { ...process.env, ...env } });
+    console.log(`  installed: ${listed.stdout.trim().split('\n').join(', ')}`);
+    return runSuiteIn({ ready, name: 'vsix', extensionsDir, extensionTestsPath: bundles.installed });
+  },
+
+  async ui(ready) {
+    const workspace = makeWorkspace(join(root, 'ui'));
+    const server = await startCodeServer({ ready, root, name: 'ui' });
+    try {
+      return await runUi({ browser, server, workspace, root, updateScreenshots: args['update-screenshots'], log: (line) => console.log(`  ${line}`) });
+    } finally {
+      await server.stop();
+    }
+  },
+};
+
+let exitCode = 1;
+const totals = { passed: 0, failed: 0 };
+const started = Date.now();
+try {
+  const ready = readReady();
+  requireBuild();
+  const bundles = await buildSuites();
+  root = makeTempRoot();
+  browser = await launchBrowser(ready);
+  console.log(`test:e2e: code-server ${ready.codeServerVersion}; phases: ${phases.join(', ')}`);
+  const failures = [];
+  for (const phase of phases) {
+    const phaseStarted = Date.now();
+    console.log(`\n== ${phase} ==`);
+    try {
+      const { passed, failed } = await phaseRunners[phase](ready, bundles);
+      totals.passed += passed;
+      totals.failed += failed;
+      if (failed > 0) failures.push(`${phase}: ${failed} failed`);
+      console.log(`== ${phase}: ${passed} passed, ${failed} failed in ${seconds(Date.now() - phaseStarted)}`);
+    } catch (error) {
+      // A phase that could not run counts as one failure; the next phase still runs.
+      if (!(error instanceof E2eError)) throw error;
+      totals.failed += 1;
+      failures.push(`${phase}: ${error.message}`);
+      console.error(`== ${phase}: FAILED: ${error.message}`);
+    }
+  }
+  exitCode = failures.length === 0 && totals.passed > 0 ? 0 : 1;
+  if (failures.length) console.error(`\ntest:e2e: FAILED\n  ${failures.join('\n  ')}`);
+} catch (error) {
+  console.error(`test:e2e: FAILED: ${error instanceof E2eError ? error.message : error.stack}`);
+} finally {
+  await cleanup();
+  clearTimeout(hardTimeout);
+}
+console.log(`test:e2e finished in ${seconds(Date.now() - started)}`);
+console.log(`e2e: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(exitCode);
