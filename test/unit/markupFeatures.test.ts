@@ -95,6 +95,12 @@ Page({
     assert.deepEqual(findPageMethods('/p/c.js', script).map((m) => m.name), ['onChoose', 'onClear']);
   });
 
+  it('reuses the list while the text is unchanged', () => {
+    const first = findPageMethods('/p/cache.js', 'Page({ onA() {} });');
+    assert.equal(findPageMethods('/p/cache.js', 'Page({ onA() {} });'), first);
+    assert.deepEqual(findPageMethods('/p/cache.js', 'Page({ onB() {} });').map((m) => m.name), ['onB']);
+  });
+
   it('finds nothing in a script without a page or component definition', () => {
     assert.deepEqual(findPageMethods('/p/util.js', 'export function onTap() {}\nconst o = { onTap() {} };'), []);
   });

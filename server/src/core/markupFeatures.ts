@@ -169,33 +169,33 @@ function isHandlerValue(expression: ts.Expression): boolean {
   return ts.isFunctionExpression(value) || ts.isArrowFunction(value) || ts.isIdentifier(value) || ts.isPropertyAccessExpression(value);
 }
 
+// One list per parse: getSourceFile returns the same tree while the script's text is unchanged.
+const methodsByTree = new WeakMap<ts.SourceFile, PageMethod[]>();
+
 /**
  * The methods a page's markup can bind in one script: members of `Page({…})` and of
  * `Component({ methods: {…} })` that are functions or refer to one (`onTap: handleTap`).
  */
 export function findPageMethods(fileName: string, text: string): PageMethod[] {
   const sourceFile = getSourceFile(fileName, text);
+  const cached = methodsByTree.get(sourceFile);
+  if (cached) return cached;
   const starts = lineStarts(text);
   const methods: PageMethod[] = [];
   for (const object of handlerObjects(sourceFile)) {
     for (const member of object.properties) {
-      let nameNode: ts.PropertyName | undefined;
-      let name: string | undefined;
-      if (ts.isMethodDeclaration(member)) {
-        nameNode = member.name;
-        name = propertyNameText(member.name);
-      } else if (ts.isPropertyAssignment(member) && isHandlerValue(member.initializer)) {
-        nameNode = member.name;
-        name = propertyNameText(member.name);
-      } else if (ts.isShorthandPropertyAssignment(member)) {
-        nameNode = member.name;
-        name = member.name.text;
-      }
+      const bindable =
+        ts.isMethodDeclaration(member) ||
+        ts.isShorthandPropertyAssignment(member) ||
+        (ts.isPropertyAssignment(member) && isHandlerValue(member.initializer));
+      const nameNode = bindable ? member.name : undefined;
+      const name = propertyNameText(nameNode);
       if (!nameNode || !name || configurationKeys.has(name)) continue;
       const span = { start: nameNode.getStart(sourceFile), end: nameNode.getEnd() };
       methods.push({ name, frameworkHook: frameworkHooks.has(name), ...locate(fileName, starts, span) });
     }
   }
+  methodsByTree.set(sourceFile, methods);
   return methods;
 }
 
