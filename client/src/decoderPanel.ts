@@ -66,7 +66,8 @@ export class DecoderPanel {
     panel.onDidChangeViewState(() => {
       if (!panel.visible) this.webviewReady = false;
     }, null, this.disposables);
-    webview.onDidReceiveMessage((message: unknown) => this.receive(message), null, this.disposables);
+    // A failed reply (e.g. the clipboard refused) leaves the panel as it was; there is nothing to report.
+    webview.onDidReceiveMessage((message: unknown) => this.receive(message).catch(() => undefined), null, this.disposables);
   }
 
   private load(text: string): void {
@@ -102,17 +103,17 @@ export class DecoderPanel {
   }
 }
 
-/** The appid of the shallowest `project.config.json` in the workspace, or ''. */
+/** The appid of the shallowest `project.config.json` in the workspace, or '' (also when the search fails). */
 async function findProjectAppid(): Promise<string> {
-  const files = await vscode.workspace.findFiles('**/project.config.json', '**/node_modules/**', 20);
-  files.sort((a, b) => a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path));
-  for (const file of files) {
-    try {
+  try {
+    const files = await vscode.workspace.findFiles('**/project.config.json', '**/node_modules/**', 20);
+    files.sort((a, b) => a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path));
+    for (const file of files) {
       const appid = appidFromProjectConfig(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
       if (appid) return appid;
-    } catch {
-      // An unreadable config just means no pre-filled appid.
     }
+  } catch {
+    // No readable project configuration just means no pre-filled appid.
   }
   return '';
 }
