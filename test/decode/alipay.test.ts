@@ -60,6 +60,11 @@ describe('Alipay my.getOpenUserInfo envelope', () => {
     assert.match(report.notes[0]!.message, /getAuthorize/);
   });
 
+  it('says what a bare 10000 means', () => {
+    const report = decodePayload({ text: '10000' });
+    assert.deepEqual(report.notes.map((n) => n.message), ['Alipay code 10000: success.']);
+  });
+
   it('says when a code is not in the catalog', () => {
     const report = decodePayload({ text: openUserInfo({ code: '49999', msg: 'Odd' }) });
     assert.ok(report.notes.some((n) => n.code === 'alipay-code' && n.message.includes('49999')));

@@ -160,10 +160,12 @@ class DecodeSession {
       case 'alipay-ciphertext':
         this.alipayCiphertext(d.ciphertext!);
         break;
-      case 'alipay-code':
-        this.report.notes.push(...errorNotes(explainAlipayCode(d.alipayCode!, this.language), this.language));
-        if (!this.report.notes.some((n) => n.code === 'err-msg')) this.unknownAlipayCode(d.alipayCode!, '');
+      case 'alipay-code': {
+        const explanations = explainAlipayCode(d.alipayCode!, this.language);
+        if (explanations.length > 0) this.report.notes.push(...errorNotes(explanations, this.language));
+        else this.unknownAlipayCode(d.alipayCode!, '');
         break;
+      }
       case 'err-msg':
         this.errMsg(d.errMsg ?? '');
         if (d.value) this.report.fields.push(...explainFields(d.value, this.resultFields(), this.language, 'input'));
@@ -177,7 +179,7 @@ class DecodeSession {
   private format(): RecognisedFormat {
     const d = this.detection;
     const apiId = this.apiId();
-    const api = apiId ?? (d.apiName ? `${d.apiName}` : 'user-info API');
+    const api = apiId ?? d.apiName ?? text('unknown-api', this.language);
     return {
       kind: d.kind,
       syntax: d.syntax,
@@ -381,8 +383,18 @@ class DecodeSession {
     else this.unknownAlipayCode(code, msg);
   }
 
+  /** A code without a catalog error entry: say what the catalog's `code` values say of it, if anything. */
   private unknownAlipayCode(code: string, msg: string): void {
-    this.note('alipay-code', 'info', text('note-alipay-unknown-code', this.language, { code, msg: msg || '—' }));
+    const meaning = typeFields('my.OpenUserInfo')
+      ?.find((f) => f.name === 'code')
+      ?.values?.find((v) => String(v.value) === code);
+    this.note(
+      'alipay-code',
+      'info',
+      meaning
+        ? text('note-alipay-code', this.language, { code, meaning: localize(meaning.description, this.language) })
+        : text('note-alipay-unknown-code', this.language, { code, msg: msg || '—' }),
+    );
   }
 
   // ---- shared ---------------------------------------------------------------------------------

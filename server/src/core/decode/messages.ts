@@ -185,6 +185,8 @@ const texts = {
     en: 'The errMsg "{errMsg}" is not in the catalog. The part before ":fail" names the API ({api}); the rest is the platform\'s reason.',
     zh: '目录中没有 errMsg “{errMsg}”。":fail" 前面是接口名（{api}），后面是平台给出的原因。',
   },
+  'note-alipay-code': { en: 'Alipay code {code}: {meaning}.', zh: '支付宝 code {code}：{meaning}。' },
+  'unknown-api': { en: 'user-info API', zh: '用户信息接口' },
   'note-alipay-unknown-code': {
     en: 'Alipay returned code {code} ({msg}), which the catalog does not describe; 10000 means success.',
     zh: '支付宝返回了目录中没有记录的 code {code}（{msg}）；10000 表示成功。',
