@@ -25,9 +25,12 @@ describe('format detection', () => {
     assert.equal(kindOf('getUserProfile:fail can only be invoked by user TAP gesture.'), 'err-msg/text');
     assert.equal(kindOf('40006'), 'alipay-code/text');
     assert.equal(kindOf('isv.invalid-auth-relations'), 'err-msg/text');
-    assert.equal(kindOf('QUJDREVGR0hJSktMTU5PUFFSU1RVVldY'), 'ciphertext/text');
-    assert.equal(kindOf('QUJDREVGR0hJSktMTU5PUFFSU1RVVldY', { hasIv: false, hasAesKey: true }), 'alipay-ciphertext/text');
-    assert.equal(kindOf('QUJDREVGR0hJSktMTU5PUFFSU1RVVldY', { hasIv: true, hasAesKey: true }), 'ciphertext/text');
+    const twoBlocks = Buffer.alloc(32, 7).toString('base64');
+    assert.equal(kindOf(twoBlocks), 'ciphertext/text');
+    assert.equal(kindOf(twoBlocks, { hasIv: false, hasAesKey: true }), 'alipay-ciphertext/text');
+    assert.equal(kindOf(twoBlocks, { hasIv: true, hasAesKey: true }), 'ciphertext/text');
+    assert.equal(kindOf('75e81ceda165f4ffa64f4068af58c64b8f54b88c'), 'raw-data/text');
+    assert.equal(kindOf('r7BXXKkLb8qrSNn05n0qiA=='), 'unrecognised-input');
   });
 
   it('skips a log prefix before the object and says so', () => {

@@ -140,7 +140,12 @@ export function detectPayload(source: string, context: DetectionContext, languag
     const apiName = apiNameOf(trimmed);
     return { ok: true, value: { kind: 'err-msg', syntax: 'text', fields: {}, errMsg: trimmed, ...(apiName ? { apiName } : {}) } };
   }
-  if (base64Text.test(trimmed) && trimmed.length >= 24) {
+  if (/^[0-9a-f]{40}$/i.test(trimmed)) {
+    return { ok: true, value: { kind: 'raw-data', syntax: 'text', fields: { signature: trimmed } } };
+  }
+  // A user-info ciphertext has two AES blocks at least, so a lone 24-character value is a key or an iv;
+  // with an AES key at hand, though, a one-block Alipay response is possible.
+  if (base64Text.test(trimmed) && trimmed.length >= (context.hasAesKey ? 24 : 44)) {
     const alipay = context.hasAesKey && !context.hasIv;
     return {
       ok: true,
