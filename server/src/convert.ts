@@ -21,7 +21,8 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileLocation, MarkupCompletion, MarkupHover } from './core/markupFeatures';
+import type { FileLocation, MarkupCompletion } from './core/markupFeatures';
+import type { CompletionEntry } from './core/completion';
 import type { Finding, Fix, Severity, Span, TextEdit } from './core/types';
 
 /** The `source` of every diagnostic. */
@@ -110,8 +111,34 @@ export function toMarkupCompletionItem(document: TextDocument, item: MarkupCompl
   };
 }
 
+const scriptCompletionKinds: Record<CompletionEntry['kind'], CompletionItemKind> = {
+  method: CompletionItemKind.Method,
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  snippet: CompletionItemKind.Snippet,
+  field: CompletionItemKind.Field,
+  keyword: CompletionItemKind.Keyword,
+};
+
+/** A script completion (API, option, value, result field, flow snippet) as an LSP item. */
+export function toScriptCompletionItem(document: TextDocument, entry: CompletionEntry, snippets: boolean): CompletionItem {
+  const insert = entry.insertText ?? entry.label;
+  const newText = entry.snippet && !snippets ? stripSnippet(insert) : insert;
+  return {
+    label: entry.label,
+    kind: scriptCompletionKinds[entry.kind],
+    ...(entry.detail ? { detail: entry.detail } : {}),
+    ...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } } : {}),
+    ...(entry.deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),
+    ...(entry.sortText ? { sortText: entry.sortText } : {}),
+    ...(entry.filterText ? { filterText: entry.filterText } : {}),
+    ...(entry.replace ? { textEdit: { range: toRange(document, entry.replace), newText } } : { insertText: newText }),
+    insertTextFormat: entry.snippet && snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+  };
+}
+
 /** Markdown for a span of a document as an LSP hover. */
-export function toHover(document: TextDocument, hover: MarkupHover): Hover {
+export function toHover(document: TextDocument, hover: { markdown: string; span: Span }): Hover {
   return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.span) };
 }
 

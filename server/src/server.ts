@@ -24,6 +24,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, defaultMaxFileSize, isAnalysable, type AnalysisOptions, type SeveritySetting } from './core/analyze';
+import { getCompletions, type FeatureInput } from './core/completion';
+import { getHover } from './core/hover';
 import { markupPlatform } from './core/markup';
 import { handlerReferences, markupCompletions, markupDefinition, markupHover, pageContextOf, type MarkupFeatureOptions } from './core/markupFeatures';
 import { forgetSourceFile, isScriptFile } from './core/parse';
@@ -31,7 +33,7 @@ import { ProjectIndex, type FileSystemHost } from './core/project';
 import { ruleDocUrl } from './core/rules';
 import type { Finding } from './core/types';
 import type { DocsLanguage } from './catalog';
-import { diagnosticSource, toCodeAction, toDiagnostic, toHover, toLocation, toMarkupCompletionItem } from './convert';
+import { diagnosticSource, toCodeAction, toDiagnostic, toHover, toLocation, toMarkupCompletionItem, toScriptCompletionItem } from './convert';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -155,7 +157,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       // A quote opens an attribute value (open-type values, handler names).
-      completionProvider: { triggerCharacters: ['"', "'"] },
+      // `.` after wx/my/tt/Taro and res; quotes and `:` for option values; the rest for markup.
+      completionProvider: { triggerCharacters: ['.', '"', "'", ':'] },
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,
@@ -272,7 +275,30 @@ function pageRequest(params: TextDocumentPositionParams, scripts = false) {
   return { document, fileName, offset: document.offsetAt(params.position), page, markup, options };
 }
 
+/** The features' view of a script: its text, the documentation language, the page's platform and libVersion. */
+function scriptFeatureInput(params: TextDocumentPositionParams): { document: TextDocument; input: FeatureInput; offset: number } | undefined {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return undefined;
+  const fileName = fileNameOf(document.uri);
+  if (!isScriptFile(fileName)) return undefined;
+  const project = index.projectOf(fileName);
+  const libVersion = settings.libVersion ?? project.libVersion;
+  const platform = index.pageMarkupOf(fileName)[0]?.facts.platform ?? project.platform;
+  const input: FeatureInput = {
+    fileName,
+    text: document.getText(),
+    language: docsLanguage(),
+    ...(platform ? { platform } : {}),
+    ...(libVersion ? { libVersion } : {}),
+  };
+  return { document, input, offset: document.offsetAt(params.position) };
+}
+
 connection.onCompletion((params): CompletionItem[] => {
+  const script = scriptFeatureInput(params);
+  if (script) {
+    return getCompletions(script.input, script.offset).map((entry) => toScriptCompletionItem(script.document, entry, completionSnippets));
+  }
   const request = pageRequest(params);
   if (!request?.markup) return [];
   const { document, markup, offset, page, options } = request;
@@ -280,6 +306,11 @@ connection.onCompletion((params): CompletionItem[] => {
 });
 
 connection.onHover((params): Hover | null => {
+  const script = scriptFeatureInput(params);
+  if (script) {
+    const hover = getHover(script.input, script.offset);
+    return hover ? toHover(script.document, hover) : null;
+  }
   const request = pageRequest(params);
   if (!request?.markup) return null;
   const hover = markupHover(request.markup, request.offset, request.page, request.options);
