@@ -41,3 +41,27 @@ export function insertFirstProperty(object: ts.ObjectLiteralExpression, property
 export function escapeSnippet(text: string): string {
   return text.replace(/[$}\\]/g, (c) => `\\${c}`);
 }
+
+/**
+ * An edit that adds `property` (e.g. `fail: (err) => {}`) as the last property of an object literal: on
+ * its own line after the last property when the object spans lines (keeping a trailing comma), inline
+ * otherwise.
+ */
+export function insertLastProperty(object: ts.ObjectLiteralExpression, property: string, sourceFile: ts.SourceFile, snippet = true): TextEdit {
+  const text = sourceFile.text;
+  const last = object.properties[object.properties.length - 1];
+  if (!last) {
+    return { start: object.getStart(sourceFile), end: object.getEnd(), newText: `{ ${property} }`, ...(snippet ? { snippet } : {}) };
+  }
+  const lastEnd = last.getEnd();
+  const trailingComma = object.properties.hasTrailingComma;
+  const multiline = text.slice(object.getStart(sourceFile), last.getStart(sourceFile)).includes('\n');
+  if (!multiline) return { start: lastEnd, end: lastEnd, newText: `, ${property}`, ...(snippet ? { snippet } : {}) };
+  const indent = indentationAt(text, last.getStart(sourceFile));
+  const nl = newlineOf(text);
+  if (trailingComma) {
+    const comma = text.indexOf(',', lastEnd) + 1;
+    return { start: comma, end: comma, newText: `${nl}${indent}${property},`, ...(snippet ? { snippet } : {}) };
+  }
+  return { start: lastEnd, end: lastEnd, newText: `,${nl}${indent}${property}`, ...(snippet ? { snippet } : {}) };
+}
