@@ -183,8 +183,9 @@ function render(report: DecodeReport): void {
   const tables: HTMLTableElement[] = [];
   const input = report.fields.filter((f) => f.group === 'input');
   const decoded = report.fields.filter((f) => f.group === 'decrypted');
-  if (input.length > 0) tables.push(fieldTable(s.inputFields, input));
+  // What was decoded matters more than what was pasted, so it comes first.
   if (decoded.length > 0) tables.push(fieldTable(s.decodedFields, decoded));
+  if (input.length > 0) tables.push(fieldTable(s.inputFields, input));
   element('fields-block').replaceChildren(...tables);
 
   lastRaw = report.data === undefined ? '' : JSON.stringify(report.data, null, 2);
