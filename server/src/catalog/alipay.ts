@@ -218,6 +218,7 @@ Page({
     ],
     notes: [],
     rank: 2,
+    constraints: { authorizeScope: 'phoneNumber' },
     docUrl: 'https://opendocs.alipay.com/mini/api/getphonenumber',
     example: `// AXML: <button open-type="getAuthorize" scope="phoneNumber" onGetAuthorize="onGetPhone" onError="onAuthError">Use my phone number</button>
 Page({
