@@ -199,7 +199,7 @@ export function formatText(report: DecodeReport, language: DocsLanguage = 'en'):
     out.push('');
     for (const v of report.verdicts) out.push(`${marks[v.status]} ${v.check.padEnd(13)} ${v.detail}`);
   }
-  for (const group of ['input', 'decrypted'] as const) {
+  for (const group of ['decrypted', 'input'] as const) {
     const rows = report.fields.filter((f) => f.group === group);
     if (rows.length > 0) out.push('', `${h[group]}:`, ...fieldLines(rows));
   }
