@@ -5,6 +5,7 @@ import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { analyzeFile, defaultMaxFileSize, isAnalysable, type AnalysisOptions, type SeveritySetting } from '../core/analyze';
+import { lineStarts, positionAt } from '../core/positions';
 import { ProjectIndex, type FileSystemHost } from '../core/project';
 import { getRule, rules } from '../core/rules';
 import type { Finding } from '../core/types';
@@ -166,33 +167,16 @@ function readText(fileName: string): string | undefined {
   }
 }
 
-/** Line starts of a text, for offset → 1-based line/column. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function position(starts: number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - starts[low]! + 1 };
-}
-
+/** A finding with 1-based line/column positions (ESLint's convention). */
 function report(file: string, finding: Finding, starts: number[]): ReportedFinding {
-  const start = position(starts, finding.start);
-  const end = position(starts, finding.end);
+  const start = positionAt(starts, finding.start);
+  const end = positionAt(starts, finding.end);
   return {
     file,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
     severity: finding.severity,
     code: finding.code,
     message: finding.message,

@@ -128,24 +128,9 @@ export function resolveApiReference(node: ts.Expression, aliases: AliasTable): A
 
 /** The object literal a `const` identifier is initialised with, in the same file. */
 function resolveConstObject(identifier: ts.Identifier, sourceFile: ts.SourceFile): ts.ObjectLiteralExpression | undefined {
-  let found: ts.ObjectLiteralExpression | undefined;
-  walk(sourceFile, (node) => {
-    if (found) return false;
-    if (
-      ts.isVariableDeclaration(node) &&
-      ts.isIdentifier(node.name) &&
-      node.name.text === identifier.text &&
-      node.initializer &&
-      ts.isVariableDeclarationList(node.parent) &&
-      node.parent.flags & ts.NodeFlags.Const
-    ) {
-      const init = skipOuterExpressions(node.initializer);
-      if (ts.isObjectLiteralExpression(init)) found = init;
-      return false;
-    }
-    return undefined;
-  });
-  return found;
+  const initializer = constInitializer(identifier, sourceFile);
+  const value = initializer && skipOuterExpressions(initializer);
+  return value && ts.isObjectLiteralExpression(value) ? value : undefined;
 }
 
 /** Finds every call of a catalog API in the file, in source order. */
@@ -218,8 +203,8 @@ export function resolveStaticString(node: ts.Expression, sourceFile: ts.SourceFi
   return undefined;
 }
 
-/** The initializer of the `const` declaration an identifier names (the nearest one in scope, by position). */
-function constInitializer(identifier: ts.Identifier, sourceFile: ts.SourceFile): ts.Expression | undefined {
+/** The initializer of the `const` declaration an identifier names (the last one in scope). */
+export function constInitializer(identifier: ts.Identifier, sourceFile: ts.SourceFile): ts.Expression | undefined {
   let best: ts.Expression | undefined;
   walk(sourceFile, (node) => {
     if (
