@@ -157,6 +157,11 @@ export class ProjectIndex {
     return cached ?? undefined;
   }
 
+  /** A file's text through the host (open documents first), e.g. the script paired with a markup file. */
+  readFile(fileName: string): string | undefined {
+    return this.host.readFile(fileName);
+  }
+
   /** The scripts a markup file pairs with (those that exist). */
   scriptsOfMarkup(markupFile: string): string[] {
     const stem = markupFile.slice(0, markupFile.length - path.extname(markupFile).length);
