@@ -18,7 +18,10 @@ function cursor(source: string): { text: string; position: Position } {
   const offset = source.indexOf('|');
   assert.ok(offset >= 0, 'the fixture needs a | cursor');
   const lines = source.slice(0, offset).split('\n');
-  return { text: source.slice(0, offset) + source.slice(offset + 1), position: { line: lines.length - 1, character: lines.at(-1)!.length } };
+  return {
+    text: source.slice(0, offset) + source.slice(offset + 1),
+    position: { line: lines.length - 1, character: lines.at(-1)!.length },
+  };
 }
 
 function itemsOf(result: CompletionItem[] | CompletionList | null): CompletionItem[] {
@@ -86,8 +89,14 @@ describe('language server: script completion (en)', () => {
     assert.equal(desc.kind, CompletionItemKind.Property);
     assert.equal((desc.textEdit as TextEdit).newText, "desc: '$1'");
     const values = await s.complete(pageJs, "wx.getUserProfile({ desc: 'x', lang: 'z|' })");
-    assert.deepEqual(values.map((i) => i.label), ['en', 'zh_CN', 'zh_TW']);
-    assert.deepEqual((item(values, 'zh_CN').textEdit as TextEdit).range, { start: { line: 0, character: 38 }, end: { line: 0, character: 39 } });
+    assert.deepEqual(
+      values.map((i) => i.label),
+      ['en', 'zh_CN', 'zh_TW'],
+    );
+    assert.deepEqual((item(values, 'zh_CN').textEdit as TextEdit).range, {
+      start: { line: 0, character: 38 },
+      end: { line: 0, character: 39 },
+    });
   });
 
   it('offers result fields in a success callback', async () => {

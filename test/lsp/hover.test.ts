@@ -8,7 +8,10 @@ function cursor(source: string): { text: string; position: Position } {
   const offset = source.indexOf('|');
   assert.ok(offset >= 0, 'the fixture needs a | cursor');
   const lines = source.slice(0, offset).split('\n');
-  return { text: source.slice(0, offset) + source.slice(offset + 1), position: { line: lines.length - 1, character: lines.at(-1)!.length } };
+  return {
+    text: source.slice(0, offset) + source.slice(offset + 1),
+    position: { line: lines.length - 1, character: lines.at(-1)!.length },
+  };
 }
 
 async function session(locale: string) {
@@ -37,8 +40,24 @@ const pageJs = fixtureUri('wechat/pages/profile/scratch.js');
 const taroTsx = fixtureUri('taro/src/pages/scratch/scratch.tsx');
 
 for (const [locale, expect] of [
-  ['en', { pitfalls: /\*\*Pitfalls\*\*/, link: /\[Official documentation\]/, field: /\(field\) res\.userInfo\.gender: 0 \| 1 \| 2/, gender: /`1` male/ }],
-  ['zh-cn', { pitfalls: /\*\*注意事项\*\*/, link: /\[官方文档\]/, field: /\(字段\) res\.userInfo\.gender: 0 \| 1 \| 2/, gender: /`1` 男/ }],
+  [
+    'en',
+    {
+      pitfalls: /\*\*Pitfalls\*\*/,
+      link: /\[Official documentation\]/,
+      field: /\(field\) res\.userInfo\.gender: 0 \| 1 \| 2/,
+      gender: /`1` male/,
+    },
+  ],
+  [
+    'zh-cn',
+    {
+      pitfalls: /\*\*注意事项\*\*/,
+      link: /\[官方文档\]/,
+      field: /\(字段\) res\.userInfo\.gender: 0 \| 1 \| 2/,
+      gender: /`1` 男/,
+    },
+  ],
 ] as const) {
   describe(`language server: script hover (${locale})`, () => {
     let s: Awaited<ReturnType<typeof session>>;
@@ -59,13 +78,20 @@ for (const [locale, expect] of [
     });
 
     it('explains a result field', async () => {
-      const markdown = markdownOf(await s.hover(pageJs, "wx.getUserProfile({ desc: 'x', success: (res) => { res.userInfo.gen|der; } })"));
+      const markdown = markdownOf(
+        await s.hover(pageJs, "wx.getUserProfile({ desc: 'x', success: (res) => { res.userInfo.gen|der; } })"),
+      );
       assert.match(markdown, expect.field);
       assert.match(markdown, expect.gender);
     });
 
     it('shows the Taro support matrix in a TSX page', async () => {
-      const markdown = markdownOf(await s.hover(taroTsx, "import Taro from '@tarojs/taro';\nexport default () => <Button onClick={() => Taro.getUser|Profile({ desc: 'x' })} />;"));
+      const markdown = markdownOf(
+        await s.hover(
+          taroTsx,
+          "import Taro from '@tarojs/taro';\nexport default () => <Button onClick={() => Taro.getUser|Profile({ desc: 'x' })} />;",
+        ),
+      );
       assert.match(markdown, /`tt\.getUserProfile`/);
     });
 

@@ -58,20 +58,42 @@ function syntaxErrors(code: string): string[] {
 describe('catalog contract', () => {
   it('covers the whole identity flow named by the issue', () => {
     const ids = [
-      'wx.getUserProfile', 'wx.getUserInfo', 'wx.login', 'wx.checkSession', 'wx.getSetting',
-      'my.getOpenUserInfo', 'my.getAuthCode', 'my.getPhoneNumber',
-      'tt.getUserInfo', 'tt.getUserProfile', 'tt.login', 'tt.checkSession',
-      'Taro.getUserProfile', 'Taro.getUserInfo', 'Taro.getOpenUserInfo', 'Taro.login',
+      'wx.getUserProfile',
+      'wx.getUserInfo',
+      'wx.login',
+      'wx.checkSession',
+      'wx.getSetting',
+      'my.getOpenUserInfo',
+      'my.getAuthCode',
+      'my.getPhoneNumber',
+      'tt.getUserInfo',
+      'tt.getUserProfile',
+      'tt.login',
+      'tt.checkSession',
+      'Taro.getUserProfile',
+      'Taro.getUserInfo',
+      'Taro.getOpenUserInfo',
+      'Taro.login',
     ];
     for (const id of ids) assert.ok(getApiById(id), `missing ${id}`);
     for (const id of ['wx.UserInfo', 'wx.AuthSetting', 'tt.UserInfo', 'my.OpenUserInfo', 'my.OpenUserInfoEnvelope']) {
       assert.ok(getType(id), `missing type ${id}`);
     }
     const openType = getMarkupAttribute('button', 'open-type');
-    assert.deepEqual(openType?.values?.map((v) => v.value).sort(), ['chooseAvatar', 'getAuthorize', 'getPhoneNumber', 'getUserInfo']);
+    assert.deepEqual(openType?.values?.map((v) => v.value).sort(), [
+      'chooseAvatar',
+      'getAuthorize',
+      'getPhoneNumber',
+      'getUserInfo',
+    ]);
     for (const [tag, name] of [
-      ['button', 'scope'], ['button', 'onGetAuthorize'], ['button', 'onError'], ['button', 'bindgetuserinfo'],
-      ['button', 'bind:chooseavatar'], ['input', 'type'], ['open-data', 'type'],
+      ['button', 'scope'],
+      ['button', 'onGetAuthorize'],
+      ['button', 'onError'],
+      ['button', 'bindgetuserinfo'],
+      ['button', 'bind:chooseavatar'],
+      ['input', 'type'],
+      ['open-data', 'type'],
     ] as const) {
       assert.ok(getMarkupAttribute(tag, name), `missing <${tag} ${name}>`);
     }
@@ -173,7 +195,10 @@ describe('catalog contract', () => {
           assert.equal(typeof v.value, expected, `${api.id}.${o.name} value ${String(v.value)}`);
         }
         if (o.default !== undefined && o.values) {
-          assert.ok(o.values.some((v) => v.value === o.default), `${api.id}.${o.name} default not an allowed value`);
+          assert.ok(
+            o.values.some((v) => v.value === o.default),
+            `${api.id}.${o.name} default not an allowed value`,
+          );
         }
         if (o.platforms) {
           assert.ok(api.platforms, `${api.id}.${o.name} has platforms but the API has none`);
@@ -189,7 +214,11 @@ describe('catalog contract', () => {
       assert.equal(list.filter((a) => a.rank === 0).length, 1, ns);
       assert.equal(list[0]?.deprecated, undefined, `${ns} recommends a deprecated API`);
       const firstDeprecated = list.findIndex((a) => a.deprecated);
-      if (firstDeprecated >= 0) assert.ok(list.slice(firstDeprecated).every((a) => a.deprecated), `${ns} order`);
+      if (firstDeprecated >= 0)
+        assert.ok(
+          list.slice(firstDeprecated).every((a) => a.deprecated),
+          `${ns} order`,
+        );
     }
   });
 
@@ -237,7 +266,10 @@ function optionNamesReadByRules(): Array<{ rule: string; name: string }> {
 describe('catalog and rules agree', () => {
   it('has every option a rule reads', () => {
     const reads = optionNamesReadByRules();
-    assert.ok(reads.some((r) => r.name === 'desc'), 'expected the desc rules to read desc');
+    assert.ok(
+      reads.some((r) => r.name === 'desc'),
+      'expected the desc rules to read desc',
+    );
     const known = new Set(catalog.apis.flatMap((a) => a.options.map((o) => o.name)));
     for (const { rule, name } of reads) assert.ok(known.has(name), `${rule} reads option '${name}', which no catalog API has`);
   });
@@ -282,7 +314,10 @@ describe('rule-facing facts', () => {
     const getUserInfo = api('wx.getUserInfo');
     assert.equal(getUserInfo.promise, false);
     assert.ok(getUserInfo.deprecated);
-    assert.deepEqual(getOption(getUserInfo, 'lang')?.values?.map((v) => v.value), ['en', 'zh_CN', 'zh_TW']);
+    assert.deepEqual(
+      getOption(getUserInfo, 'lang')?.values?.map((v) => v.value),
+      ['en', 'zh_CN', 'zh_TW'],
+    );
     assert.equal(getOption(getUserInfo, 'withCredentials')?.kind, 'boolean');
     assert.deepEqual(api('tt.getUserInfo').constraints, { loginFirst: { api: 'tt.login' } });
     assert.equal(getOption(api('tt.getUserInfo'), 'withRealNameAuthenticationInfo')?.minVersion, '1.80.0');
@@ -296,21 +331,44 @@ describe('rule-facing facts', () => {
   });
 
   it('marks the login/session/setting APIs as support, not user-info', () => {
-    const support = catalog.apis.filter((a) => a.role === 'support').map((a) => a.id).sort();
-    assert.deepEqual(support, ['Taro.login', 'my.getAuthCode', 'tt.checkSession', 'tt.login', 'wx.checkSession', 'wx.getSetting', 'wx.login']);
+    const support = catalog.apis
+      .filter((a) => a.role === 'support')
+      .map((a) => a.id)
+      .sort();
+    assert.deepEqual(support, [
+      'Taro.login',
+      'my.getAuthCode',
+      'tt.checkSession',
+      'tt.login',
+      'wx.checkSession',
+      'wx.getSetting',
+      'wx.login',
+    ]);
   });
 
   it('tells WeChat numeric gender apart from Alipay legacy letters', () => {
     const wxGender = fieldsOf('wx.UserInfo').find((f) => f.name === 'gender');
-    assert.deepEqual(wxGender?.values?.map((v) => v.value), [0, 1, 2]);
+    assert.deepEqual(
+      wxGender?.values?.map((v) => v.value),
+      [0, 1, 2],
+    );
     const myGender = fieldsOf('my.OpenUserInfo').find((f) => f.name === 'gender');
-    assert.deepEqual(myGender?.values?.map((v) => [v.value, v.legacy]), [['m', true], ['f', true]]);
+    assert.deepEqual(
+      myGender?.values?.map((v) => [v.value, v.legacy]),
+      [
+        ['m', true],
+        ['f', true],
+      ],
+    );
     assert.ok(myGender?.noLongerReturned);
   });
 
   it('finds errors by message variant and by Alipay code', () => {
     const tap = findErrors('getUserProfile:fail can only be invoked by user TAP gesture.');
-    assert.deepEqual(tap.map((m) => m.api.id), ['wx.getUserProfile']);
+    assert.deepEqual(
+      tap.map((m) => m.api.id),
+      ['wx.getUserProfile'],
+    );
     assert.deepEqual(
       findErrors('getUserProfile:fail must be invoked by user tap gesture').map((m) => m.api.id),
       ['tt.getUserProfile'],

@@ -67,8 +67,18 @@ describe('APIs after a platform object', () => {
   });
 
   it('follows Taro imports under another name', () => {
-    assert.deepEqual(sorted(complete("import T from '@tarojs/taro';\nT.|")), ['getUserProfile', 'login', 'getOpenUserInfo', 'getUserInfo']);
-    assert.deepEqual(sorted(complete("import * as Tx from '@tarojs/taro';\nTx.|")), ['getUserProfile', 'login', 'getOpenUserInfo', 'getUserInfo']);
+    assert.deepEqual(sorted(complete("import T from '@tarojs/taro';\nT.|")), [
+      'getUserProfile',
+      'login',
+      'getOpenUserInfo',
+      'getUserInfo',
+    ]);
+    assert.deepEqual(sorted(complete("import * as Tx from '@tarojs/taro';\nTx.|")), [
+      'getUserProfile',
+      'login',
+      'getOpenUserInfo',
+      'getUserInfo',
+    ]);
   });
 
   it('puts the APIs of the project platform first for Taro', () => {
@@ -107,17 +117,17 @@ describe('options of a known call', () => {
   });
 
   it('replaces a key being typed and adds a comma before a following key', () => {
-    const source = "wx.getUserProfile({ de|, success() {} })";
+    const source = 'wx.getUserProfile({ de|, success() {} })';
     const items = complete(source);
     const desc = entry(items, 'desc');
     assert.deepEqual(desc.replace, { start: 20, end: 22 });
     assert.equal(desc.insertText, "desc: '$1'");
-    const typedBefore = complete("wx.getUserProfile({ de| success() {} })");
+    const typedBefore = complete('wx.getUserProfile({ de| success() {} })');
     assert.equal(entry(typedBefore, 'desc').insertText, "desc: '$1',");
   });
 
   it('renames an existing key without touching its value', () => {
-    const item = entry(complete("wx.getUserInfo({ witC|: true })"), 'withCredentials');
+    const item = entry(complete('wx.getUserInfo({ witC|: true })'), 'withCredentials');
     assert.equal(item.insertText, 'withCredentials');
     assert.equal(item.snippet, undefined);
   });
@@ -158,8 +168,12 @@ describe('result fields', () => {
     const res = complete("wx.getUserProfile({ desc: 'x', success: (res) => { res.| } })");
     assert.deepEqual(labelsOf(res), ['userInfo', 'rawData', 'signature', 'encryptedData', 'iv', 'cloudID', 'errMsg']);
     const userInfo = complete("wx.getUserProfile({ desc: 'x', success(res) { res.userInfo.| } })");
-    assert.deepEqual(sorted(userInfo), ['avatarUrl', 'nickName', 'city', 'country', 'gender', 'language', 'province'].sort((a, b) =>
-      sorted(userInfo).indexOf(a) - sorted(userInfo).indexOf(b)));
+    assert.deepEqual(
+      sorted(userInfo),
+      ['avatarUrl', 'nickName', 'city', 'country', 'gender', 'language', 'province'].sort(
+        (a, b) => sorted(userInfo).indexOf(a) - sorted(userInfo).indexOf(b),
+      ),
+    );
     assert.equal(entry(userInfo, 'gender').deprecated, true);
     assert.equal(entry(userInfo, 'nickName').deprecated, undefined);
     assert.match(entry(userInfo, 'gender').documentation ?? '', /`1` male/);
@@ -167,13 +181,17 @@ describe('result fields', () => {
   });
 
   it('follows await, .then and destructuring', () => {
-    const awaited = complete("import Taro from '@tarojs/taro';\nasync function f() {\n  const res = await Taro.getUserProfile({ desc: 'x' });\n  res.userInfo.|\n}");
+    const awaited = complete(
+      "import Taro from '@tarojs/taro';\nasync function f() {\n  const res = await Taro.getUserProfile({ desc: 'x' });\n  res.userInfo.|\n}",
+    );
     assert.ok(labelsOf(awaited).includes('nickName'));
     const then = complete("import Taro from '@tarojs/taro';\nTaro.getUserProfile({ desc: 'x' }).then((res) => res.|)");
     assert.ok(labelsOf(then).includes('userInfo'));
     const destructured = complete('tt.getUserInfo({ success: ({ userInfo }) => { userInfo.| } })');
     assert.ok(labelsOf(destructured).includes('nickName'));
-    const declared = complete("async function f() {\n  const { userInfo } = await wx.getUserProfile({ desc: 'x' });\n  userInfo.|\n}");
+    const declared = complete(
+      "async function f() {\n  const { userInfo } = await wx.getUserProfile({ desc: 'x' });\n  userInfo.|\n}",
+    );
     assert.ok(labelsOf(declared).includes('avatarUrl'));
   });
 
@@ -234,12 +252,16 @@ describe('flow snippets', () => {
     const items = complete(source, { platform: 'wechat' });
     assert.deepEqual(labelsOf(items), ['getUserProfile in a tap handler']);
     assert.deepEqual(items[0]?.replace, { start: source.indexOf('getpro'), end: source.indexOf('|') });
-    assert.deepEqual(labelsOf(complete('|', { platform: 'alipay' })), ['Alipay getAuthorize button + my.getOpenUserInfo + JSON.parse']);
+    assert.deepEqual(labelsOf(complete('|', { platform: 'alipay' })), [
+      'Alipay getAuthorize button + my.getOpenUserInfo + JSON.parse',
+    ]);
   });
 
   it('offers only the Taro flow in a Taro file, and only in JSX files at the top', () => {
     const taro = "import Taro from '@tarojs/taro';\n|";
-    assert.deepEqual(labelsOf(complete(taro, { fileName: '/p/src/pages/index/index.tsx' })), ['Taro.getUserProfile in an onClick handler']);
+    assert.deepEqual(labelsOf(complete(taro, { fileName: '/p/src/pages/index/index.tsx' })), [
+      'Taro.getUserProfile in an onClick handler',
+    ]);
     assert.deepEqual(complete(taro, { fileName: '/p/src/pages/index/index.ts' }), []);
   });
 
@@ -256,13 +278,18 @@ describe('flow snippets', () => {
     for (const flow of flowSnippets) {
       for (const [position, template] of Object.entries(flow.templates)) {
         const code = snippetToPlainText(template);
-        const wrapped = position === 'member' ? `Page({\n${code}\n});` : position === 'body' ? `function f() {\n${code}\n}` : code;
+        const wrapped =
+          position === 'member' ? `Page({\n${code}\n});` : position === 'body' ? `function f() {\n${code}\n}` : code;
         const out = ts.transpileModule(wrapped, {
           fileName: flow.jsx ? 'flow.tsx' : 'flow.ts',
           reportDiagnostics: true,
           compilerOptions: { jsx: ts.JsxEmit.Preserve },
         });
-        assert.deepEqual(out.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')), [], `${flow.id} ${position}`);
+        assert.deepEqual(
+          out.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+          [],
+          `${flow.id} ${position}`,
+        );
         assert.doesNotMatch(code, /\$\{|\$\d/, `${flow.id} ${position} has a tab stop left`);
       }
     }

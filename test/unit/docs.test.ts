@@ -31,7 +31,11 @@ describe('generated API reference', () => {
     for (const flow of flowSnippets) assert.ok(reference.includes(`### ${flow.label.en}\n`), flow.id);
     const headings = new Set(
       [...reference.matchAll(/^#{2,3} (.+)$/gm)].map((m) =>
-        m[1]!.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s/g, '-'),
+        m[1]!
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}\s-]/gu, '')
+          .trim()
+          .replace(/\s/g, '-'),
       ),
     );
     for (const [, target] of reference.matchAll(/\]\(#([^)]+)\)/g)) assert.ok(headings.has(target!), `dangling #${target}`);
@@ -52,7 +56,10 @@ describe('markup rendering for the markup features', () => {
     assert.ok(openType);
     const markdown = renderMarkupAttribute(openType, { language: 'en' });
     assert.match(markdown, /^```html\n<button open-type>\n```/);
-    assert.match(markdown, /\| `chooseAvatar` \| Lets the user pick an avatar .*\(WeChat · Base library ≥ 2\.21\.2 · Events: `bind:chooseavatar`\) \|/);
+    assert.match(
+      markdown,
+      /\| `chooseAvatar` \| Lets the user pick an avatar .*\(WeChat · Base library ≥ 2\.21\.2 · Events: `bind:chooseavatar`\) \|/,
+    );
     assert.match(markdown, /\| `getAuthorize` \| .*\(Alipay · Events: `onGetAuthorize`, `onError`\) \|/);
     assert.match(markdown, /\| `getUserInfo` \| ⚠️ /);
   });
@@ -62,7 +69,10 @@ describe('markup rendering for the markup features', () => {
     const getUserInfo = openType?.values?.find((v) => v.value === 'getUserInfo');
     assert.ok(openType && getUserInfo);
     const markdown = renderMarkupValue(openType, getUserInfo, { language: 'zh-cn' });
-    assert.match(markdown, /^```html\n<button open-type="getUserInfo">\n```\n\n⚠️ \*\*已废弃\*\*：2021-04-28 之后发布的版本只返回匿名数据/);
+    assert.match(
+      markdown,
+      /^```html\n<button open-type="getUserInfo">\n```\n\n⚠️ \*\*已废弃\*\*：2021-04-28 之后发布的版本只返回匿名数据/,
+    );
     assert.match(markdown, /```html\n<button open-type="getUserInfo" bindgetuserinfo="onGetUserInfo">Log in<\/button>\n```/);
     assert.match(markdown, /\[官方文档\]\(https:\/\/developers\.weixin\.qq\.com\/miniprogram\/dev\/component\/button\.html\)$/);
   });
@@ -70,7 +80,10 @@ describe('markup rendering for the markup features', () => {
   it('shows aliases of an event attribute', () => {
     const attr = getMarkupAttribute('button', 'bindchooseavatar');
     assert.ok(attr);
-    assert.match(renderMarkupAttribute(attr, { language: 'en' }), /^```html\n<button bind:chooseavatar \| bindchooseavatar>\n```/);
+    assert.match(
+      renderMarkupAttribute(attr, { language: 'en' }),
+      /^```html\n<button bind:chooseavatar \| bindchooseavatar>\n```/,
+    );
   });
 });
 

@@ -35,7 +35,10 @@ describe('hover on an API', () => {
     assert.match(markdown, /\*\*2022-11-08\*\* .*grey default avatar/);
     assert.match(markdown, /\| `desc` \*\*\(Required\)\*\* \| `string` \|/);
     assert.match(markdown, /\| `lang` \| `'en' \\\| 'zh_CN' \\\| 'zh_TW'` \|/);
-    assert.match(markdown, /\[Official documentation\]\(https:\/\/developers\.weixin\.qq\.com\/miniprogram\/dev\/api\/open-api\/user-info\/wx\.getUserProfile\.html\)$/);
+    assert.match(
+      markdown,
+      /\[Official documentation\]\(https:\/\/developers\.weixin\.qq\.com\/miniprogram\/dev\/api\/open-api\/user-info\/wx\.getUserProfile\.html\)$/,
+    );
   });
 
   it('covers the whole access, from the namespace or the name', () => {
@@ -90,7 +93,8 @@ describe('hover on an API', () => {
       /Not available on Alipay\./,
     );
     assert.match(
-      hover("import Taro from '@tarojs/taro';\nTaro.getUser|Profile({ desc: 'x' })", { platform: 'douyin', libVersion: '2.20.0' }).markdown,
+      hover("import Taro from '@tarojs/taro';\nTaro.getUser|Profile({ desc: 'x' })", { platform: 'douyin', libVersion: '2.20.0' })
+        .markdown,
       /Needs base library 2\.30\.0/,
     );
   });
@@ -115,10 +119,13 @@ describe('hover on options', () => {
 
   it('falls back to the option for a value outside the set, or a boolean', () => {
     assert.match(hover("wx.getUserProfile({ lang: 'fr|' })").markdown, /^```ts\n\(option\) wx\.getUserProfile\(\{ lang\?:/);
-    assert.match(hover('tt.getUserInfo({ withCredentials: tr|ue })').markdown, /\(option\) tt\.getUserInfo\(\{ withCredentials\?: boolean \}\)/);
+    assert.match(
+      hover('tt.getUserInfo({ withCredentials: tr|ue })').markdown,
+      /\(option\) tt\.getUserInfo\(\{ withCredentials\?: boolean \}\)/,
+    );
   });
 
-  it('ignores keys of objects that are not a known call\'s options', () => {
+  it("ignores keys of objects that are not a known call's options", () => {
     assert.equal(hoverAt("foo({ de|sc: 'x' })").result, undefined);
     assert.equal(hoverAt("wx.getUserProfile({ no|pe: 'x' })").result, undefined);
   });
@@ -141,7 +148,9 @@ describe('hover on result fields', () => {
   });
 
   it("explains Alipay's legacy letters and the JSON string", () => {
-    const parsed = hover('my.getOpenUserInfo({ success: (res) => { const info = JSON.parse(res.response).response; info.gen|der; } })');
+    const parsed = hover(
+      'my.getOpenUserInfo({ success: (res) => { const info = JSON.parse(res.response).response; info.gen|der; } })',
+    );
     assert.match(parsed.markdown, /`'m'` male \(legacy\); `'f'` female \(legacy\)/);
     assert.match(parsed.markdown, /always "" since 2022-06-13/);
     const raw = hover('my.getOpenUserInfo({ success: (res) => { res.resp|onse; } })');
@@ -155,7 +164,9 @@ describe('hover on result fields', () => {
       /\(field\) res\.authSetting\['scope\.userInfo'\]: boolean/,
     );
     assert.match(
-      hover("import Taro from '@tarojs/taro';\nasync function f() { const res = await Taro.getUserProfile({ desc: 'x' }); res.userInfo.nick|Name; }").markdown,
+      hover(
+        "import Taro from '@tarojs/taro';\nasync function f() { const res = await Taro.getUserProfile({ desc: 'x' }); res.userInfo.nick|Name; }",
+      ).markdown,
       /\(field\) res\.userInfo\.nickName: string/,
     );
   });

@@ -98,12 +98,12 @@ Page({
     name: 'getAuthCode',
     role: 'support',
     summary: {
-      en: 'Gets an auth code your server exchanges for the Alipay user id (Alipay\'s login).',
+      en: "Gets an auth code your server exchanges for the Alipay user id (Alipay's login).",
       zh: '获取授权码，由服务端换取支付宝用户 id（支付宝的登录方式）。',
     },
     details: {
-      en: 'Returns `authCode`, which your server exchanges through `alipay.system.oauth.token` for the user id and an access token. With `scopes: \'auth_base\'` it is silent; `auth_user` asks the user for consent. Taro\'s `Taro.login` calls this API with `auth_base` on Alipay.',
-      zh: '返回 `authCode`，由服务端调用 `alipay.system.oauth.token` 换取用户 id 和访问令牌。`scopes: \'auth_base\'` 为静默授权；`auth_user` 会请求用户同意。Taro 在支付宝上的 `Taro.login` 即以 `auth_base` 调用本接口。',
+      en: "Returns `authCode`, which your server exchanges through `alipay.system.oauth.token` for the user id and an access token. With `scopes: 'auth_base'` it is silent; `auth_user` asks the user for consent. Taro's `Taro.login` calls this API with `auth_base` on Alipay.",
+      zh: "返回 `authCode`，由服务端调用 `alipay.system.oauth.token` 换取用户 id 和访问令牌。`scopes: 'auth_base'` 为静默授权；`auth_user` 会请求用户同意。Taro 在支付宝上的 `Taro.login` 即以 `auth_base` 调用本接口。",
     },
     signature: "my.getAuthCode(options: { scopes?: 'auth_base' | 'auth_user' | string[]; success?; fail?; complete? }): void",
     promise: false,
@@ -171,7 +171,7 @@ Page({
     namespace: 'my',
     name: 'getPhoneNumber',
     summary: {
-      en: 'Gets the member\'s phone number as an encrypted string (enterprise mini-programs only).',
+      en: "Gets the member's phone number as an encrypted string (enterprise mini-programs only).",
       zh: '以加密字符串形式获取会员手机号（仅限企业主体小程序）。',
     },
     details: {
@@ -212,7 +212,7 @@ Page({
         errMsg: 'aop.unknow-error',
         code: '20000',
         pattern: 'aop\\.unknow-error|系统繁忙',
-        cause: { en: 'A transient error on Alipay\'s side.', zh: '支付宝侧的临时错误。' },
+        cause: { en: "A transient error on Alipay's side.", zh: '支付宝侧的临时错误。' },
         fix: { en: 'Retry later.', zh: '稍后重试。' },
       },
     ],

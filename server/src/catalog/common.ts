@@ -25,11 +25,7 @@ export const urls = {
  * `resultType` names the success payload in the signature text; `failType` the failure payload
  * (WeChat and Douyin pass `{ errMsg }`, Alipay `{ error, errorMessage }`).
  */
-export function callbackOptions(
-  resultType: string,
-  failType = '{ errMsg: string }',
-  minVersion?: string,
-): OptionEntry[] {
+export function callbackOptions(resultType: string, failType = '{ errMsg: string }', minVersion?: string): OptionEntry[] {
   const since = minVersion ? { minVersion } : {};
   return [
     {

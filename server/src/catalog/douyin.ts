@@ -87,7 +87,7 @@ export const douyinApis: ApiEntry[] = [
       zh: '请求用户授权抖音资料；只能在点击事件中调用；基础库 2.54.0 以下需先 `tt.login`。',
     },
     details: {
-      en: 'Shows a consent dialog on every call and returns `userInfo` when the user agrees. It must run synchronously in a tap handler. Before base library 2.54.0 it needs a prior `tt.login`; from 2.54.0 login is built in, and `force` decides whether to open the host\'s login dialog for a logged-out user. Unlike WeChat\'s API it takes no `desc`. The encrypted data holds no openId or unionId.',
+      en: "Shows a consent dialog on every call and returns `userInfo` when the user agrees. It must run synchronously in a tap handler. Before base library 2.54.0 it needs a prior `tt.login`; from 2.54.0 login is built in, and `force` decides whether to open the host's login dialog for a logged-out user. Unlike WeChat's API it takes no `desc`. The encrypted data holds no openId or unionId.",
       zh: '每次调用都会弹出授权窗口，用户同意后返回 `userInfo`。必须在点击事件处理函数中同步调用。基础库 2.54.0 之前需先调用 `tt.login`；从 2.54.0 起已内置登录，`force` 决定宿主未登录时是否拉起登录框。与微信不同，它没有 `desc` 参数。加密数据不含 openId 和 unionId。',
     },
     signature: 'tt.getUserProfile(options: { force?: boolean; success?; fail?; complete? }): void',
@@ -153,7 +153,7 @@ Page({
       zh: '获取登录凭证 code（及匿名 code），由服务端换取 openid 和 session_key。',
     },
     details: {
-      en: 'Returns `code` when the user is logged in to the host app, otherwise only `anonymousCode`. With `force: true` (the default) a logged-out user sees the host\'s login dialog, and cancelling it goes to `fail`. `tt.getUserInfo`, and `tt.getUserProfile` below base library 2.54.0, need a successful login first.',
+      en: "Returns `code` when the user is logged in to the host app, otherwise only `anonymousCode`. With `force: true` (the default) a logged-out user sees the host's login dialog, and cancelling it goes to `fail`. `tt.getUserInfo`, and `tt.getUserProfile` below base library 2.54.0, need a successful login first.",
       zh: '用户已登录宿主时返回 `code`，否则只有 `anonymousCode`。`force: true`（默认）时，未登录用户会看到宿主登录框，取消则进入 `fail`。`tt.getUserInfo`，以及基础库 2.54.0 以下的 `tt.getUserProfile`，都需要先成功登录。',
     },
     signature: 'tt.login(options?: { force?: boolean; success?; fail?; complete? }): void',
@@ -213,7 +213,10 @@ Page({
       {
         errMsg: 'login:fail app in background',
         pattern: 'login:fail[ :]*app in background',
-        cause: { en: 'The mini-program was in the background when it called `tt.login`.', zh: '调用 `tt.login` 时小程序处于后台。' },
+        cause: {
+          en: 'The mini-program was in the background when it called `tt.login`.',
+          zh: '调用 `tt.login` 时小程序处于后台。',
+        },
         fix: { en: 'Call it again once the app is in the foreground (`onShow`).', zh: '在小程序回到前台（`onShow`）后再调用。' },
       },
     ],
@@ -263,10 +266,11 @@ Page({
       zh: '正在逐步废弃的旧用户信息接口，请改用 `tt.getUserProfile`；调用前需先 `tt.login`。',
     },
     details: {
-      en: 'Returns the logged-in user\'s profile, asking for consent the first time. It depends on `tt.login`: call it in the login\'s `success` or after `await`-ing a login. `withCredentials: true` adds `encryptedData`, `iv` and `signature`; `withRealNameAuthenticationInfo: true` (1.80.0) adds whether the user passed real-name verification. Douyin is moving it to anonymous data (the devtools return anonymous data from 3.2.0). The exact `errMsg` for a missing login is not documented.',
+      en: "Returns the logged-in user's profile, asking for consent the first time. It depends on `tt.login`: call it in the login's `success` or after `await`-ing a login. `withCredentials: true` adds `encryptedData`, `iv` and `signature`; `withRealNameAuthenticationInfo: true` (1.80.0) adds whether the user passed real-name verification. Douyin is moving it to anonymous data (the devtools return anonymous data from 3.2.0). The exact `errMsg` for a missing login is not documented.",
       zh: '返回已登录用户的资料，首次调用会请求授权。依赖 `tt.login`：请在登录的 `success` 中或 `await` 登录之后调用。`withCredentials: true` 会额外返回 `encryptedData`、`iv`、`signature`；`withRealNameAuthenticationInfo: true`（1.80.0）会额外返回实名认证状态。抖音正在让它返回匿名数据（开发者工具 3.2.0 起已返回匿名数据）。未登录时的确切 `errMsg` 文档未给出。',
     },
-    signature: 'tt.getUserInfo(options: { withCredentials?: boolean; withRealNameAuthenticationInfo?: boolean; success?; fail?; complete? }): void',
+    signature:
+      'tt.getUserInfo(options: { withCredentials?: boolean; withRealNameAuthenticationInfo?: boolean; success?; fail?; complete? }): void',
     minVersion: '1.0.0',
     promise: false,
     plugin: { supported: false },

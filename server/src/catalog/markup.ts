@@ -112,7 +112,8 @@ export const markupAttributes: MarkupAttributeEntry[] = [
         },
         events: ['onGetAuthorize'],
         docUrl: 'https://opendocs.alipay.com/mini/api/ch8chh',
-        example: '<button open-type="getAuthorize" scope="userInfo" onGetAuthorize="onGetAuthorize" onError="onAuthError">Authorise</button>',
+        example:
+          '<button open-type="getAuthorize" scope="userInfo" onGetAuthorize="onGetAuthorize" onError="onAuthError">Authorise</button>',
       },
       {
         value: 'phoneNumber',
@@ -123,7 +124,8 @@ export const markupAttributes: MarkupAttributeEntry[] = [
         },
         events: ['onGetAuthorize'],
         docUrl: 'https://opendocs.alipay.com/mini/api/getphonenumber',
-        example: '<button open-type="getAuthorize" scope="phoneNumber" onGetAuthorize="onGetPhone" onError="onAuthError">Use my phone number</button>',
+        example:
+          '<button open-type="getAuthorize" scope="phoneNumber" onGetAuthorize="onGetPhone" onError="onAuthError">Use my phone number</button>',
       },
     ],
     docUrl: urls.alipayButton,
@@ -151,7 +153,8 @@ export const markupAttributes: MarkupAttributeEntry[] = [
       zh: '用户拒绝或授权失败时调用的处理函数；`event.detail.type` 为 "getAuthorize"。请提供手动填写等降级方案。',
     },
     docUrl: urls.alipayButton,
-    example: '<button open-type="getAuthorize" scope="userInfo" onGetAuthorize="onGetAuthorize" onError="onAuthError">Authorise</button>',
+    example:
+      '<button open-type="getAuthorize" scope="userInfo" onGetAuthorize="onGetAuthorize" onError="onAuthError">Authorise</button>',
   },
   {
     tag: 'button',
@@ -206,7 +209,7 @@ export const markupAttributes: MarkupAttributeEntry[] = [
         platforms: ['wechat'],
         minVersion: '2.21.2',
         summary: {
-          en: 'Shows the user\'s WeChat nickname above the keyboard for one-tap fill-in.',
+          en: "Shows the user's WeChat nickname above the keyboard for one-tap fill-in.",
           zh: '在键盘上方展示用户的微信昵称，一键填入。',
         },
         details: {
@@ -226,7 +229,7 @@ export const markupAttributes: MarkupAttributeEntry[] = [
     kind: 'property',
     platforms: ['wechat'],
     summary: {
-      en: 'Which piece of the user\'s data `<open-data>` displays (withdrawn in 2022).',
+      en: "Which piece of the user's data `<open-data>` displays (withdrawn in 2022).",
       zh: '`<open-data>` 展示的用户数据类型（2022 年已下线）。',
     },
     deprecated: openDataDeprecated,

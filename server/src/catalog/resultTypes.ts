@@ -141,8 +141,8 @@ export const resultTypes: TypeEntry[] = [
         name: 'scope.userInfo',
         type: 'boolean',
         description: {
-          en: 'Whether the user granted access to their profile (read with `res.authSetting[\'scope.userInfo\']`). Even when true, profile data for new releases is anonymous since 2021; use the avatar/nickname fill-in instead.',
-          zh: '用户是否授权了用户信息（用 `res.authSetting[\'scope.userInfo\']` 读取）。即使为 true，2021 年后发布的版本拿到的也是匿名数据；请改用头像昵称填写能力。',
+          en: "Whether the user granted access to their profile (read with `res.authSetting['scope.userInfo']`). Even when true, profile data for new releases is anonymous since 2021; use the avatar/nickname fill-in instead.",
+          zh: "用户是否授权了用户信息（用 `res.authSetting['scope.userInfo']` 读取）。即使为 true，2021 年后发布的版本拿到的也是匿名数据；请改用头像昵称填写能力。",
         },
         values: [
           { value: true, description: { en: 'granted', zh: '已授权' } },
@@ -204,7 +204,12 @@ export const resultTypes: TypeEntry[] = [
         values: numericGenderValues,
         description: { en: 'Gender.', zh: '性别。' },
       },
-      { name: 'language', type: 'string', values: languageValues, description: { en: 'Language of the region fields.', zh: '地区字段所用的语言。' } },
+      {
+        name: 'language',
+        type: 'string',
+        values: languageValues,
+        description: { en: 'Language of the region fields.', zh: '地区字段所用的语言。' },
+      },
       { name: 'city', type: 'string', description: { en: 'City.', zh: '城市。' } },
       { name: 'province', type: 'string', description: { en: 'Province.', zh: '省份。' } },
       { name: 'country', type: 'string', description: { en: 'Country.', zh: '国家。' } },
@@ -228,7 +233,11 @@ export const resultTypes: TypeEntry[] = [
           zh: '用户绑定的手机号（境外号码带区号）。',
         },
       },
-      { name: 'purePhoneNumber', type: 'string', description: { en: 'The number without country code.', zh: '不带区号的手机号。' } },
+      {
+        name: 'purePhoneNumber',
+        type: 'string',
+        description: { en: 'The number without country code.', zh: '不带区号的手机号。' },
+      },
       { name: 'countryCode', type: 'string', description: { en: 'The country calling code, e.g. "86".', zh: '区号，如 "86"。' } },
       watermarkField,
     ],
@@ -267,7 +276,8 @@ export const resultTypes: TypeEntry[] = [
       en: 'The plaintext of a Douyin user-info `encryptedData`, decrypted on the server (same algorithm as WeChat).',
       zh: '抖音用户信息 `encryptedData` 在服务端解密后的明文（算法与微信相同）。',
     },
-    docUrl: 'https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/tutorial/basic-ability/sensitive-data-process',
+    docUrl:
+      'https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/tutorial/basic-ability/sensitive-data-process',
     fields: [
       openIdField,
       { name: 'nickName', type: 'string', description: { en: 'Nickname.', zh: '昵称。' } },
@@ -334,10 +344,21 @@ export const resultTypes: TypeEntry[] = [
         ],
       },
       { name: 'msg', type: 'string', description: { en: 'Result message, e.g. "Success".', zh: '结果描述，如 "Success"。' } },
-      { name: 'subCode', type: 'string', description: { en: 'Detailed error code when `code` is not "10000".', zh: '`code` 不是 "10000" 时的明细错误码。' } },
+      {
+        name: 'subCode',
+        type: 'string',
+        description: { en: 'Detailed error code when `code` is not "10000".', zh: '`code` 不是 "10000" 时的明细错误码。' },
+      },
       { name: 'subMsg', type: 'string', description: { en: 'Detailed error message.', zh: '明细错误描述。' } },
       { name: 'nickName', type: 'string', description: { en: 'Nickname.', zh: '昵称。' } },
-      { name: 'avatar', type: 'string', description: { en: 'Avatar URL (note: `avatar`, not `avatarUrl`).', zh: '头像地址（注意字段名是 `avatar`，不是 `avatarUrl`）。' } },
+      {
+        name: 'avatar',
+        type: 'string',
+        description: {
+          en: 'Avatar URL (note: `avatar`, not `avatarUrl`).',
+          zh: '头像地址（注意字段名是 `avatar`，不是 `avatarUrl`）。',
+        },
+      },
       {
         name: 'gender',
         type: 'string',
@@ -387,7 +408,11 @@ export const resultTypes: TypeEntry[] = [
         values: [{ value: '10000', description: { en: 'success', zh: '成功' } }],
       },
       { name: 'msg', type: 'string', description: { en: 'Result message, e.g. "Success".', zh: '结果描述，如 "Success"。' } },
-      { name: 'subCode', type: 'string', description: { en: 'Detailed error code when `code` is not "10000".', zh: '`code` 不是 "10000" 时的明细错误码。' } },
+      {
+        name: 'subCode',
+        type: 'string',
+        description: { en: 'Detailed error code when `code` is not "10000".', zh: '`code` 不是 "10000" 时的明细错误码。' },
+      },
       { name: 'subMsg', type: 'string', description: { en: 'Detailed error message.', zh: '明细错误描述。' } },
       { name: 'mobile', type: 'string', description: { en: "The member's mobile phone number.", zh: '会员的手机号。' } },
     ],

@@ -20,10 +20,11 @@ export const taroApis: ApiEntry[] = [
       zh: 'Promise 化的 `getUserProfile`，支持微信和抖音；只能在点击事件中调用，必须填写 `desc`。',
     },
     details: {
-      en: 'Runs `wx.getUserProfile` on WeChat and `tt.getUserProfile` on Douyin, returning a Promise. It is not available on Alipay (use `Taro.getOpenUserInfo`), H5 or React Native. Call it synchronously from an `onClick`/`onTap` handler; `desc` is required by Taro\'s types and by WeChat. `force` only has an effect on Douyin.',
+      en: "Runs `wx.getUserProfile` on WeChat and `tt.getUserProfile` on Douyin, returning a Promise. It is not available on Alipay (use `Taro.getOpenUserInfo`), H5 or React Native. Call it synchronously from an `onClick`/`onTap` handler; `desc` is required by Taro's types and by WeChat. `force` only has an effect on Douyin.",
       zh: '在微信上执行 `wx.getUserProfile`，在抖音上执行 `tt.getUserProfile`，返回 Promise。支付宝（请用 `Taro.getOpenUserInfo`）、H5、React Native 上不可用。请在 `onClick`/`onTap` 处理函数中同步调用；Taro 的类型定义和微信都要求填写 `desc`。`force` 只在抖音上生效。',
     },
-    signature: "Taro.getUserProfile(option: { desc: string; lang?: 'en' | 'zh_CN' | 'zh_TW'; force?: boolean; success?; fail?; complete? }): Promise<SuccessCallbackResult>",
+    signature:
+      "Taro.getUserProfile(option: { desc: string; lang?: 'en' | 'zh_CN' | 'zh_TW'; force?: boolean; success?; fail?; complete? }): Promise<SuccessCallbackResult>",
     promise: true,
     plugin: { supported: false },
     options: [
@@ -34,7 +35,7 @@ export const taroApis: ApiEntry[] = [
         required: true,
         platforms: ['wechat'],
         description: {
-          en: 'Why you need the profile; shown in WeChat\'s consent dialog. Required; at most 30 units, where a Chinese character counts 2 (observed behaviour).',
+          en: "Why you need the profile; shown in WeChat's consent dialog. Required; at most 30 units, where a Chinese character counts 2 (observed behaviour).",
           zh: '获取用户信息的用途，展示在微信授权弹窗中。必填；最多 30 个单位，一个汉字计 2（实测行为）。',
         },
       },
@@ -89,8 +90,8 @@ export default function Profile() {
       zh: 'Promise 化的登录：微信 `wx.login`、抖音 `tt.login`，支付宝上为 `my.getAuthCode`（`auth_base`）。',
     },
     details: {
-      en: 'Resolves with `{ code }` to send to your server. On Alipay Taro calls `my.getAuthCode` with `scopes: \'auth_base\'` and copies `authCode` into `code`, so your server must exchange it with Alipay, not WeChat.',
-      zh: '返回 `{ code }`，发送给服务端即可。在支付宝上，Taro 以 `scopes: \'auth_base\'` 调用 `my.getAuthCode`，并把 `authCode` 复制到 `code`，因此服务端要向支付宝而不是微信换取。',
+      en: "Resolves with `{ code }` to send to your server. On Alipay Taro calls `my.getAuthCode` with `scopes: 'auth_base'` and copies `authCode` into `code`, so your server must exchange it with Alipay, not WeChat.",
+      zh: "返回 `{ code }`，发送给服务端即可。在支付宝上，Taro 以 `scopes: 'auth_base'` 调用 `my.getAuthCode`，并把 `authCode` 复制到 `code`，因此服务端要向支付宝而不是微信换取。",
     },
     signature: 'Taro.login(option?: { timeout?: number; success?; fail?; complete? }): Promise<{ code: string; errMsg: string }>',
     promise: true,
@@ -176,10 +177,11 @@ await Taro.request({ url: 'https://example.com/api/login', method: 'POST', data:
       zh: 'Promise 化的旧 `getUserInfo`：微信上返回匿名数据；抖音上正在逐步废弃。',
     },
     details: {
-      en: 'Runs the platform\'s own `getUserInfo` (WeChat, Douyin, also QQ and JD). On WeChat versions released after 2021-04-28 get anonymous data; on Douyin it needs `tt.login` first and is being phased out. Not available on Alipay, H5 or React Native.',
+      en: "Runs the platform's own `getUserInfo` (WeChat, Douyin, also QQ and JD). On WeChat versions released after 2021-04-28 get anonymous data; on Douyin it needs `tt.login` first and is being phased out. Not available on Alipay, H5 or React Native.",
       zh: '执行所在平台自己的 `getUserInfo`（微信、抖音，以及 QQ、京东）。微信上 2021-04-28 之后发布的版本只能拿到匿名数据；抖音上需先 `tt.login`，且正在逐步废弃。支付宝、H5、React Native 上不可用。',
     },
-    signature: "Taro.getUserInfo(option?: { withCredentials?: boolean; lang?: 'en' | 'zh_CN' | 'zh_TW'; success?; fail?; complete? }): Promise<SuccessCallbackResult>",
+    signature:
+      "Taro.getUserInfo(option?: { withCredentials?: boolean; lang?: 'en' | 'zh_CN' | 'zh_TW'; success?; fail?; complete? }): Promise<SuccessCallbackResult>",
     promise: true,
     plugin: { supported: false },
     options: [

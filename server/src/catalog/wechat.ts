@@ -36,7 +36,7 @@ const wxInvalidScopeError: ErrorEntry = {
   errMsg: 'getUserProfile:fail invalid scope',
   pattern: 'getUserProfile:fail[ :]*invalid scope',
   cause: {
-    en: 'Reported with `err_code: -12001` when the appid in the developer tools differs from the project\'s appid.',
+    en: "Reported with `err_code: -12001` when the appid in the developer tools differs from the project's appid.",
     zh: '开发者工具中的 appid 与项目 appid 不一致时出现，同时带有 `err_code: -12001`。',
   },
   fix: {
@@ -93,14 +93,15 @@ export const wechatApis: ApiEntry[] = [
     namespace: 'wx',
     name: 'getUserProfile',
     summary: {
-      en: "Asks the user for their avatar and nickname; tap handlers only, `desc` required.",
+      en: 'Asks the user for their avatar and nickname; tap handlers only, `desc` required.',
       zh: '请求用户授权头像和昵称；只能在点击事件中调用，必须填写 `desc`。',
     },
     details: {
       en: 'Shows a consent dialog every time it is called and, if the user agrees, returns `userInfo`. It only works synchronously inside a tap handler, and `desc` (the purpose shown in the dialog) is required. The encrypted data holds no openid or unionid: get those from `wx.login` on your server.\n\nSince late 2022 new versions on base library 2.27.1+ get a grey avatar and the nickname "微信用户"; prefer the avatar/nickname fill-in (`open-type="chooseAvatar"`, `type="nickname"`).',
       zh: '每次调用都会弹出授权窗口，用户同意后返回 `userInfo`。只能在点击事件处理函数中同步调用，且必须填写 `desc`（弹窗中展示的用途说明）。加密数据不含 openid 和 unionid：请在服务端通过 `wx.login` 获取。\n\n自 2022 年底起，新发布的版本在基础库 2.27.1 及以上只能拿到灰色头像和昵称“微信用户”；建议改用头像昵称填写（`open-type="chooseAvatar"`、`type="nickname"`）。',
     },
-    signature: 'wx.getUserProfile(options: { desc: string; lang?: "en" | "zh_CN" | "zh_TW"; success?; fail?; complete? }): Promise<GetUserProfileResult>',
+    signature:
+      'wx.getUserProfile(options: { desc: string; lang?: "en" | "zh_CN" | "zh_TW"; success?; fail?; complete? }): Promise<GetUserProfileResult>',
     minVersion: '2.10.4',
     promise: true,
     plugin: { supported: false },
@@ -232,7 +233,8 @@ Page({
       en: 'Returns only the scopes the app has asked for before. `scope.userInfo` being true no longer means real profile data: since 2021 new versions get anonymous data from `wx.getUserInfo`.',
       zh: '只返回小程序曾经请求过的权限。`scope.userInfo` 为 true 已不代表能拿到真实资料：2021 年后发布的版本通过 `wx.getUserInfo` 只能拿到匿名数据。',
     },
-    signature: 'wx.getSetting(options?: { withSubscriptions?: boolean; success?; fail?; complete? }): Promise<{ authSetting: AuthSetting }>',
+    signature:
+      'wx.getSetting(options?: { withSubscriptions?: boolean; success?; fail?; complete? }): Promise<{ authSetting: AuthSetting }>',
     minVersion: '1.2.0',
     promise: true,
     plugin: { supported: true, minVersion: '2.6.3' },
@@ -292,7 +294,8 @@ Page({
       en: 'Without earlier consent it shows no dialog and fails (since 2018); with consent, new versions still receive anonymous data (nickname "微信用户", grey avatar). It does not support Promise-style calls: pass `success`/`fail`. With `withCredentials: true` (after a valid `wx.login`) the result also carries `encryptedData` and `iv`, whose encrypted openid and unionid remain real.',
       zh: '未曾授权时不再弹窗而是直接失败（2018 年起）；即使已授权，新版本拿到的也是匿名数据（昵称“微信用户”、灰色头像）。不支持 Promise 风格调用：请传入 `success`/`fail`。`withCredentials: true`（且 `wx.login` 登录态有效）时还会返回 `encryptedData` 和 `iv`，其中加密的 openid、unionid 仍是真实的。',
     },
-    signature: 'wx.getUserInfo(options: { withCredentials?: boolean; lang?: "en" | "zh_CN" | "zh_TW"; success?; fail?; complete? }): void',
+    signature:
+      'wx.getUserInfo(options: { withCredentials?: boolean; lang?: "en" | "zh_CN" | "zh_TW"; success?; fail?; complete? }): void',
     promise: false,
     plugin: { supported: true, minVersion: '2.3.1' },
     options: [

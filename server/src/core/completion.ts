@@ -105,7 +105,8 @@ export function getCompletions(input: FeatureInput, offset: number): CompletionE
 
 /** A property access whose name the cursor is on (or right after the dot of). */
 function memberAccessAt(node: ts.Node, offset: number, sourceFile: ts.SourceFile): ts.PropertyAccessExpression | undefined {
-  const candidate = ts.isIdentifier(node) && ts.isPropertyAccessExpression(node.parent) && node.parent.name === node ? node.parent : node;
+  const candidate =
+    ts.isIdentifier(node) && ts.isPropertyAccessExpression(node.parent) && node.parent.name === node ? node.parent : node;
   if (!ts.isPropertyAccessExpression(candidate)) return undefined;
   if (offset <= (candidate.questionDotToken ?? candidate.expression).end) return undefined;
   const name = candidate.name;
@@ -257,9 +258,7 @@ function optionCompletions(
   const typed = property ? property.name : undefined;
   const replace: Span =
     typed && ts.isIdentifier(typed) ? { start: typed.getStart(sourceFile), end: typed.end } : { start: offset, end: offset };
-  const present = new Set(
-    object.properties.filter((p) => p !== property).map((p) => propertyNameText(p.name)),
-  );
+  const present = new Set(object.properties.filter((p) => p !== property).map((p) => propertyNameText(p.name)));
   // Only a bare key gets the `key: value` snippet; renaming the key of an existing assignment keeps its value.
   const withValue = !property || ts.isShorthandPropertyAssignment(property);
   const followed =
@@ -295,7 +294,8 @@ function valueCompletions(
   if (!option) return [];
   // A boolean option without documented values takes `true`/`false`, each explained by the option itself.
   const values: ValueEntry[] =
-    option.values ?? (option.kind === 'boolean' ? [true, false].map((value) => ({ value, description: option.description })) : []);
+    option.values ??
+    (option.kind === 'boolean' ? [true, false].map((value) => ({ value, description: option.description })) : []);
   const initializer = property.initializer;
   const start = initializer.getStart(sourceFile);
   const present = initializer.end > initializer.pos && start <= offset && offset <= initializer.end;
@@ -342,14 +342,22 @@ function isPageObject(object: ts.ObjectLiteralExpression): boolean {
   if (ts.isCallExpression(parent) && parent.arguments[0] === object) {
     return ts.isIdentifier(parent.expression) && pageFactories.has(parent.expression.text);
   }
-  if (ts.isPropertyAssignment(parent) && propertyNameText(parent.name) === 'methods' && ts.isObjectLiteralExpression(parent.parent)) {
+  if (
+    ts.isPropertyAssignment(parent) &&
+    propertyNameText(parent.name) === 'methods' &&
+    ts.isObjectLiteralExpression(parent.parent)
+  ) {
     return isPageObject(parent.parent);
   }
   return false;
 }
 
 /** Where a flow snippet would go at the cursor, and what it replaces (the word being typed). */
-function flowPosition(node: ts.Node, offset: number, sourceFile: ts.SourceFile): { position: FlowPosition; replace: Span } | undefined {
+function flowPosition(
+  node: ts.Node,
+  offset: number,
+  sourceFile: ts.SourceFile,
+): { position: FlowPosition; replace: Span } | undefined {
   // At the end of the file the cursor sits in the end-of-file token's leading trivia.
   let container: ts.Node = node.kind === ts.SyntaxKind.EndOfFileToken ? sourceFile : node;
   let replace: Span = { start: offset, end: offset };
@@ -377,7 +385,10 @@ function isStatementList(node: ts.Node): node is ts.SourceFile | ts.Block | ts.C
   return ts.isSourceFile(node) || ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node);
 }
 
-function previousStatement(container: ts.SourceFile | ts.Block | ts.CaseOrDefaultClause, offset: number): ts.Statement | undefined {
+function previousStatement(
+  container: ts.SourceFile | ts.Block | ts.CaseOrDefaultClause,
+  offset: number,
+): ts.Statement | undefined {
   let previous: ts.Statement | undefined;
   for (const statement of container.statements) {
     if (statement.end > offset) break;
@@ -388,7 +399,7 @@ function previousStatement(container: ts.SourceFile | ts.Block | ts.CaseOrDefaul
 
 /** True when a statement ends in syntax the parser had to invent (`const x = ` still waits for its value). */
 function endsIncomplete(statement: ts.Node | undefined): boolean {
-  for (let node = statement; node; ) {
+  for (let node = statement; node;) {
     if (node.end === node.pos) return true;
     const children = node.getChildren();
     node = children[children.length - 1];

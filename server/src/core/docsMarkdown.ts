@@ -75,7 +75,11 @@ function deprecatedLine(text: Localized | undefined, t: (text: Localized) => str
 }
 
 /** "Values: `'en'` English, `'zh_CN'` …" for an option or field. */
-function valueList(values: ValueEntry[] | undefined, t: (text: Localized) => string, heading = labels.allowedValues): string | undefined {
+function valueList(
+  values: ValueEntry[] | undefined,
+  t: (text: Localized) => string,
+  heading = labels.allowedValues,
+): string | undefined {
   if (!values?.length) return undefined;
   const items = values.map((v) => {
     const notes = [v.legacy ? t(labels.legacy) : '', v.minVersion ? `${t(labels.baseLibrary)} ≥ ${v.minVersion}` : '']
@@ -105,9 +109,7 @@ export function pitfallsOf(api: ApiEntry): Localized[] {
 
 function notesList(api: ApiEntry, t: (text: Localized) => string): string | undefined {
   if (!api.notes.length) return undefined;
-  const items = api.notes.map(
-    (n) => `- **${n.date}** ${t(n.text)}${n.url ? ` ([${t(labels.announcement)}](${n.url}))` : ''}`,
-  );
+  const items = api.notes.map((n) => `- **${n.date}** ${t(n.text)}${n.url ? ` ([${t(labels.announcement)}](${n.url}))` : ''}`);
   return `**${t(labels.policy)}**\n\n${items.join('\n')}`;
 }
 
@@ -170,7 +172,9 @@ function optionDescription(option: OptionEntry, t: (text: Localized) => string):
   if (values) parts.push(`${values}${end}`);
   if (option.minVersion) parts.push(`${t(labels.baseLibrary)} ≥ ${option.minVersion}${end}`);
   if (option.platforms) {
-    parts.push(`${t(labels.onlyOn)}${t(labels.wordGap)}${option.platforms.map((p) => t(platformNames[p])).join(t(labels.comma))}${end}`);
+    parts.push(
+      `${t(labels.onlyOn)}${t(labels.wordGap)}${option.platforms.map((p) => t(platformNames[p])).join(t(labels.comma))}${end}`,
+    );
   }
   return parts.join(t(labels.wordGap));
 }
@@ -253,12 +257,7 @@ export function renderOption(api: ApiEntry, option: OptionEntry, ctx: RenderCont
     option.name === 'desc' && api.constraints?.descMaxLength !== undefined
       ? `- ${t(constraintTexts.desc(api.constraints.descMaxLength))}`
       : undefined;
-  return join([
-    codeBlock(signature, 'ts'),
-    optionDescription(option, t),
-    descConstraint,
-    docLink(api.docUrl, t),
-  ]);
+  return join([codeBlock(signature, 'ts'), optionDescription(option, t), descConstraint, docLink(api.docUrl, t)]);
 }
 
 /** The hover for an option's literal value: what it means, and the other values allowed. */

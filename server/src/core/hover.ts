@@ -6,14 +6,7 @@
 import ts from 'typescript';
 import { findErrors, getApi, knownApiNames, type ApiEntry, type OptionEntry } from '../catalog';
 import type { FeatureInput } from './completion';
-import {
-  renderApi,
-  renderError,
-  renderField,
-  renderOption,
-  renderOptionValue,
-  type RenderContext,
-} from './docsMarkdown';
+import { renderApi, renderError, renderField, renderOption, renderOptionValue, type RenderContext } from './docsMarkdown';
 import { apiOfOptions, fieldOfAccess, isInComment, nodeAt, resolveRef } from './featureContext';
 import { getSourceFile, isScriptFile, propertyNameText } from './parse';
 import type { Span } from './types';
@@ -51,7 +44,10 @@ export function getHover(input: FeatureInput, offset: number): HoverResult | und
 function apiHover(node: ts.Node, sourceFile: ts.SourceFile, ctx: RenderContext): HoverResult | undefined {
   const parent = node.parent;
   let access: ts.Expression | undefined;
-  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && (ts.isIdentifier(node) || ts.isStringLiteralLike(node))) {
+  if (
+    (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) &&
+    (ts.isIdentifier(node) || ts.isStringLiteralLike(node))
+  ) {
     // The cursor may be on the namespace (`wx`) or on the member name: both describe the API.
     access = parent;
   } else if (ts.isIdentifier(node) && knownApiNames.has(node.text) && !isDeclarationName(node)) {
@@ -95,7 +91,13 @@ function literalValue(node: ts.Node): string | number | boolean | undefined {
   return undefined;
 }
 
-function valueHover(api: ApiEntry, option: OptionEntry, node: ts.Node, sourceFile: ts.SourceFile, ctx: RenderContext): HoverResult | undefined {
+function valueHover(
+  api: ApiEntry,
+  option: OptionEntry,
+  node: ts.Node,
+  sourceFile: ts.SourceFile,
+  ctx: RenderContext,
+): HoverResult | undefined {
   const literal = literalValue(node);
   if (literal === undefined) return undefined;
   const value = option.values?.find((v) => v.value === literal);
