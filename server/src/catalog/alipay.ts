@@ -1,8 +1,20 @@
 /** Alipay (`my`) APIs of the login and member-information flow. */
 import { callbackOptions } from './common';
-import type { ApiEntry, ErrorEntry } from './types';
+import type { ApiEntry, ErrorEntry, FieldEntry } from './types';
 
-const alipayFail = '{ error: number; errorMessage: string }';
+/** The failure payload of Alipay callbacks. */
+export const alipayFail = '{ error: number; errorMessage: string }';
+
+/** The JSON-string result of `my.getOpenUserInfo`; shared with `Taro.getOpenUserInfo`. */
+export const openUserInfoResponse: FieldEntry = {
+  name: 'response',
+  type: 'string',
+  typeRef: 'my.OpenUserInfoEnvelope',
+  description: {
+    en: 'A JSON **string**. Parse it: `JSON.parse(res.response).response` holds `code`, `nickName` and `avatar`.',
+    zh: 'JSON **字符串**。需先解析：`JSON.parse(res.response).response` 中才有 `code`、`nickName`、`avatar`。',
+  },
+};
 
 /** Shared by `my.getOpenUserInfo`, `my.getPhoneNumber` and `Taro.getOpenUserInfo`. */
 export const alipayNoAuthError: ErrorEntry = {
@@ -52,17 +64,7 @@ export const alipayApis: ApiEntry[] = [
     promise: false,
     plugin: { supported: false },
     options: callbackOptions('{ response: string }', alipayFail),
-    result: [
-      {
-        name: 'response',
-        type: 'string',
-        typeRef: 'my.OpenUserInfoEnvelope',
-        description: {
-          en: 'A JSON **string**. Parse it: `JSON.parse(res.response).response` holds `code`, `nickName` and `avatar`.',
-          zh: 'JSON **字符串**。需先解析：`JSON.parse(res.response).response` 中才有 `code`、`nickName`、`avatar`。',
-        },
-      },
-    ],
+    result: [openUserInfoResponse],
     errors: [alipayNoAuthError, alipayNotBoundError],
     notes: [
       {

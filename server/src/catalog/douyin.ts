@@ -1,6 +1,6 @@
 /** Douyin / ByteDance (`tt`) APIs of the login and user-info flow. */
 import { callbackOptions, errMsgField, urls } from './common';
-import type { ApiEntry, ErrorEntry, FieldEntry } from './types';
+import type { ApiEntry, ErrorEntry, FieldEntry, OptionEntry } from './types';
 
 const apiBase = 'https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface';
 
@@ -31,6 +31,21 @@ export const ttInvalidSessionError: ErrorEntry = {
     zh: '先调用 `tt.login`（例如在 `App.onLaunch` 中），或要求基础库 2.54.0 及以上（已内置登录）。',
   },
 };
+
+/** Douyin's `force`: whether to open the host's login dialog for a logged-out user (defaults differ per API). */
+export function ttForceOption(facts: Pick<OptionEntry, 'default' | 'minVersion' | 'platforms'>): OptionEntry {
+  return {
+    name: 'force',
+    type: 'boolean',
+    kind: 'boolean',
+    required: false,
+    ...facts,
+    description: {
+      en: 'When the user is not logged in to the host app, whether to open its login dialog.',
+      zh: '宿主未登录时，是否强制拉起登录框。',
+    },
+  };
+}
 
 function ttSensitiveFields(note: { en: string; zh: string }): FieldEntry[] {
   return [
@@ -95,18 +110,7 @@ export const douyinApis: ApiEntry[] = [
     promise: false,
     plugin: { supported: false },
     options: [
-      {
-        name: 'force',
-        type: 'boolean',
-        kind: 'boolean',
-        required: false,
-        default: false,
-        minVersion: '2.54.0',
-        description: {
-          en: 'When the user is not logged in to the host app, whether to open its login dialog.',
-          zh: '宿主未登录时，是否强制拉起登录框。',
-        },
-      },
+      ttForceOption({ default: false, minVersion: '2.54.0' }),
       ...callbackOptions('GetUserProfileResult', undefined, '2.30.0'),
     ],
     result: [
@@ -160,17 +164,7 @@ Page({
     promise: false,
     plugin: { supported: false },
     options: [
-      {
-        name: 'force',
-        type: 'boolean',
-        kind: 'boolean',
-        required: false,
-        default: true,
-        description: {
-          en: 'When the user is not logged in to the host app, whether to open its login dialog.',
-          zh: '宿主未登录时，是否强制拉起登录框。',
-        },
-      },
+      ttForceOption({ default: true }),
       ...callbackOptions('{ code: string; anonymousCode: string; isLogin: boolean; errMsg: string }'),
     ],
     result: [

@@ -2,9 +2,9 @@
  * Taro (`@tarojs/taro`) wrappers. Taro does not translate user-info APIs between platforms: on each
  * platform `Taro.x` is that platform's own `x`, promisified. The entries say which native API runs where.
  */
-import { alipayNoAuthError, alipayNotBoundError } from './alipay';
+import { alipayFail, alipayNoAuthError, alipayNotBoundError, openUserInfoResponse } from './alipay';
 import { callbackOptions, errMsgField, langOption, wechatUserInfoResult } from './common';
-import { ttInvalidSessionError, ttTapGestureError } from './douyin';
+import { ttForceOption, ttInvalidSessionError, ttTapGestureError } from './douyin';
 import type { ApiEntry } from './types';
 import { wx2021Note, wx2022Note, wxDescLengthError, wxTapGestureError } from './wechat';
 
@@ -40,19 +40,7 @@ export const taroApis: ApiEntry[] = [
         },
       },
       langOption(['wechat']),
-      {
-        name: 'force',
-        type: 'boolean',
-        kind: 'boolean',
-        required: false,
-        default: false,
-        minVersion: '2.54.0',
-        platforms: ['douyin'],
-        description: {
-          en: 'Douyin only: when the user is not logged in to the host app, whether to open its login dialog.',
-          zh: '仅抖音：宿主未登录时，是否强制拉起登录框。',
-        },
-      },
+      ttForceOption({ default: false, minVersion: '2.54.0', platforms: ['douyin'] }),
       ...callbackOptions('SuccessCallbackResult'),
     ],
     result: [...wechatUserInfoResult('wx.UserInfo'), errMsgField('getUserProfile')],
@@ -142,18 +130,8 @@ await Taro.request({ url: 'https://example.com/api/login', method: 'POST', data:
     signature: 'Taro.getOpenUserInfo(option?: { success?; fail?; complete? }): Promise<{ response: string }>',
     promise: true,
     plugin: { supported: false },
-    options: callbackOptions('{ response: string }', '{ error: number; errorMessage: string }'),
-    result: [
-      {
-        name: 'response',
-        type: 'string',
-        typeRef: 'my.OpenUserInfoEnvelope',
-        description: {
-          en: 'A JSON **string**. Parse it: `JSON.parse(res.response).response` holds `code`, `nickName` and `avatar`.',
-          zh: 'JSON **字符串**。需先解析：`JSON.parse(res.response).response` 中才有 `code`、`nickName`、`avatar`。',
-        },
-      },
-    ],
+    options: callbackOptions('{ response: string }', alipayFail),
+    result: [openUserInfoResponse],
     errors: [alipayNoAuthError, alipayNotBoundError],
     notes: [],
     rank: 2,
