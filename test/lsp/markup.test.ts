@@ -49,7 +49,7 @@ describe('language server: markup features', () => {
 
   it('announces completion, hover, definition and references', () => {
     const caps = client.initializeResult.capabilities;
-    assert.deepEqual(caps.completionProvider?.triggerCharacters, ['"', "'"]);
+    assert.deepEqual(caps.completionProvider?.triggerCharacters, ['.', '"', "'", ':']);
     assert.equal(caps.hoverProvider, true);
     assert.equal(caps.definitionProvider, true);
     assert.equal(caps.referencesProvider, true);
