@@ -79,7 +79,11 @@ export function parseScript(fileName: string, text: string): ParsedScript {
   }
   let parsed: ParsedScript;
   try {
-    parsed = { ok: true, sourceFile: ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName)) };
+    const sourceFile =
+      hit?.parsed.ok === true
+        ? reparse(hit.text, hit.parsed.sourceFile, text)
+        : ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+    parsed = { ok: true, sourceFile };
   } catch (error) {
     if (!isStackOverflow(error)) throw error;
     parsed = { ok: false, reason: 'too-deep' };
@@ -87,6 +91,21 @@ export function parseScript(fileName: string, text: string): ParsedScript {
   cache.set(fileName, { text, parsed });
   if (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
   return parsed;
+}
+
+/**
+ * Parses an edited text incrementally from the previous tree, as tsserver does while the user types: the
+ * changed range is the text between the common prefix and suffix, and TypeScript reuses the nodes outside it.
+ * The previous tree is consumed (its nodes may move into the new one), which is why only the cache holds it.
+ */
+function reparse(oldText: string, previous: ts.SourceFile, text: string): ts.SourceFile {
+  const limit = Math.min(oldText.length, text.length);
+  let prefix = 0;
+  while (prefix < limit && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const change = { span: { start: prefix, length: oldText.length - prefix - suffix }, newLength: text.length - prefix - suffix };
+  return ts.updateSourceFile(previous, text, change);
 }
 
 /**
