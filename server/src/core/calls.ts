@@ -203,22 +203,42 @@ export function resolveStaticString(node: ts.Expression, sourceFile: ts.SourceFi
   return undefined;
 }
 
+/** The `const` declarations of each parsed file by name, in source order, built on first use. */
+const constDeclarationsByFile = new WeakMap<ts.SourceFile, Map<string, ts.VariableDeclaration[]>>();
+
+/**
+ * The `const` declarations named `name` in the file, in source order. Looking names up here instead
+ * of walking the whole file once per reference keeps a file with thousands of calls linear.
+ */
+function constDeclarationsNamed(name: string, sourceFile: ts.SourceFile): readonly ts.VariableDeclaration[] {
+  let byName = constDeclarationsByFile.get(sourceFile);
+  if (!byName) {
+    const index = new Map<string, ts.VariableDeclaration[]>();
+    walk(sourceFile, (node) => {
+      if (
+        ts.isVariableDeclaration(node) &&
+        ts.isIdentifier(node.name) &&
+        node.initializer &&
+        ts.isVariableDeclarationList(node.parent) &&
+        node.parent.flags & ts.NodeFlags.Const
+      ) {
+        const list = index.get(node.name.text);
+        if (list) list.push(node);
+        else index.set(node.name.text, [node]);
+      }
+    });
+    constDeclarationsByFile.set(sourceFile, index);
+    byName = index;
+  }
+  return byName.get(name) ?? [];
+}
+
 /** The initializer of the `const` declaration an identifier names (the last one in scope). */
 export function constInitializer(identifier: ts.Identifier, sourceFile: ts.SourceFile): ts.Expression | undefined {
   let best: ts.Expression | undefined;
-  walk(sourceFile, (node) => {
-    if (
-      ts.isVariableDeclaration(node) &&
-      ts.isIdentifier(node.name) &&
-      node.name.text === identifier.text &&
-      node.initializer &&
-      ts.isVariableDeclarationList(node.parent) &&
-      node.parent.flags & ts.NodeFlags.Const &&
-      containsScope(node.parent.parent, identifier)
-    ) {
-      best = node.initializer;
-    }
-  });
+  for (const declaration of constDeclarationsNamed(identifier.text, sourceFile)) {
+    if (containsScope(declaration.parent.parent, identifier)) best = declaration.initializer;
+  }
   return best;
 }
 

@@ -1,0 +1,48 @@
+/**
+ * Inputs that made the analysis super-linear, found by the fuzz campaign's scaling targets. Each
+ * test times the step that was quadratic; the bound is many times what the fixed code needs and far
+ * below what the old code took, so the tests fail on a regression but not on a busy machine.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import ts from 'typescript';
+import { findApiCalls, findProperty, resolveStaticString } from '../../server/src/core/calls';
+
+function timed<T>(run: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - start };
+}
+
+/** The calls of a script, each with its options object and resolved `desc`, as the desc rules read them. */
+function callsWithDesc(text: string) {
+  const sourceFile = ts.createSourceFile('/a.js', text, ts.ScriptTarget.Latest, true);
+  return findApiCalls(sourceFile).map((call) => {
+    const desc = call.options && findProperty(call.options, 'desc');
+    const value = desc && ts.isPropertyAssignment(desc) ? resolveStaticString(desc.initializer, sourceFile) : undefined;
+    return { options: call.options !== undefined, desc: value };
+  });
+}
+
+describe('analysis time stays near-linear', () => {
+  it('resolves 4,000 desc constants without walking the file once per call (took 25 s before)', () => {
+    const script = `const d = "用于完善会员资料";\nPage({ onTap() {\n${'wx.getUserProfile({ desc: d });\n'.repeat(4000)}} })`;
+    const { value: calls, ms } = timed(() => callsWithDesc(script));
+    assert.equal(calls.length, 4000);
+    assert.ok(
+      calls.every((c) => c.desc === '用于完善会员资料'),
+      'every desc resolves to the constant',
+    );
+    assert.ok(ms < 4000, `took ${ms.toFixed(0)} ms`);
+  });
+
+  it('resolves 4,000 calls with a constant options object (took 25 s before)', () => {
+    const script = `const options = { desc: "用于完善会员资料" };\nPage({ onTap() {\n${'wx.getUserProfile(options);\n'.repeat(4000)}} })`;
+    const { value: calls, ms } = timed(() => callsWithDesc(script));
+    assert.ok(
+      calls.every((c) => c.options && c.desc === '用于完善会员资料'),
+      'every call gets the options object',
+    );
+    assert.ok(ms < 4000, `took ${ms.toFixed(0)} ms`);
+  });
+});
