@@ -305,7 +305,8 @@ export async function runExtensionTests(browser, url, { onLog, timeoutMs }) {
 }
 
 /**
- * Bundles the extension-host suites (test/e2e/suite, test/e2e/installed) to out/e2e with esbuild.
+ * Bundles the extension-host suites (test/e2e/suite, test/e2e/installed) to out/e2e with esbuild, and returns
+ * `{ suite, installed, installedHost }`: the two extensionTestsPath modules and the installed checks' host folder.
  * `vscode` is provided by the extension host; mocha is bundled in so the suite loads in any host.
  */
 export async function buildSuites() {
@@ -332,7 +333,14 @@ export async function buildSuites() {
     // mocha loads test files with a computed require(); esbuild leaves those alone, which is what we want.
     logOverride: { 'unsupported-require-call': 'silent', 'indirect-require': 'silent', 'require-resolve-not-external': 'silent' },
   });
-  return { suite: join(outdir, 'suite/index.js'), installed: join(outdir, 'installed/index.js') };
+  // The workbench runs extension tests only for a development extension, so the installed-.vsix checks come
+  // with an empty one of their own: the tests then see the extension under test as an installed extension.
+  const installedHost = join(outdir, 'installed');
+  writeFileSync(
+    join(installedHost, 'package.json'),
+    JSON.stringify({ name: 'mp-userinfo-e2e-host', publisher: 'mp-userinfo-tests', version: '0.0.0', engines: { vscode: '*' } }, null, 2),
+  );
+  return { suite: join(outdir, 'suite/index.js'), installed: join(installedHost, 'index.js'), installedHost };
 }
 
 /** Formats milliseconds as seconds with one decimal. */

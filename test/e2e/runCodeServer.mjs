@@ -76,7 +76,7 @@ const hardTimeout = setTimeout(() => {
  * Workbench chatter relayed with the suite's output that says nothing about the extension: connection set-up,
  * the gallery lookups that fail offline (and their stack lines), agent and policy services.
  */
-const noise = /^(Resolv(ing|ed) connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|\[lifecycle\] Long running operations|getaddrinfo ENOTFOUND open-vsx\.org)/;
+const noise = /^(Resolv(ing|ed) connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|\[lifecycle\] Long running operations|getaddrinfo ENOTFOUND open-vsx\.org|Failed to execute 'abort' on 'IDBTransaction')/;
 
 /** Returns a line filter that drops `noise` lines and the stack frames that follow them. */
 function quietLog(print) {
@@ -97,7 +97,7 @@ async function runSuiteIn({ ready, name, extensionsDir, extensionDevelopmentPath
     const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, extensionTestsPath });
     const print = quietLog((line) => console.log(`  ${line}`));
     const exitCode = await runExtensionTests(browser, url, {
-      timeoutMs: 300_000,
+      timeoutMs: 180_000,
       onLog(line) {
         if (line.startsWith(resultPrefix)) result = JSON.parse(line.slice(resultPrefix.length));
         else print(line);
@@ -141,7 +141,7 @@ const phaseRunners = {
     if (install.status !== 0) throw new E2eError(`code-server --install-extension failed:\n${install.stdout}${install.stderr}`);
     const listed = spawnSync(ready.node, [...cli, '--list-extensions', '--show-versions'], { encoding: 'utf8', env: { ...process.env, ...env } });
     console.log(`  installed: ${listed.stdout.trim().split('\n').join(', ')}`);
-    return runSuiteIn({ ready, name: 'vsix', extensionsDir, extensionTestsPath: bundles.installed });
+    return runSuiteIn({ ready, name: 'vsix', extensionsDir, extensionDevelopmentPath: bundles.installedHost, extensionTestsPath: bundles.installed });
   },
 
   async ui(ready) {

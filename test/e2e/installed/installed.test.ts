@@ -16,6 +16,9 @@ suite('Installed .vsix', () => {
     const extension = vscode.extensions.getExtension(extensionId);
     assert.ok(extension, `${extensionId} is not installed; installed: ${vscode.extensions.all.map((e) => e.id).join(', ')}`);
     assert.equal(extension.packageJSON.version, manifest.version);
+    // This bundle lives in <repository>/out/e2e/installed.
+    const repository = join(__dirname, '..', '..', '..');
+    assert.notEqual(extension.extensionPath, repository, 'the extension was loaded from the repository, not installed');
     assert.equal(extension.extensionKind, vscode.ExtensionKind.Workspace);
     assert.ok(!existsSync(join(extension.extensionPath, 'node_modules')), 'the package ships node_modules although everything is bundled');
     assert.ok(!existsSync(join(extension.extensionPath, 'client')), 'the package ships TypeScript sources');

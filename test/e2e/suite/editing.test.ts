@@ -4,9 +4,10 @@
  * change what the page's script is told.
  */
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, actualLines, codeOf, openInEditor, ourDiagnostics, waitFor, writeWorkspaceFiles } from './helpers';
+import { activateExtension, actualLines, codeOf, openInEditor, ourDiagnostics, waitFor, workspaceRoot, writeWorkspaceFiles } from './helpers';
 import { projectFiles } from './pages';
 
 /** A page whose only handler is bound in markup; `onLoad` keeps one diagnostic there as a sign of life. */
@@ -23,6 +24,26 @@ const bindingPageWxml = `<view>
   <button bindtap="onTapSave">Save</button>
 </view>
 `;
+
+/** A fixture folder (relative to the workspace root) that holds a WeChat page: a `.wxml` beside a script. */
+function findWatchedPageFolder(root: string): string {
+  const visit = (relative: string): string | undefined => {
+    const names = readdirSync(join(root, relative));
+    if (names.some((n) => n.endsWith('.wxml')) && names.some((n) => /\.(js|ts)$/.test(n))) return relative;
+    for (const name of names) {
+      if (name.startsWith('e2e-') || name.startsWith('.') || name === 'node_modules') continue;
+      const child = relative ? `${relative}/${name}` : name;
+      if (statSync(join(root, child)).isDirectory()) {
+        const found = visit(child);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  const found = visit('');
+  assert.ok(found, 'no fixture folder holds a WXML page');
+  return found;
+}
 
 /** The line:character of the first occurrence of `needle` after `from` in a document. */
 function positionOf(document: vscode.TextDocument, needle: string, from = 0): vscode.Position {
@@ -136,16 +157,31 @@ suite('Editing', () => {
   });
 
   test('a WXML change on disk (file not open) re-checks the page script', async () => {
-    const script = 'e2e-wechat/pages/disk/disk.js';
-    const markup = 'e2e-wechat/pages/disk/disk.wxml';
-    const uris = writeWorkspaceFiles({ ...projectFiles, [script]: bindingPageJs, [markup]: bindingPageWxml });
+    // The page goes into a folder of a fixture project that existed when the workspace opened: the editor's
+    // file watcher can miss changes in folders created a moment before (seen with code-server's watcher).
+    const root = workspaceRoot();
+    const folder = findWatchedPageFolder(root);
+    const script = `${folder}/e2eDisk.js`;
+    const markup = `${folder}/e2eDisk.wxml`;
+    const uris = writeWorkspaceFiles({ [script]: bindingPageJs, [markup]: bindingPageWxml });
     const jsDocument = (await openInEditor(uris[script]!)).document;
     const saveCall = positionOf(jsDocument, 'wx.getUserProfile', jsDocument.getText().indexOf('onTapSave'));
     const flaggedInSave = () => ourDiagnostics(jsDocument.uri).some((d) => codeOf(d) === 'not-in-tap-handler' && d.range.start.isEqual(saveCall));
 
     await waitFor('the page to be analysed', () => ourDiagnostics(jsDocument.uri).length > 0);
     assert.ok(!flaggedInSave(), 'onTapSave is bound by bindtap but was flagged');
-    writeFileSync(uris[markup]!.fsPath, bindingPageWxml.replace(' bindtap="onTapSave"', ''));
-    await waitFor('not-in-tap-handler after the WXML on disk lost its bindtap', flaggedInSave, { describe: () => actualLines(jsDocument.uri) });
+    // What the editor's own watcher reports, to tell a missed file event from a server that ignored one.
+    const seen: string[] = [];
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uris[markup]!, '..'), '*.wxml'));
+    watcher.onDidChange((uri) => seen.push(`changed ${uri.fsPath}`));
+    watcher.onDidCreate((uri) => seen.push(`created ${uri.fsPath}`));
+    try {
+      writeFileSync(uris[markup]!.fsPath, bindingPageWxml.replace(' bindtap="onTapSave"', ''));
+      await waitFor('not-in-tap-handler after the WXML on disk lost its bindtap', flaggedInSave, {
+        describe: () => ({ diagnostics: actualLines(jsDocument.uri), fileEvents: seen }),
+      });
+    } finally {
+      watcher.dispose();
+    }
   });
 });
