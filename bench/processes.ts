@@ -1,0 +1,63 @@
+/**
+ * Running the measured programs as child processes: wall time from spawn to exit, peak RSS (reported
+ * by a preload script, so any Node program can be measured unchanged), and the captured output.
+ */
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+
+export const benchRoot = __dirname;
+export const repoRoot = path.resolve(__dirname, '..');
+/**
+ * The bundles under measurement: dist/ of this checkout, or BENCH_DIST (the dist/ of another checkout,
+ * to compare a change against the same corpus and harness).
+ */
+export const distDir = path.resolve(process.env['BENCH_DIST'] ?? path.join(repoRoot, 'dist'));
+const maxRssPreload = path.join(benchRoot, 'preload', 'reportMaxRss.cjs');
+const maxRssLine = /\n\[bench\] maxrss-kib=(\d+)\n$/;
+
+/**
+ * `--cpu-prof` flags when BENCH_PROFILE_DIR is set: every measured program then writes a CPU profile
+ * there (and runs slower, so the figures of such a run are for locating costs, not for reporting).
+ */
+export function profileFlags(): string[] {
+  const dir = process.env['BENCH_PROFILE_DIR'];
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}
+
+/** One finished run of a Node program. */
+export interface ProcessRun {
+  ms: number;
+  /** Peak resident set size in MiB. */
+  maxRssMb: number;
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node <script> <args…>` and measures it. Rejects when it exits with a code not in `okCodes`. */
+export function runNode(script: string, args: readonly string[], options: { cwd?: string; okCodes?: readonly number[] } = {}): Promise<ProcessRun> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--require', maxRssPreload, ...profileFlags(), script, ...args], {
+      cwd: options.cwd ?? repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const stderrAll = Buffer.concat(err).toString();
+      const match = maxRssLine.exec(stderrAll);
+      const stderr = match ? stderrAll.slice(0, match.index) : stderrAll;
+      const run = { ms, maxRssMb: match ? Number(match[1]) / 1024 : Number.NaN, code, stdout: Buffer.concat(out).toString(), stderr };
+      if (!(options.okCodes ?? [0]).includes(code ?? -1)) {
+        reject(new Error(`${path.basename(script)} ${args.join(' ')} exited with ${code}: ${stderr.slice(0, 2000)}`));
+      } else {
+        resolve(run);
+      }
+    });
+  });
+}

@@ -1,0 +1,246 @@
+/**
+ * `npm run bench`: generates the corpus (unless it is already there), runs every figure of issue 8,
+ * prints the table and writes bench/results.json.
+ *
+ *   node --import tsx bench/run.ts [--quick] [--corpus-only] [--only=cli,eslint,server,memory]
+ *
+ * `--quick` measures the 200 and 2,000-file workspaces only, with fewer runs, keystrokes and edits
+ * (about three minutes); the default is the full run (under ten minutes on two cores).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import {
+  checkVsEslintFigure,
+  checkVsParseFigure,
+  paired,
+  parseOnlyPath,
+  runCheck,
+  runEslint,
+  runParseOnly,
+  scalingFigures,
+  type ScalingPoint,
+} from './cliBench';
+import { renderTable, type Figure } from './figures';
+import { corpusName, ensureCorpus, type CorpusInfo, type CorpusSpec } from './generateCorpus';
+import { benchRoot, distDir, repoRoot } from './processes';
+import { editorFigures, firstDiagnosticsFigure, memoryFigures, typingCurveFigure } from './serverBench';
+
+type Section = 'cli' | 'eslint' | 'server' | 'memory';
+const sections: readonly Section[] = ['cli', 'eslint', 'server', 'memory'];
+
+interface Plan {
+  quick: boolean;
+  sizes: number[];
+  shares: number[];
+  largeLines: number[];
+  /** Paired runs per workspace size. */
+  runs: (files: number) => number;
+  eslintRuns: number;
+  /** The workspace ESLint is compared on, and the one the server opens for memory. */
+  eslintFiles: number;
+  memoryFiles: number;
+  keystrokes: number;
+  curveKeystrokes: number;
+  requests: number;
+  starts: number;
+  edits: number;
+}
+
+function planOf(quick: boolean): Plan {
+  return quick
+    ? {
+        quick,
+        sizes: [200, 2000],
+        shares: [1, 0.05],
+        largeLines: [1000, 5000],
+        runs: () => 3,
+        eslintRuns: 1,
+        eslintFiles: 2000,
+        memoryFiles: 2000,
+        keystrokes: 100,
+        curveKeystrokes: 40,
+        requests: 60,
+        starts: 3,
+        edits: 1000,
+      }
+    : {
+        quick,
+        sizes: [200, 2000, 10000],
+        shares: [1, 0.05],
+        largeLines: [1000, 5000, 20000],
+        runs: (files) => (files >= 10000 ? 3 : 5),
+        eslintRuns: 3,
+        eslintFiles: 2000,
+        memoryFiles: 2000,
+        keystrokes: 300,
+        curveKeystrokes: 100,
+        requests: 200,
+        starts: 5,
+        edits: 10000,
+      };
+}
+
+function parseArgs(argv: string[]): { quick: boolean; corpusOnly: boolean; only: Set<Section> } {
+  let quick = false;
+  let corpusOnly = false;
+  let only = new Set<Section>(sections);
+  for (const arg of argv) {
+    if (arg === '--quick') quick = true;
+    else if (arg === '--corpus-only') corpusOnly = true;
+    else if (arg.startsWith('--only=')) {
+      const wanted = arg.slice('--only='.length).split(',');
+      const unknown = wanted.filter((w) => !sections.includes(w as Section));
+      if (unknown.length) throw new Error(`unknown section ${unknown.join(', ')} (known: ${sections.join(', ')})`);
+      only = new Set(wanted as Section[]);
+    } else {
+      throw new Error(`unknown argument ${arg} (use --quick, --corpus-only, --only=${sections.join(',')})`);
+    }
+  }
+  return { quick, corpusOnly, only };
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+function gitState(): { commit: string; dirty: boolean } {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    const status = execFileSync('git', ['status', '--porcelain', '--', 'server', 'esbuild.mjs', 'package.json'], { cwd: repoRoot, encoding: 'utf8' });
+    return { commit, dirty: status.trim() !== '' };
+  } catch {
+    return { commit: 'unknown', dirty: false };
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const plan = planOf(args.quick);
+  const started = Date.now();
+  const corpusRoot = path.join(benchRoot, 'corpus');
+
+  const specs: CorpusSpec[] = [
+    ...plan.sizes.flatMap((files) => plan.shares.map((share): CorpusSpec => ({ kind: 'workspace', files, share }))),
+    ...plan.largeLines.map((lines): CorpusSpec => ({ kind: 'large-file', lines })),
+  ];
+  const corpora = new Map<string, CorpusInfo>();
+  for (const spec of specs) {
+    const t = Date.now();
+    const { info, generated } = ensureCorpus(corpusRoot, spec);
+    corpora.set(corpusName(spec), info);
+    log(`${generated ? 'generated' : 'reusing'} ${corpusName(spec)} (${info.files} files, ${(info.bytes / 1e6).toFixed(1)} MB)${generated ? ` in ${Date.now() - t} ms` : ''}`);
+  }
+  if (args.corpusOnly) return;
+  const workspace = (files: number, share: number) => corpora.get(corpusName({ kind: 'workspace', files, share }))!;
+  const large = (lines: number) => corpora.get(corpusName({ kind: 'large-file', lines }))!;
+
+  for (const artefact of ['cli.js', 'server.js']) {
+    if (!existsSync(path.join(distDir, artefact))) throw new Error(`${path.join(distDir, artefact)} is missing: run npm run build first`);
+  }
+  // The baseline is bundled like the CLI, so both processes load TypeScript the same way.
+  mkdirSync(path.dirname(parseOnlyPath), { recursive: true });
+  await esbuild.build({
+    entryPoints: [path.join(benchRoot, 'baselines', 'parseOnly.ts')],
+    outfile: parseOnlyPath,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    logLevel: 'warning',
+  });
+
+  const loadBefore = os.loadavg();
+  const figures: Figure[] = [];
+  const scaling: Figure[] = [];
+
+  if (args.only.has('cli')) {
+    let letter = 0;
+    const id = () => `1${String.fromCharCode(97 + letter++)}`;
+    for (const share of plan.shares) {
+      const points: ScalingPoint[] = [];
+      for (const files of plan.sizes) {
+        const corpus = workspace(files, share);
+        log(`figure 1: check vs parse-only on ${path.basename(corpus.root)} (${plan.runs(files)} pairs)`);
+        await runParseOnly(corpus.root, corpus.files); // warm the file cache
+        const samples = await paired(() => runCheck(corpus.root), () => runParseOnly(corpus.root, corpus.files), plan.runs(files));
+        figures.push(checkVsParseFigure(id(), corpus, samples));
+        points.push({ files, samples });
+      }
+      scaling.push(...scalingFigures('5', share, points));
+    }
+    for (const lines of plan.largeLines) {
+      const corpus = large(lines);
+      log(`figure 1: check vs parse-only on ${path.basename(corpus.root)}`);
+      const samples = await paired(() => runCheck(corpus.script!), () => runParseOnly(corpus.script!, 1), 5);
+      figures.push(checkVsParseFigure(id(), corpus, samples));
+    }
+    // Scaling ids: 5a/5b for 100 %, 5c/5d for 5 %.
+    scaling.forEach((figure, i) => (figure.id = `5${String.fromCharCode(97 + i)}`));
+  }
+
+  if (args.only.has('eslint')) {
+    let letter = 0;
+    for (const share of plan.shares) {
+      const corpus = workspace(plan.eslintFiles, share);
+      log(`figure 2: check vs ESLint on ${path.basename(corpus.root)} (${plan.eslintRuns} pairs)`);
+      const samples = await paired(() => runCheck(corpus.root), () => runEslint(corpus.root, corpus.scripts), plan.eslintRuns);
+      figures.push(checkVsEslintFigure(`2${String.fromCharCode(97 + letter++)}`, corpus, samples));
+    }
+  }
+
+  if (args.only.has('server')) {
+    const headline = large(5000);
+    log(`figure 3: time to first diagnostics (${plan.starts} starts)`);
+    figures.push(await firstDiagnosticsFigure(headline, plan.starts));
+    log(`figure 3: typing, hover and completion on ${path.basename(headline.root)}`);
+    figures.push(...(await editorFigures(headline, { keystrokes: plan.keystrokes, requests: plan.requests, starts: plan.starts })));
+    let letter = 6;
+    for (const lines of plan.largeLines.filter((l) => l !== 5000)) {
+      log(`figure 3: typing curve on ${lines} lines`);
+      figures.push(await typingCurveFigure(`3${String.fromCharCode(97 + letter++)}`, large(lines), plan.curveKeystrokes));
+    }
+  }
+
+  if (args.only.has('memory')) {
+    const corpus = workspace(plan.memoryFiles, 1);
+    log(`figure 4: memory after opening ${path.basename(corpus.root)}, then ${plan.edits} edits`);
+    figures.push(...(await memoryFigures(corpus, plan.edits)));
+  }
+
+  figures.push(...scaling);
+  figures.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+  const seconds = (Date.now() - started) / 1000;
+  const git = gitState();
+  const table = renderTable(figures);
+  const missed = figures.filter((f) => f.met === false).map((f) => f.id);
+  process.stdout.write(`\n${table}\n\n`);
+  process.stdout.write(
+    `${args.quick ? 'quick' : 'full'} run, ${seconds.toFixed(0)} s; commit ${git.commit}${git.dirty ? ' with uncommitted server changes' : ''}; ` +
+      `Node ${process.version}, ${os.cpus().length} CPUs, load ${loadBefore.map((l) => l.toFixed(1)).join(' ')} → ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n` +
+      `targets missed: ${missed.length ? missed.join(', ') : 'none'}\n`,
+  );
+  const results = {
+    date: new Date().toISOString(),
+    mode: args.quick ? 'quick' : 'full',
+    sections: [...args.only],
+    seconds,
+    git,
+    machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, loadBefore, loadAfter: os.loadavg() },
+    corpora: [...corpora.values()].map((c) => ({ ...c, root: path.relative(repoRoot, c.root), script: c.script && path.relative(repoRoot, c.script) })),
+    figures,
+    missed,
+  };
+  // Write then rename, so an interrupted run never leaves half a file.
+  const target = path.join(benchRoot, 'results.json');
+  writeFileSync(`${target}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  renameSync(`${target}.tmp`, target);
+  log(`wrote ${path.relative(repoRoot, target)}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
