@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { findApiCalls, findProperty, resolveStaticString } from '../../server/src/core/calls';
+import { parseMarkup } from '../../server/src/core/markup';
+import { hostileMarkup } from '../fuzz/shapes';
 
 function timed<T>(run: () => T): { value: T; ms: number } {
   const start = performance.now();
@@ -44,5 +46,34 @@ describe('analysis time stays near-linear', () => {
       'every call gets the options object',
     );
     assert.ok(ms < 4000, `took ${ms.toFixed(0)} ms`);
+  });
+
+  for (const [shape, make] of Object.entries({
+    unclosedWxs: hostileMarkup.unclosedWxs!,
+    unclosedSjsAttribute: hostileMarkup.unclosedSjsAttribute!,
+  })) {
+    it(`tokenizes 1 MB of ${shape} markup (128 KB took 1.5 s before, growing with the square)`, () => {
+      const text = make(1_000_000 / make(1).length);
+      const { value: facts, ms } = timed(() => parseMarkup(text, 'wechat'));
+      assert.equal(facts.elements.length > 0, true);
+      assert.ok(ms < 3000, `took ${ms.toFixed(0)} ms`);
+    });
+  }
+
+  it('still masks script blocks and interpolations after the rewrite', () => {
+    const text =
+      '<wxs module="m">var a = b <view bindtap="x"></wxs><button bindtap="{{ a<b }}" catchtap="onTap">{{ <view bindtap="y"> }}</button>';
+    const facts = parseMarkup(text, 'wechat');
+    assert.deepEqual(
+      facts.elements.map((e) => e.tag),
+      ['wxs', 'button'],
+    );
+    assert.deepEqual(
+      facts.bindings.map((b) => [b.handler, b.dynamic]),
+      [
+        ['{{ a<b }}', true],
+        ['onTap', false],
+      ],
+    );
   });
 });
