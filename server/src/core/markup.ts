@@ -92,6 +92,11 @@ function maskEmbedded(text: string): string {
     const tagEnd = text.indexOf('>', open.lastIndex);
     // No `>` after this opening tag means none after any later one either.
     if (tagEnd < 0) break;
+    // `<wxs module="m" src="./m.wxs" />` has no body: the markup goes on after it.
+    if (text[tagEnd - 1] === '/') {
+      open.lastIndex = tagEnd + 1;
+      continue;
+    }
     const close = new RegExp(`</${match[1]}\\s*>`, 'gi');
     close.lastIndex = tagEnd + 1;
     const closing = close.exec(text);
