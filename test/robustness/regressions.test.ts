@@ -3,6 +3,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { decodePayload, parseObjectText } from '../../server/src/core/decode';
+import { maxObjectDepth } from '../../server/src/core/decode/objectText';
 import { parseMarkup } from '../../server/src/core/markup';
 import { MemoryProject } from '../unit/helpers';
 
@@ -27,5 +29,33 @@ describe('regressions', () => {
       [],
       'onTap is bound to a tap, so calling getUserProfile there is fine',
     );
+  });
+
+  it('rejects pasted JSON nested 10,000 deep with a coded error (JSON.parse accepted it and explaining the fields overflowed the stack)', () => {
+    const deep = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
+    for (const text of [`{"userInfo":${deep(10_000)}}`, `{"encryptedData":"AAAA","iv":"AAAA","a":${deep(10_000)}}`]) {
+      const report = decodePayload({ text, sessionKey: 'AAAAAAAAAAAAAAAAAAAAAA==' });
+      assert.deepEqual(
+        report.errors.map((e) => e.code),
+        ['invalid-object'],
+      );
+      assert.match(report.errors[0]!.message, /nesting deeper than 64 levels/);
+    }
+    const response = decodePayload({
+      text: JSON.stringify({ response: `{"response":${'['.repeat(10_000)}${']'.repeat(10_000)}}` }),
+    });
+    assert.deepEqual(
+      response.errors.map((e) => e.code),
+      ['invalid-envelope'],
+    );
+  });
+
+  it('applies the same depth limit to JSON and to object literals', () => {
+    for (let depth = maxObjectDepth - 2; depth <= maxObjectDepth + 2; depth++) {
+      const json = parseObjectText(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`, 'en');
+      const literal = parseObjectText(`${'{a:'.repeat(depth)}1${'}'.repeat(depth)}`, 'en');
+      assert.equal(json.ok, literal.ok, `depth ${depth}`);
+      assert.equal(json.ok, depth <= maxObjectDepth, `depth ${depth}`);
+    }
   });
 });

@@ -22,13 +22,32 @@ export function setOwn(target: JsonObject, key: string, value: JsonValue): void 
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** Parses JSON text, keeping `__proto__` as data; undefined when the text is not JSON. */
+/**
+ * Parses JSON text, keeping `__proto__` as data; undefined when the text is not JSON or nests deeper
+ * than {@link maxObjectDepth} (`JSON.parse` itself accepts any depth, but the recursive steps after it,
+ * such as explaining fields, would overflow the stack).
+ */
 export function parseJson(source: string): JsonValue | undefined {
+  let value: JsonValue;
   try {
-    return JSON.parse(source) as JsonValue;
+    value = JSON.parse(source) as JsonValue;
   } catch {
     return undefined;
   }
+  return withinDepthLimit(value) ? value : undefined;
+}
+
+/** True when no value inside `value` is nested deeper than {@link maxObjectDepth}; checked without recursion. */
+function withinDepthLimit(value: JsonValue): boolean {
+  const pending: Array<[JsonValue, number]> = [[value, 0]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (depth > maxObjectDepth) return false;
+    if (current !== null && typeof current === 'object') {
+      for (const child of Object.values(current)) pending.push([child, depth + 1]);
+    }
+  }
+  return true;
 }
 
 class LiteralSyntaxError {
