@@ -2,7 +2,7 @@
  * `npm run bench`: generates the corpus (unless it is already there), runs every figure of issue 8,
  * prints the table and writes bench/results.json.
  *
- *   node --import tsx bench/run.ts [--quick] [--corpus-only] [--only=cli,eslint,server,memory]
+ *   node --import tsx bench/run.ts [--quick] [--corpus-only] [--only=cli,eslint,server,memory] [--out=file.json]
  *
  * `--quick` measures the 200 and 2,000-file workspaces only, with fewer runs, keystrokes and edits
  * (about three minutes); the default is the full run (under ten minutes on two cores).
@@ -83,23 +83,25 @@ function planOf(quick: boolean): Plan {
       };
 }
 
-function parseArgs(argv: string[]): { quick: boolean; corpusOnly: boolean; only: Set<Section> } {
+function parseArgs(argv: string[]): { quick: boolean; corpusOnly: boolean; only: Set<Section>; out: string } {
   let quick = false;
   let corpusOnly = false;
+  let out = path.join(benchRoot, 'results.json');
   let only = new Set<Section>(sections);
   for (const arg of argv) {
     if (arg === '--quick') quick = true;
     else if (arg === '--corpus-only') corpusOnly = true;
+    else if (arg.startsWith('--out=')) out = path.resolve(arg.slice('--out='.length));
     else if (arg.startsWith('--only=')) {
       const wanted = arg.slice('--only='.length).split(',');
       const unknown = wanted.filter((w) => !sections.includes(w as Section));
       if (unknown.length) throw new Error(`unknown section ${unknown.join(', ')} (known: ${sections.join(', ')})`);
       only = new Set(wanted as Section[]);
     } else {
-      throw new Error(`unknown argument ${arg} (use --quick, --corpus-only, --only=${sections.join(',')})`);
+      throw new Error(`unknown argument ${arg} (use --quick, --corpus-only, --only=${sections.join(',')}, --out=file.json)`);
     }
   }
-  return { quick, corpusOnly, only };
+  return { quick, corpusOnly, only, out };
 }
 
 function log(message: string): void {
@@ -228,13 +230,15 @@ async function main(): Promise<void> {
     sections: [...args.only],
     seconds,
     git,
+    dist: path.relative(repoRoot, distDir) || '.',
+    profiling: Boolean(process.env['BENCH_PROFILE_DIR']),
     machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, loadBefore, loadAfter: os.loadavg() },
     corpora: [...corpora.values()].map((c) => ({ ...c, root: path.relative(repoRoot, c.root), script: c.script && path.relative(repoRoot, c.script) })),
     figures,
     missed,
   };
   // Write then rename, so an interrupted run never leaves half a file.
-  const target = path.join(benchRoot, 'results.json');
+  const target = args.out;
   writeFileSync(`${target}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
   renameSync(`${target}.tmp`, target);
   log(`wrote ${path.relative(repoRoot, target)}`);
