@@ -2,7 +2,17 @@
 // code-server isolated from $HOME in its own process group, opening the workbench in headless Chromium,
 // and building the extension-host suites. See shared/E2E.md for the recipe these follow.
 import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -27,7 +37,9 @@ export function e2eCacheDir() {
 export function readReady() {
   const file = join(e2eCacheDir(), 'ready.json');
   if (!existsSync(file)) {
-    throw new E2eError(`${file} does not exist: run \`bash scripts/e2e/setup.sh\` first (installs chromium, Node 24 and code-server)`);
+    throw new E2eError(
+      `${file} does not exist: run \`bash scripts/e2e/setup.sh\` first (installs chromium, Node 24 and code-server)`,
+    );
   }
   const ready = JSON.parse(readFileSync(file, 'utf8'));
   for (const key of ['node', 'codeServer', 'chromium']) {
@@ -94,7 +106,9 @@ export async function poll(what, probe, timeoutMs, intervalMs = 100) {
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
-  throw new E2eError(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${lastError.message})` : ''}`);
+  throw new E2eError(
+    `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${lastError.message})` : ''}`,
+  );
 }
 
 /** The code-server settings that keep a test run quiet and offline. */
@@ -145,18 +159,25 @@ export async function startCodeServer({ ready, root, name, extensionsDir, env = 
     ready.node,
     [
       ready.codeServer,
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
-      '--config', config,
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', exts,
-      '--reconnection-grace-time', '10',
+      '--config',
+      config,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      exts,
+      '--reconnection-grace-time',
+      '10',
       // Without this the workbench ignores the extensionDevelopmentPath/extensionTestsPath payload.
-      '--vscode-option', 'enable-smoke-test-driver',
+      '--vscode-option',
+      'enable-smoke-test-driver',
     ],
     {
       detached: true,
@@ -317,7 +338,8 @@ export async function buildSuites() {
   for (const dir of ['suite', 'installed']) {
     const full = join(repoRoot, 'test/e2e', dir);
     for (const file of readdirSync(full)) {
-      if (file === 'index.ts' || file.endsWith('.test.ts')) entryPoints.push({ in: join(full, file), out: `${dir}/${file.replace(/\.ts$/, '')}` });
+      if (file === 'index.ts' || file.endsWith('.test.ts'))
+        entryPoints.push({ in: join(full, file), out: `${dir}/${file.replace(/\.ts$/, '')}` });
     }
   }
   await esbuild.build({
@@ -338,7 +360,11 @@ export async function buildSuites() {
   const installedHost = join(outdir, 'installed');
   writeFileSync(
     join(installedHost, 'package.json'),
-    JSON.stringify({ name: 'mp-userinfo-e2e-host', publisher: 'mp-userinfo-tests', version: '0.0.0', engines: { vscode: '*' } }, null, 2),
+    JSON.stringify(
+      { name: 'mp-userinfo-e2e-host', publisher: 'mp-userinfo-tests', version: '0.0.0', engines: { vscode: '*' } },
+      null,
+      2,
+    ),
   );
   return { suite: join(outdir, 'suite/index.js'), installed: join(installedHost, 'index.js'), installedHost };
 }

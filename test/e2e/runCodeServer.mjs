@@ -37,7 +37,10 @@ const { values: args } = parseArgs({
     'update-screenshots': { type: 'boolean', default: false },
   },
 });
-const phases = args.phases.split(',').map((p) => p.trim()).filter(Boolean);
+const phases = args.phases
+  .split(',')
+  .map((p) => p.trim())
+  .filter(Boolean);
 for (const phase of phases) {
   if (!allPhases.includes(phase)) {
     console.error(`test:e2e: unknown phase "${phase}" (phases: ${allPhases.join(', ')})`);
@@ -55,8 +58,9 @@ let cleaningUp = false;
 async function cleanup() {
   if (cleaningUp) return;
   cleaningUp = true;
-  await browser?.close().catch(() => {});
+  // Servers first: their process groups hold the extension hosts and language servers.
   await stopAllServers();
+  await Promise.race([browser?.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
   if (root && !process.env.MP_E2E_KEEP) rmSync(root, { recursive: true, force: true });
   else if (root) console.log(`test:e2e: kept ${root}`);
 }
@@ -64,7 +68,11 @@ async function cleanup() {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     console.error(`test:e2e: ${signal}, stopping code-server`);
-    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    const started = Date.now();
+    void cleanup().finally(() => {
+      console.error(`test:e2e: stopped in ${seconds(Date.now() - started)}`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
   });
 }
 const hardTimeout = setTimeout(() => {
@@ -76,7 +84,8 @@ const hardTimeout = setTimeout(() => {
  * Workbench chatter relayed with the suite's output that says nothing about the extension: connection set-up,
  * the gallery lookups that fail offline (and their stack lines), agent and policy services.
  */
-const noise = /^(Resolv(ing|ed) connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|\[lifecycle\] Long running operations|getaddrinfo ENOTFOUND open-vsx\.org|Failed to execute 'abort' on 'IDBTransaction')/;
+const noise =
+  /^(Resolv(ing|ed) connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|\[lifecycle\] Long running operations|getaddrinfo ENOTFOUND open-vsx\.org|Failed to execute 'abort' on 'IDBTransaction')/;
 
 /** Returns a line filter that drops `noise` lines and the stack frames that follow them. */
 function quietLog(print) {
@@ -104,7 +113,9 @@ async function runSuiteIn({ ready, name, extensionsDir, extensionDevelopmentPath
       },
     });
     if (!result) {
-      throw new E2eError(`the ${name} suite reported no result (exit code ${exitCode}): it did not load or crashed; see ${server.logFile}`);
+      throw new E2eError(
+        `the ${name} suite reported no result (exit code ${exitCode}): it did not load or crashed; see ${server.logFile}`,
+      );
     }
     if (exitCode !== 0 && result.failed === 0) {
       throw new E2eError(`the ${name} suite exited with ${exitCode} although no test failed; see ${server.logFile}`);
@@ -137,18 +148,37 @@ const phaseRunners = {
     const extensionsDir = join(root, 'vsix-extensions');
     const cli = [ready.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', join(root, 'vsix-cli-user-data')];
     const env = { XDG_CONFIG_HOME: join(root, 'vsix-xdg'), XDG_DATA_HOME: join(root, 'vsix-xdg') };
-    const install = spawnSync(ready.node, [...cli, '--install-extension', vsix], { encoding: 'utf8', env: { ...process.env, ...env } });
+    const install = spawnSync(ready.node, [...cli, '--install-extension', vsix], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
     if (install.status !== 0) throw new E2eError(`code-server --install-extension failed:\n${install.stdout}${install.stderr}`);
-    const listed = spawnSync(ready.node, [...cli, '--list-extensions', '--show-versions'], { encoding: 'utf8', env: { ...process.env, ...env } });
+    const listed = spawnSync(ready.node, [...cli, '--list-extensions', '--show-versions'], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
     console.log(`  installed: ${listed.stdout.trim().split('\n').join(', ')}`);
-    return runSuiteIn({ ready, name: 'vsix', extensionsDir, extensionDevelopmentPath: bundles.installedHost, extensionTestsPath: bundles.installed });
+    return runSuiteIn({
+      ready,
+      name: 'vsix',
+      extensionsDir,
+      extensionDevelopmentPath: bundles.installedHost,
+      extensionTestsPath: bundles.installed,
+    });
   },
 
   async ui(ready) {
     const workspace = makeWorkspace(join(root, 'ui'));
     const server = await startCodeServer({ ready, root, name: 'ui' });
     try {
-      return await runUi({ browser, server, workspace, root, updateScreenshots: args['update-screenshots'], log: (line) => console.log(`  ${line}`) });
+      return await runUi({
+        browser,
+        server,
+        workspace,
+        root,
+        updateScreenshots: args['update-screenshots'],
+        log: (line) => console.log(`  ${line}`),
+      });
     } finally {
       await server.stop();
     }
@@ -186,6 +216,8 @@ try {
   exitCode = failures.length === 0 && totals.passed > 0 ? 0 : 1;
   if (failures.length) console.error(`\ntest:e2e: FAILED\n  ${failures.join('\n  ')}`);
 } catch (error) {
+  // Nothing could run (no setup, no build, no browser): that is one failure, not an empty pass.
+  totals.failed += 1;
   console.error(`test:e2e: FAILED: ${error instanceof E2eError ? error.message : error.stack}`);
 } finally {
   await cleanup();

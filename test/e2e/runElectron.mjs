@@ -32,7 +32,15 @@ try {
       vscodeExecutablePath,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: bundles.suite,
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--user-data-dir', join(root, 'user-data')],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+        '--user-data-dir',
+        join(root, 'user-data'),
+      ],
     });
   } catch (error) {
     // runTests rejects with TestRunFailedError when VS Code exits non-zero (a failed test or a crash).
@@ -41,7 +49,9 @@ try {
   if (exitCode !== 0) throw new E2eError(`VS Code exited with ${exitCode}`);
   console.log('test:electron: passed');
 } catch (error) {
-  console.error(`test:electron: FAILED: ${error instanceof E2eError ? error.message : error instanceof Error ? error.stack : String(error)}`);
+  console.error(
+    `test:electron: FAILED: ${error instanceof E2eError ? error.message : error instanceof Error ? error.stack : String(error)}`,
+  );
   exitCode = 1;
 } finally {
   rmSync(root, { recursive: true, force: true });

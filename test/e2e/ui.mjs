@@ -13,7 +13,11 @@ const readmeShots = { 'editor-hover.png': 'hover.png', 'problems.png': 'problems
 
 /** A WeChat page with the mistakes the README talks about, sized to fit one screenshot. */
 const demoFiles = {
-  'shop/project.config.json': JSON.stringify({ appid: officialVector.appid, libVersion: '3.4.0', compileType: 'miniprogram' }, null, 2),
+  'shop/project.config.json': JSON.stringify(
+    { appid: officialVector.appid, libVersion: '3.4.0', compileType: 'miniprogram' },
+    null,
+    2,
+  ),
   'shop/app.js': 'App({});\n',
   'shop/pages/profile/profile.wxml': '<button bindtap="onTapLogin">Log in</button>\n<button bindtap="onTapSave">Save</button>\n',
   'shop/pages/profile/profile.js': `Page({
@@ -140,7 +144,9 @@ export async function runUi({ browser, server, workspace, updateScreenshots, log
       await runCommand('View: Close Primary Side Bar');
       await runCommand(commandPaletteLabel('miniprogramUserInfo.decodePayload'));
       const panel = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-      await panel.locator('#payload').fill(JSON.stringify({ encryptedData: officialVector.encryptedData, iv: officialVector.iv }, null, 2));
+      await panel
+        .locator('#payload')
+        .fill(JSON.stringify({ encryptedData: officialVector.encryptedData, iv: officialVector.iv }, null, 2));
       await panel.locator('#session-key').fill(officialVector.sessionKey);
       await panel.locator('#appid').fill(officialVector.appid);
       await panel.locator('#decode').click();

@@ -8,7 +8,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import manifest from '../../../package.json';
-import { actualLines, extensionId, openInEditor, parseFixture, waitForExactDiagnostics, expectedLines, writeWorkspaceFiles } from '../suite/helpers';
+import {
+  actualLines,
+  extensionId,
+  openInEditor,
+  parseFixture,
+  waitForExactDiagnostics,
+  expectedLines,
+  writeWorkspaceFiles,
+} from '../suite/helpers';
 import { projectFiles, wechatPageJs, wechatPageWxml } from '../suite/pages';
 
 suite('Installed .vsix', () => {
@@ -20,7 +28,10 @@ suite('Installed .vsix', () => {
     const repository = join(__dirname, '..', '..', '..');
     assert.notEqual(extension.extensionPath, repository, 'the extension was loaded from the repository, not installed');
     assert.equal(extension.extensionKind, vscode.ExtensionKind.Workspace);
-    assert.ok(!existsSync(join(extension.extensionPath, 'node_modules')), 'the package ships node_modules although everything is bundled');
+    assert.ok(
+      !existsSync(join(extension.extensionPath, 'node_modules')),
+      'the package ships node_modules although everything is bundled',
+    );
     assert.ok(!existsSync(join(extension.extensionPath, 'client')), 'the package ships TypeScript sources');
     for (const file of ['dist/extension.js', 'dist/server.js', 'package.json']) {
       assert.ok(existsSync(join(extension.extensionPath, file)), `the package lacks ${file}`);
@@ -40,7 +51,11 @@ suite('Installed .vsix', () => {
   test('its language server publishes diagnostics on a WeChat page', async () => {
     const { text, expected } = parseFixture(wechatPageJs);
     const script = 'e2e-wechat/pages/profile/profile.js';
-    const uris = writeWorkspaceFiles({ ...projectFiles, [script]: text, 'e2e-wechat/pages/profile/profile.wxml': wechatPageWxml });
+    const uris = writeWorkspaceFiles({
+      ...projectFiles,
+      [script]: text,
+      'e2e-wechat/pages/profile/profile.wxml': wechatPageWxml,
+    });
     const { document } = await openInEditor(uris[script]!);
     await waitForExactDiagnostics(document.uri, expectedLines(document, expected), 'diagnostics from the installed extension');
     assert.ok(actualLines(document.uri).length > 0);

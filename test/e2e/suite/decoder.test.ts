@@ -91,9 +91,17 @@ suite('Decoder panel', () => {
       assert.equal(init.type === 'init' && init.text, payload, 'the selection is handed to the webview');
       assert.ok(probe.sendFromWebview, 'the panel does not listen to its webview');
 
-      const inputs: DecodeInputs = { text: payload, sessionKey: officialVector.sessionKey, aesKey: '', iv: '', appid: officialVector.appid };
+      const inputs: DecodeInputs = {
+        text: payload,
+        sessionKey: officialVector.sessionKey,
+        aesKey: '',
+        iv: '',
+        appid: officialVector.appid,
+      };
       probe.sendFromWebview({ type: 'decode', requestId: 7001, inputs });
-      const reply = await waitFor('the result of request 7001', () => probe.posted.find((m) => m.type === 'result' && m.requestId === 7001));
+      const reply = await waitFor('the result of request 7001', () =>
+        probe.posted.find((m) => m.type === 'result' && m.requestId === 7001),
+      );
       assert.ok(reply.type === 'result');
       const { report } = reply;
       assert.deepEqual(report.errors, []);
@@ -107,7 +115,9 @@ suite('Decoder panel', () => {
       assert.ok(!JSON.stringify(probe.posted).includes(officialVector.sessionKey), 'a session_key went back to the webview');
 
       probe.sendFromWebview({ type: 'decode', requestId: 7002, inputs: { ...inputs, sessionKey: 'AAAAAAAAAAAAAAAAAAAAAA==' } });
-      const wrongKey = await waitFor('the result of request 7002', () => probe.posted.find((m) => m.type === 'result' && m.requestId === 7002));
+      const wrongKey = await waitFor('the result of request 7002', () =>
+        probe.posted.find((m) => m.type === 'result' && m.requestId === 7002),
+      );
       assert.ok(wrongKey.type === 'result');
       assert.deepEqual(
         wrongKey.report.errors.map((e) => e.code),

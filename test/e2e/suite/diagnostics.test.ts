@@ -58,7 +58,11 @@ suite('Diagnostics', () => {
 
   test('every diagnostic carries source, code and a link to the rule documentation', async () => {
     const { text } = parseFixture(wechatPageJs);
-    const uris = writeWorkspaceFiles({ ...projectFiles, 'e2e-wechat/pages/profile/profile.js': text, 'e2e-wechat/pages/profile/profile.wxml': wechatPageWxml });
+    const uris = writeWorkspaceFiles({
+      ...projectFiles,
+      'e2e-wechat/pages/profile/profile.js': text,
+      'e2e-wechat/pages/profile/profile.wxml': wechatPageWxml,
+    });
     const uri = uris['e2e-wechat/pages/profile/profile.js']!;
     await openInEditor(uri);
     const diagnostics = await waitFor('diagnostics on the WeChat page', () => {
@@ -78,19 +82,34 @@ suite('Diagnostics', () => {
     this.timeout(120_000);
     const root = workspaceRoot();
     const extension = await activateExtension();
-    const fixtureDirs = readdirSync(root).filter((name) => !name.startsWith('e2e-') && !name.startsWith('.') && statSync(join(root, name)).isDirectory());
+    const fixtureDirs = readdirSync(root).filter(
+      (name) => !name.startsWith('e2e-') && !name.startsWith('.') && statSync(join(root, name)).isDirectory(),
+    );
     assert.ok(fixtureDirs.length > 0, 'the workspace holds no fixture projects');
 
     const cli = join(extension.extensionPath, 'dist/cli.js');
     const stdout = await new Promise<string>((resolve, reject) => {
       // Under Electron, process.execPath is the editor itself; ELECTRON_RUN_AS_NODE makes it a plain Node.
-      execFile(process.execPath, [cli, 'check', ...fixtureDirs, '--format', 'json'], { cwd: root, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }, (error, out, err) => {
-        // Exit code 1 means "errors were found", which fixtures are made to have.
-        if (error && error.code !== 1) reject(new Error(`mp-userinfo check failed (${String(error.code)}): ${err}`));
-        else resolve(out);
-      });
+      execFile(
+        process.execPath,
+        [cli, 'check', ...fixtureDirs, '--format', 'json'],
+        { cwd: root, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } },
+        (error, out, err) => {
+          // Exit code 1 means "errors were found", which fixtures are made to have.
+          if (error && error.code !== 1) reject(new Error(`mp-userinfo check failed (${String(error.code)}): ${err}`));
+          else resolve(out);
+        },
+      );
     });
-    const findings = JSON.parse(stdout) as Array<{ file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string }>;
+    const findings = JSON.parse(stdout) as Array<{
+      file: string;
+      line: number;
+      column: number;
+      endLine: number;
+      endColumn: number;
+      severity: string;
+      code: string;
+    }>;
     assert.ok(findings.length > 0, 'the CLI found nothing in the fixtures: they are meant to show every rule');
 
     const expectedByFile = new Map<string, string[]>();
@@ -114,12 +133,18 @@ suite('Diagnostics', () => {
       }
       return mismatches;
     };
-    const unknown = [...expectedByFile.keys()].filter((key) => !scripts.some((file) => relative(root, file).split('\\').join('/') === key));
+    const unknown = [...expectedByFile.keys()].filter(
+      (key) => !scripts.some((file) => relative(root, file).split('\\').join('/') === key),
+    );
     assert.deepEqual(unknown, [], 'the CLI reported files that are not fixture scripts');
-    await waitFor('editor diagnostics equal to the CLI findings on every fixture script', () => Object.keys(snapshot()).length === 0, {
-      timeoutMs: 60_000,
-      describe: snapshot,
-    });
+    await waitFor(
+      'editor diagnostics equal to the CLI findings on every fixture script',
+      () => Object.keys(snapshot()).length === 0,
+      {
+        timeoutMs: 60_000,
+        describe: snapshot,
+      },
+    );
   });
 });
 

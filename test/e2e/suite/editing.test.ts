@@ -7,8 +7,17 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, actualLines, codeOf, openInEditor, ourDiagnostics, waitFor, workspaceRoot, writeWorkspaceFiles } from './helpers';
-import { projectFiles } from './pages';
+import {
+  activateExtension,
+  actualLines,
+  codeOf,
+  openInEditor,
+  openPage,
+  ourDiagnostics,
+  waitFor,
+  workspaceRoot,
+  writeWorkspaceFiles,
+} from './helpers';
 
 /** A page whose only handler is bound in markup; `onLoad` keeps one diagnostic there as a sign of life. */
 const bindingPageJs = `Page({
@@ -24,6 +33,19 @@ const bindingPageWxml = `<view>
   <button bindtap="onTapSave">Save</button>
 </view>
 `;
+
+/**
+ * Waits until the binding page has been analysed (onLoad's diagnostics appear) and checks that onTapSave,
+ * bound in markup, is quiet. Returns a probe: is onTapSave's call flagged as not-in-tap-handler now?
+ */
+async function onTapSaveProbe(document: vscode.TextDocument): Promise<() => boolean> {
+  const saveCall = positionOf(document, 'wx.getUserProfile', document.getText().indexOf('onTapSave'));
+  const flagged = () =>
+    ourDiagnostics(document.uri).some((d) => codeOf(d) === 'not-in-tap-handler' && d.range.start.isEqual(saveCall));
+  await waitFor('the page to be analysed', () => ourDiagnostics(document.uri).length > 0);
+  assert.ok(!flagged(), `onTapSave is bound by bindtap but was flagged: ${JSON.stringify(actualLines(document.uri))}`);
+  return flagged;
+}
 
 /** A fixture folder (relative to the workspace root) that holds a WeChat page: a `.wxml` beside a script. */
 function findWatchedPageFolder(root: string): string {
@@ -89,25 +111,23 @@ suite('Editing', () => {
   });
 
   test('quick fix for desc-missing inserts an empty desc into a call without options', async () => {
-    const path = 'e2e-wechat/pages/fix/fix.js';
-    const uris = writeWorkspaceFiles({
-      ...projectFiles,
-      [path]: 'Page({\n  onTapFix() {\n    wx.getUserProfile();\n  },\n});\n',
-      'e2e-wechat/pages/fix/fix.wxml': '<button bindtap="onTapFix">Fix</button>\n',
-    });
-    const editor = await openInEditor(uris[path]!);
+    const editor = await openPage(
+      'e2e-wechat',
+      'fix',
+      'Page({\n  onTapFix() {\n    wx.getUserProfile();\n  },\n});\n',
+      '<button bindtap="onTapFix">Fix</button>\n',
+    );
     const text = await applyQuickFix(editor.document, 'desc-missing', /\bdesc\b/);
     assert.match(text, /wx\.getUserProfile\(\{\s*desc:\s*''\s*\}\);/);
   });
 
   test('quick fix for desc-missing adds desc to an existing options object', async () => {
-    const path = 'e2e-wechat/pages/fix2/fix2.js';
-    const uris = writeWorkspaceFiles({
-      ...projectFiles,
-      [path]: "Page({\n  onTapFix() {\n    wx.getUserProfile({ lang: 'en', success: (res) => console.log(res) });\n  },\n});\n",
-      'e2e-wechat/pages/fix2/fix2.wxml': '<button bindtap="onTapFix">Fix</button>\n',
-    });
-    const editor = await openInEditor(uris[path]!);
+    const editor = await openPage(
+      'e2e-wechat',
+      'fix2',
+      "Page({\n  onTapFix() {\n    wx.getUserProfile({ lang: 'en', success: (res) => console.log(res) });\n  },\n});\n",
+      '<button bindtap="onTapFix">Fix</button>\n',
+    );
     const text = await applyQuickFix(editor.document, 'desc-missing', /\bdesc\b/);
     assert.match(text, /wx\.getUserProfile\(\{[^}]*\bdesc:\s*''/);
     assert.match(text, /lang: 'en'/);
@@ -115,44 +135,46 @@ suite('Editing', () => {
   });
 
   test('quick fix for tt-login-required wraps the call in tt.login and the warning goes away', async () => {
-    const path = 'e2e-douyin/pages/fix/fix.js';
-    const uris = writeWorkspaceFiles({
-      ...projectFiles,
-      [path]: 'Page({\n  onTapInfo() {\n    tt.getUserInfo({ success: (res) => console.log(res.userInfo) });\n  },\n});\n',
-      'e2e-douyin/pages/fix/fix.ttml': '<button bindtap="onTapInfo">Info</button>\n',
-    });
-    const editor = await openInEditor(uris[path]!);
+    const editor = await openPage(
+      'e2e-douyin',
+      'fix',
+      'Page({\n  onTapInfo() {\n    tt.getUserInfo({ success: (res) => console.log(res.userInfo) });\n  },\n});\n',
+      '<button bindtap="onTapInfo">Info</button>\n',
+    );
     const text = await applyQuickFix(editor.document, 'tt-login-required', /tt\.login/);
-    assert.match(text, /tt\.login\(\{[\s\S]*success[\s\S]*tt\.getUserInfo\(\{ success: \(res\) => console\.log\(res\.userInfo\) \}\)[\s\S]*\}\)/);
-    await waitFor('tt-login-required to disappear after the fix', () => !ourDiagnostics(editor.document.uri).some((d) => codeOf(d) === 'tt-login-required'), {
-      describe: () => actualLines(editor.document.uri),
-    });
+    assert.match(
+      text,
+      /tt\.login\(\{[\s\S]*success[\s\S]*tt\.getUserInfo\(\{ success: \(res\) => console\.log\(res\.userInfo\) \}\)[\s\S]*\}\)/,
+    );
+    await waitFor(
+      'tt-login-required to disappear after the fix',
+      () => !ourDiagnostics(editor.document.uri).some((d) => codeOf(d) === 'tt-login-required'),
+      {
+        describe: () => actualLines(editor.document.uri),
+      },
+    );
   });
 
   test('removing a bindtap in the open WXML flags the handler, restoring it clears the flag', async () => {
-    const script = 'e2e-wechat/pages/binding/binding.js';
-    const markup = 'e2e-wechat/pages/binding/binding.wxml';
-    const uris = writeWorkspaceFiles({ ...projectFiles, [script]: bindingPageJs, [markup]: bindingPageWxml });
-    const jsDocument = (await openInEditor(uris[script]!)).document;
-    const saveCall = positionOf(jsDocument, 'wx.getUserProfile', jsDocument.getText().indexOf('onTapSave'));
-    const flaggedInSave = () => ourDiagnostics(jsDocument.uri).some((d) => codeOf(d) === 'not-in-tap-handler' && d.range.start.isEqual(saveCall));
+    const jsDocument = (await openPage('e2e-wechat', 'binding', bindingPageJs, bindingPageWxml)).document;
+    const flaggedInSave = await onTapSaveProbe(jsDocument);
 
-    // onLoad's diagnostic shows the page was analysed; onTapSave, bound in markup, must be quiet.
-    await waitFor('the page to be analysed', () => ourDiagnostics(jsDocument.uri).length > 0);
-    assert.ok(!flaggedInSave(), `onTapSave is bound by bindtap but was flagged: ${JSON.stringify(actualLines(jsDocument.uri))}`);
-
-    const wxmlEditor = await openInEditor(uris[markup]!);
+    const wxmlEditor = await openInEditor(jsDocument.uri.with({ path: jsDocument.uri.path.replace(/\.js$/, '.wxml') }));
     const attribute = ' bindtap="onTapSave"';
     const start = positionOf(wxmlEditor.document, attribute);
     const removal = new vscode.WorkspaceEdit();
     removal.delete(wxmlEditor.document.uri, new vscode.Range(start, start.translate(0, attribute.length)));
     assert.ok(await vscode.workspace.applyEdit(removal));
-    await waitFor('not-in-tap-handler on onTapSave after its bindtap was removed', flaggedInSave, { describe: () => actualLines(jsDocument.uri) });
+    await waitFor('not-in-tap-handler on onTapSave after its bindtap was removed', flaggedInSave, {
+      describe: () => actualLines(jsDocument.uri),
+    });
 
     const restore = new vscode.WorkspaceEdit();
     restore.insert(wxmlEditor.document.uri, start, attribute);
     assert.ok(await vscode.workspace.applyEdit(restore));
-    await waitFor('the flag to clear once the bindtap is back', () => !flaggedInSave(), { describe: () => actualLines(jsDocument.uri) });
+    await waitFor('the flag to clear once the bindtap is back', () => !flaggedInSave(), {
+      describe: () => actualLines(jsDocument.uri),
+    });
     await wxmlEditor.document.save();
   });
 
@@ -165,14 +187,12 @@ suite('Editing', () => {
     const markup = `${folder}/e2eDisk.wxml`;
     const uris = writeWorkspaceFiles({ [script]: bindingPageJs, [markup]: bindingPageWxml });
     const jsDocument = (await openInEditor(uris[script]!)).document;
-    const saveCall = positionOf(jsDocument, 'wx.getUserProfile', jsDocument.getText().indexOf('onTapSave'));
-    const flaggedInSave = () => ourDiagnostics(jsDocument.uri).some((d) => codeOf(d) === 'not-in-tap-handler' && d.range.start.isEqual(saveCall));
-
-    await waitFor('the page to be analysed', () => ourDiagnostics(jsDocument.uri).length > 0);
-    assert.ok(!flaggedInSave(), 'onTapSave is bound by bindtap but was flagged');
+    const flaggedInSave = await onTapSaveProbe(jsDocument);
     // What the editor's own watcher reports, to tell a missed file event from a server that ignored one.
     const seen: string[] = [];
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uris[markup]!, '..'), '*.wxml'));
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(vscode.Uri.joinPath(uris[markup]!, '..'), '*.wxml'),
+    );
     watcher.onDidChange((uri) => seen.push(`changed ${uri.fsPath}`));
     watcher.onDidCreate((uri) => seen.push(`created ${uri.fsPath}`));
     try {

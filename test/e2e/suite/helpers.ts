@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import manifest from '../../../package.json';
+import { projectFiles } from './pages';
 
 /** The `source` of every diagnostic the language server publishes. */
 export const diagnosticSource = 'mp-userinfo';
@@ -77,7 +78,12 @@ export function parseFixture(marked: string): { text: string; expected: Expected
       continue;
     }
     const [, code, severity, inner] = match;
-    expected.push({ code: code!, severity: (severity as 'error' | 'warning' | undefined) ?? 'error', start: text.length, end: text.length + inner!.length });
+    expected.push({
+      code: code!,
+      severity: (severity as 'error' | 'warning' | undefined) ?? 'error',
+      start: text.length,
+      end: text.length + inner!.length,
+    });
     text += inner;
   }
   text += marked.slice(last);
@@ -95,6 +101,22 @@ export function writeWorkspaceFiles(files: Record<string, string>): Record<strin
     uris[relative] = vscode.Uri.file(full);
   }
   return uris;
+}
+
+/**
+ * Writes a page of the suite's own projects (`e2e-wechat` pairs with `.wxml`, `e2e-douyin` with `.ttml`):
+ * `pages/<name>/<name>.js` and its markup, plus the project files; opens the script and returns its editor.
+ */
+export async function openPage(
+  project: 'e2e-wechat' | 'e2e-douyin',
+  name: string,
+  script: string,
+  markup: string,
+): Promise<vscode.TextEditor> {
+  const base = `${project}/pages/${name}/${name}`;
+  const markupExtension = project === 'e2e-wechat' ? 'wxml' : 'ttml';
+  const uris = writeWorkspaceFiles({ ...projectFiles, [`${base}.js`]: script, [`${base}.${markupExtension}`]: markup });
+  return openInEditor(uris[`${base}.js`]!);
 }
 
 /** Opens a workspace file in an editor and returns the editor. */
@@ -132,7 +154,12 @@ const severityNames: Record<number, string> = {
  * the like) may also report on those pages; the exact comparisons look at these codes only, while the
  * CLI-parity test compares every code.
  */
-export const pageFixtureCodes: ReadonlySet<string> = new Set(['desc-missing', 'desc-too-long', 'not-in-tap-handler', 'tt-login-required']);
+export const pageFixtureCodes: ReadonlySet<string> = new Set([
+  'desc-missing',
+  'desc-too-long',
+  'not-in-tap-handler',
+  'tt-login-required',
+]);
 
 /** The document's diagnostics from this extension (only `codes`, when given) as sorted comparable lines. */
 export function actualLines(uri: vscode.Uri, codes?: ReadonlySet<string>): string[] {

@@ -7,11 +7,23 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { apisOf, getApiById } from '../../../server/src/catalog/index';
 import type { ApiEntry } from '../../../server/src/catalog/types';
-import { activateExtension, hoverText, labelOf, openInEditor, parseFixture, setSetting, waitFor, writeWorkspaceFiles } from './helpers';
+import {
+  activateExtension,
+  hoverText,
+  labelOf,
+  openInEditor,
+  parseFixture,
+  setSetting,
+  waitFor,
+  writeWorkspaceFiles,
+} from './helpers';
 import { projectFiles } from './pages';
 
 /** Writes a script with a `|` cursor into the WeChat project and opens it; returns document and cursor. */
-async function openWithCursor(path: string, marked: string): Promise<{ document: vscode.TextDocument; position: vscode.Position }> {
+async function openWithCursor(
+  path: string,
+  marked: string,
+): Promise<{ document: vscode.TextDocument; position: vscode.Position }> {
   const { text, cursor } = parseFixture(marked);
   assert.ok(cursor !== undefined, 'the fixture needs a | cursor');
   const uris = writeWorkspaceFiles({ ...projectFiles, [path]: text });
@@ -20,7 +32,12 @@ async function openWithCursor(path: string, marked: string): Promise<{ document:
 }
 
 /** Our hover at a position: the one that links the API's official page (the built-in TS hover does not). */
-async function ourHover(document: vscode.TextDocument, position: vscode.Position, api: ApiEntry, mustContain: string): Promise<string> {
+async function ourHover(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  api: ApiEntry,
+  mustContain: string,
+): Promise<string> {
   return waitFor(`the ${api.id} hover containing "${mustContain}"`, async () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
     const text = (hovers ?? []).map(hoverText).find((t) => t.includes(api.docUrl));
@@ -28,8 +45,17 @@ async function ourHover(document: vscode.TextDocument, position: vscode.Position
   });
 }
 
-async function completionsAt(document: vscode.TextDocument, position: vscode.Position, trigger?: string): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, trigger);
+async function completionsAt(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  trigger?: string,
+): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    document.uri,
+    position,
+    trigger,
+  );
   return list?.items ?? [];
 }
 
@@ -74,7 +100,10 @@ suite('Hover and completion', () => {
 
   test('completion after wx. offers the catalog APIs, recommended first, deprecated ones tagged', async () => {
     await setSetting('docsLanguage', 'en');
-    const { document, position } = await openWithCursor('e2e-wechat/pages/complete/complete.js', 'Page({\n  onTap() {\n    wx.|\n  },\n});\n');
+    const { document, position } = await openWithCursor(
+      'e2e-wechat/pages/complete/complete.js',
+      'Page({\n  onTap() {\n    wx.|\n  },\n});\n',
+    );
     const apis = apisOf('wx');
     assert.ok(apis.length > 0);
     const items = await waitFor('completion items for every wx API of the catalog', async () => {
@@ -113,7 +142,10 @@ suite('Hover and completion', () => {
     const lang = api.options.find((o) => o.name === 'lang')!;
     const values = (lang.values ?? []).map((v) => String(v.value));
     assert.deepEqual([...values].sort(), ['en', 'zh_CN', 'zh_TW']);
-    const valueDoc = await openWithCursor('e2e-wechat/pages/values/values.js', "Page({\n  onTap() {\n    wx.getUserProfile({ desc: '用于完善会员资料', lang: '|' });\n  },\n});\n");
+    const valueDoc = await openWithCursor(
+      'e2e-wechat/pages/values/values.js',
+      "Page({\n  onTap() {\n    wx.getUserProfile({ desc: '用于完善会员资料', lang: '|' });\n  },\n});\n",
+    );
     await waitFor('lang value completions en, zh_CN, zh_TW', async () => {
       const labels = (await completionsAt(valueDoc.document, valueDoc.position, "'")).map(labelOf);
       return values.every((v) => labels.includes(v));

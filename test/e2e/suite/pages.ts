@@ -108,12 +108,24 @@ export const douyinPageTtml = `<view>
 
 /** Project scaffolding around the pages above. */
 export const projectFiles: Record<string, string> = {
-  'e2e-wechat/project.config.json': JSON.stringify({ appid: 'wx4f4bc4dec97d474b', libVersion: '3.4.0', compileType: 'miniprogram' }, null, 2),
+  'e2e-wechat/project.config.json': JSON.stringify(
+    { appid: 'wx4f4bc4dec97d474b', libVersion: '3.4.0', compileType: 'miniprogram' },
+    null,
+    2,
+  ),
   'e2e-wechat/app.json': JSON.stringify({ pages: ['pages/profile/profile'] }, null, 2),
   'e2e-wechat/app.js': 'App({});\n',
   'e2e-wechat/pages/profile/profile.json': '{}\n',
-  'e2e-taro/package.json': JSON.stringify({ name: 'e2e-taro', private: true, dependencies: { '@tarojs/taro': '3.6.35', react: '18.3.1' } }, null, 2),
-  'e2e-taro/project.config.json': JSON.stringify({ appid: 'wx4f4bc4dec97d474b', miniprogramRoot: 'dist/', compileType: 'miniprogram' }, null, 2),
+  'e2e-taro/package.json': JSON.stringify(
+    { name: 'e2e-taro', private: true, dependencies: { '@tarojs/taro': '3.6.35', react: '18.3.1' } },
+    null,
+    2,
+  ),
+  'e2e-taro/project.config.json': JSON.stringify(
+    { appid: 'wx4f4bc4dec97d474b', miniprogramRoot: 'dist/', compileType: 'miniprogram' },
+    null,
+    2,
+  ),
   'e2e-taro/src/app.config.ts': "export default { pages: ['pages/profile/index'] };\n",
   'e2e-douyin/project.config.json': JSON.stringify({ appid: 'tt0000000000000000', compileType: 'miniprogram' }, null, 2),
   'e2e-douyin/app.json': JSON.stringify({ pages: ['pages/profile/profile'] }, null, 2),
