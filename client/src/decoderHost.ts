@@ -180,7 +180,11 @@ export function appidFromProjectConfig(text: string): string | undefined {
   return typeof appid === 'string' && appid.trim() !== '' && appid !== 'touristappid' ? appid.trim() : undefined;
 }
 
-/** The documentation language for a VS Code display language (`zh-cn`, `zh-tw` → Chinese). */
-export function decoderLanguage(displayLanguage: string): DocsLanguage {
+/**
+ * The panel's language: the `miniprogramUserInfo.docsLanguage` setting when it names one, otherwise
+ * VS Code's display language (`zh-cn`, `zh-tw` → Chinese, anything else → English), as hovers do.
+ */
+export function decoderLanguage(displayLanguage: string, setting?: unknown): DocsLanguage {
+  if (setting === 'en' || setting === 'zh-cn') return setting;
   return displayLanguage.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
 }

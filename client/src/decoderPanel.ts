@@ -34,7 +34,7 @@ export class DecoderPanel {
       if (text !== undefined) DecoderPanel.current.load(text);
       return DecoderPanel.current;
     }
-    const language = decoderLanguage(vscode.env.language);
+    const language = decoderLanguage(vscode.env.language, vscode.workspace.getConfiguration('miniprogramUserInfo').get('docsLanguage'));
     const panel = vscode.window.createWebviewPanel(DecoderPanel.viewType, decoderStrings(language).title, column, {
       enableScripts: true,
       enableCommandUris: false,

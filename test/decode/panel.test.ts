@@ -151,6 +151,13 @@ describe('decoder panel helpers', () => {
     assert.equal(decoderLanguage('ja'), 'en');
   });
 
+  it('follows the docsLanguage setting over the display language, and ignores auto or junk', () => {
+    assert.equal(decoderLanguage('en', 'zh-cn'), 'zh-cn');
+    assert.equal(decoderLanguage('zh-cn', 'en'), 'en');
+    assert.equal(decoderLanguage('zh-cn', 'auto'), 'zh-cn');
+    assert.equal(decoderLanguage('en', 42), 'en');
+  });
+
   it('the webview script inserts text only, never HTML, and never evaluates', () => {
     const script = readFileSync(new URL('../../client/webview/main.ts', import.meta.url), 'utf8');
     assert.doesNotMatch(script, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);
