@@ -4,12 +4,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  CloseAction,
+  ErrorAction,
   LanguageClient,
   TransportKind,
+  type ErrorHandler,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerDecoderCommands } from './decoderPanel';
+import { ServerRestartPolicy } from './serverRestart';
 
 let client: LanguageClient | undefined;
 
@@ -27,9 +31,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  // Restart a crashed server, and say so once (the default handler restarts silently, then gives up loudly).
+  const restartPolicy = new ServerRestartPolicy();
+  const errorHandler: ErrorHandler = {
+    error: (_error, _message, count) => ({
+      action: restartPolicy.error(count) === 'continue' ? ErrorAction.Continue : ErrorAction.Shutdown,
+      handled: true,
+    }),
+    closed: () => {
+      const decision = restartPolicy.closed();
+      output.warn(`The language server stopped unexpectedly; ${decision.restart ? 'restarting it' : 'not restarting it again'}.`);
+      if (decision.notify) {
+        const shown = decision.restart
+          ? vscode.window.showWarningMessage(decision.notify, 'Show Output')
+          : vscode.window.showErrorMessage(decision.notify, 'Show Output');
+        void shown.then((choice) => {
+          if (choice) output.show(true);
+        });
+      }
+      return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+    },
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel: output,
+    errorHandler,
     synchronize: {
       configurationSection: 'miniprogramUserInfo',
       // Markup and project configuration edits change what the scripts' diagnostics say.
@@ -50,6 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     vscode.commands.registerCommand('miniprogramUserInfo.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('miniprogramUserInfo.restartServer', async () => {
+      restartPolicy.reset();
       await client?.restart();
     }),
   );
