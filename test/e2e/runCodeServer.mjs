@@ -7,7 +7,8 @@
 // Needs `bash scripts/e2e/setup.sh` and `npm run build` first; fails plainly (exit 1) when either is missing.
 //
 // Options: --phases suite,vsix,ui   run only these phases
-//          --update-screenshots     also copy the README screenshots to docs/images/
+//          --keep-screenshots       leave docs/images/ alone (by default the UI run refreshes the README's
+//                                   screenshots there, from the checks that passed)
 // Environment: MP_E2E_TIMEOUT_MS (whole run, default 900000), MP_E2E_GREP (mocha grep), MP_E2E_KEEP=1 (keep temp files).
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -34,7 +35,7 @@ const allPhases = ['suite', 'vsix', 'ui'];
 const { values: args } = parseArgs({
   options: {
     phases: { type: 'string', default: allPhases.join(',') },
-    'update-screenshots': { type: 'boolean', default: false },
+    'keep-screenshots': { type: 'boolean', default: false },
   },
 });
 const phases = args.phases
@@ -176,7 +177,7 @@ const phaseRunners = {
         server,
         workspace,
         root,
-        updateScreenshots: args['update-screenshots'],
+        updateScreenshots: !args['keep-screenshots'],
         log: (line) => console.log(`  ${line}`),
       });
     } finally {

@@ -1,7 +1,7 @@
 // The browser run: the extension in code-server's workbench as a user sees it, driven with Playwright.
 // Checks the error squiggle, the Problems view, a hover, and the command palette opening the decoder panel
-// that decodes the official WeChat vector; takes screenshots along the way (test-results/e2e/ui/, and with
-// --update-screenshots the README's pictures in docs/images/, from the checks that passed).
+// that decodes the official WeChat vector; takes screenshots along the way (test-results/e2e/ui/ and,
+// unless --keep-screenshots, the README's pictures in docs/images/, from the checks that passed).
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot, workbenchUrl } from './codeServer.mjs';
@@ -118,7 +118,11 @@ export async function runUi({ browser, server, workspace, updateScreenshots, log
     await check('hovering getUserProfile shows the diagnostic and the API reference', async () => {
       const token = editor.locator('.view-line span span', { hasText: /^getUserProfile$/ }).nth(1);
       await token.hover();
-      const hover = page.locator('.monaco-hover').filter({ hasText: api.summary.en }).first();
+      // The summary as rendered: Markdown code spans lose their backticks.
+      const hover = page
+        .locator('.monaco-hover')
+        .filter({ hasText: api.summary.en.replace(/`/g, '') })
+        .first();
       await hover.waitFor({ state: 'visible' });
       const text = await hover.innerText();
       if (!text.includes('desc')) throw new Error(`the hover does not mention desc: ${text.slice(0, 200)}`);

@@ -4,7 +4,7 @@
  * its installed folder (not the repository), its commands are registered and its diagnostics appear.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import manifest from '../../../package.json';
@@ -36,6 +36,43 @@ suite('Installed .vsix', () => {
     for (const file of ['dist/extension.js', 'dist/server.js', 'package.json']) {
       assert.ok(existsSync(join(extension.extensionPath, file)), `the package lacks ${file}`);
     }
+  });
+
+  test('the package holds every file its manifest and README name, and no source map', () => {
+    const extension = vscode.extensions.getExtension(extensionId)!;
+    const installed = extension.packageJSON as typeof manifest & { icon?: string };
+    const named = [
+      installed.icon,
+      // vsce stores these three under the names the Marketplace expects.
+      'readme.md',
+      'changelog.md',
+      'LICENSE.txt',
+      'package.nls.json',
+      'package.nls.zh-cn.json',
+      'dist/webview/main.js',
+      'dist/webview/main.css',
+      ...installed.contributes.grammars.map((g) => g.path),
+      ...installed.contributes.languages.map((l) => l.configuration),
+    ];
+    assert.ok(installed.icon, 'the manifest names no icon');
+    // Relative links in the README (pictures and documents) resolve against the installed folder: whatever
+    // they name in the repository must ship. (Whether the repository has it is the docs' own concern.)
+    const repository = join(__dirname, '..', '..', '..');
+    const readme = readFileSync(join(extension.extensionPath, 'readme.md'), 'utf8');
+    const links = [...readme.matchAll(/\]\(((?:docs|images)\/[^)#\s]+)/g)]
+      .map((m) => m[1]!)
+      .filter((link) => existsSync(join(repository, link)));
+    assert.ok(
+      links.some((l) => l.startsWith('docs/images/') && l.endsWith('.png')),
+      'the README shows no screenshot from docs/images',
+    );
+    for (const file of [...named, ...links]) {
+      assert.ok(file && existsSync(join(extension.extensionPath, file.replace(/^\.\//, ''))), `the package lacks ${file}`);
+    }
+    const maps = readdirSync(join(extension.extensionPath, 'dist'), { recursive: true }).filter((f) =>
+      String(f).endsWith('.map'),
+    );
+    assert.deepEqual(maps, [], 'the package ships source maps');
   });
 
   test('it activates and registers its commands', async () => {
