@@ -31,7 +31,8 @@ import { handlerReferences, markupCompletions, markupDefinition, markupHover, pa
 import { forgetSourceFile, isScriptFile } from './core/parse';
 import { ProjectIndex, type FileSystemHost } from './core/project';
 import { ruleDocUrl } from './core/rules';
-import type { Finding } from './core/types';
+import { mergeOptions, parseSettings, SettingsFiles, toAnalysisOptions } from './core/settings';
+import type { Finding, Platform } from './core/types';
 import type { DocsLanguage } from './catalog';
 import { diagnosticSource, toCodeAction, toDiagnostic, toHover, toLocation, toMarkupCompletionItem, toScriptCompletionItem } from './convert';
 
@@ -43,6 +44,8 @@ interface ServerSettings {
   libVersion?: string;
   rules?: Record<string, SeveritySetting>;
   maxFileSize?: number;
+  /** The platforms to check; a project settings file can narrow them further. */
+  platforms?: Platform[];
   docsLanguage?: 'auto' | 'en' | 'zh-cn';
 }
 
@@ -79,12 +82,21 @@ const host: FileSystemHost = {
 };
 const index = new ProjectIndex(host);
 
-function analysisOptions(): AnalysisOptions {
-  return {
-    ...(settings.libVersion ? { libVersion: settings.libVersion } : {}),
-    ...(settings.rules ? { severities: settings.rules } : {}),
-    ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}),
-  };
+const settingsFiles = new SettingsFiles(host);
+/** Settings problems already written to the log, so each is reported once. */
+const loggedProblems = new Set<string>();
+
+/** The options for a file: its project settings file (`.mp-userinfo.json`, `package.json`) under the editor settings. */
+function analysisOptions(fileName: string): AnalysisOptions {
+  const editor = parseSettings(settings, false);
+  const project = settingsFiles.settingsFor(fileName);
+  const problems = [...editor.problems.map((p) => `setting ${p}`), ...(project?.problems ?? []).map((p) => `${project!.file}: ${p}`)];
+  for (const problem of problems) {
+    if (loggedProblems.has(problem)) continue;
+    loggedProblems.add(problem);
+    connection.console.warn(`Ignored ${problem}.`);
+  }
+  return mergeOptions(project ? toAnalysisOptions(project.settings) : {}, toAnalysisOptions(editor.settings));
 }
 
 /** The latest findings per document, for code actions. */
@@ -96,7 +108,7 @@ function validate(document: TextDocument): void {
   const version = document.version;
   let diagnostics: Diagnostic[] = [];
   try {
-    const result = analyzeFile(fileName, document.getText(), index, analysisOptions());
+    const result = analyzeFile(fileName, document.getText(), index, analysisOptions(fileName));
     findingsByUri.set(document.uri, { version, findings: result.findings });
     diagnostics = result.findings.map((f) => toDiagnostic(document, f, (code) => ruleDocUrl(code, rulesDocument)));
     if (result.skipped) {
@@ -133,13 +145,21 @@ function schedule(document: TextDocument): void {
   );
 }
 
-/** Re-checks the open scripts a changed markup file pairs with (the handler graph changed). */
-function revalidatePairedScripts(markupFile: string): void {
-  const stem = markupFile.slice(0, markupFile.length - path.extname(markupFile).length);
+/**
+ * Re-checks the open files a changed page file pairs with: the scripts of a markup file (the handler graph
+ * changed), the markup of a script (the methods its bindings name changed).
+ */
+function revalidatePaired(changedFile: string): void {
+  const stem = changedFile.slice(0, changedFile.length - path.extname(changedFile).length);
   for (const document of documents.all()) {
     const fileName = fileNameOf(document.uri);
-    if (fileName !== markupFile && fileName.slice(0, fileName.length - path.extname(fileName).length) === stem) schedule(document);
+    if (fileName !== changedFile && fileName.slice(0, fileName.length - path.extname(fileName).length) === stem) schedule(document);
   }
+}
+
+/** True for the files whose edits change what their paired files are told. */
+function isPageFile(fileName: string): boolean {
+  return markupPlatform(fileName) !== undefined || isScriptFile(fileName);
 }
 
 function revalidateAll(): void {
@@ -181,6 +201,7 @@ async function refreshSettings(): Promise<void> {
   try {
     const value: unknown = await connection.workspace.getConfiguration('miniprogramUserInfo');
     settings = value && typeof value === 'object' ? (value as ServerSettings) : {};
+    loggedProblems.clear();
   } catch (error) {
     connection.console.warn(`Could not read the settings: ${String(error)}`);
   }
@@ -194,6 +215,7 @@ connection.onDidChangeConfiguration((change) => {
   }
   const section = (change.settings as { miniprogramUserInfo?: ServerSettings } | undefined)?.miniprogramUserInfo;
   settings = section ?? {};
+  loggedProblems.clear();
   revalidateAll();
 });
 
@@ -201,14 +223,14 @@ documents.onDidOpen(({ document }) => {
   const fileName = fileNameOf(document.uri);
   openByPath.set(fileName, document);
   index.invalidate(fileName);
-  if (markupPlatform(fileName)) revalidatePairedScripts(fileName);
+  if (markupPlatform(fileName)) revalidatePaired(fileName);
 });
 
 documents.onDidChangeContent(({ document }) => {
   const fileName = fileNameOf(document.uri);
   openByPath.set(fileName, document);
   index.invalidate(fileName);
-  if (markupPlatform(fileName)) revalidatePairedScripts(fileName);
+  if (isPageFile(fileName)) revalidatePaired(fileName);
   if (isAnalysable(fileName)) schedule(document);
 });
 
@@ -222,7 +244,7 @@ documents.onDidClose(({ document }) => {
   if (timer) clearTimeout(timer);
   pending.delete(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-  if (markupPlatform(fileName)) revalidatePairedScripts(fileName);
+  if (isPageFile(fileName)) revalidatePaired(fileName);
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -231,8 +253,9 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     const fileName = fileNameOf(change.uri);
     if (openByPath.has(fileName) && change.type !== FileChangeType.Deleted) continue;
     index.invalidate(fileName);
-    if (markupPlatform(fileName)) revalidatePairedScripts(fileName);
-    else all = true; // project configuration or the app file: every page may change
+    settingsFiles.invalidate(fileName);
+    if (markupPlatform(fileName)) revalidatePaired(fileName);
+    else all = true; // project configuration, settings or the app file: every page may change
   }
   if (all) revalidateAll();
 });

@@ -8,7 +8,8 @@ import { analyzeFile, defaultMaxFileSize, isAnalysable, type AnalysisOptions, ty
 import { lineStarts, positionAt } from '../core/positions';
 import { ProjectIndex, type FileSystemHost } from '../core/project';
 import { getRule, rules } from '../core/rules';
-import type { Finding } from '../core/types';
+import { mergeOptions, SettingsFiles, toAnalysisOptions } from '../core/settings';
+import type { Finding, Platform } from '../core/types';
 import type { CliIo } from './io';
 import { formatReport, type ReportFormat, type ReportedFinding } from './report';
 
@@ -22,14 +23,19 @@ Options:
   --format <text|json|sarif>   Output format (default: text)
   --lib-version <x.y.z>        Minimum base library, overriding project.config.json
   --rule <code>=<severity>     Set a rule's severity: off, error, warning, information, hint (repeatable)
+  --platform <name>            Check only this platform: wechat, alipay, douyin (repeatable)
   --max-file-size <bytes>      Skip larger files with a notice (default: ${defaultMaxFileSize})
   --exit-zero                  Exit 0 even when errors are reported
   -h, --help                   Show this help
 
-Exit codes: 0 no errors, 1 errors reported, 2 usage error.`;
+Settings: the nearest .mp-userinfo.json (or "mp-userinfo" key of a package.json) above
+each file may set "rules", "libVersion", "platforms" and "maxFileSize"; flags win.
+
+Exit codes: 0 no errors, 1 errors reported, 2 usage or settings error.`;
 
 const skippedFolders = new Set(['node_modules', 'dist', 'miniprogram_npm', '.git']);
 const severityValues = new Set(['off', 'error', 'warning', 'information', 'hint']);
+const platformValues = new Set<string>(['wechat', 'alipay', 'douyin']);
 
 interface CheckArgs {
   paths: string[];
@@ -44,6 +50,7 @@ function parseArgs(argv: string[]): CheckArgs | 'help' {
   const paths: string[] = [];
   let format: ReportFormat = 'text';
   const severities: Record<string, SeveritySetting> = {};
+  const platforms: Platform[] = [];
   const options: AnalysisOptions = {};
   let exitZero = false;
   for (let i = 0; i < argv.length; i++) {
@@ -79,6 +86,12 @@ function parseArgs(argv: string[]): CheckArgs | 'help' {
         severities[match[1]!] = match[2] as SeveritySetting;
         break;
       }
+      case '--platform': {
+        const v = value();
+        if (!platformValues.has(v)) throw new UsageError(`unknown platform "${v}" (use wechat, alipay or douyin)`);
+        platforms.push(v as Platform);
+        break;
+      }
       case '--max-file-size': {
         const n = Number(value());
         if (!Number.isInteger(n) || n <= 0) throw new UsageError('--max-file-size takes a positive number of bytes');
@@ -94,6 +107,7 @@ function parseArgs(argv: string[]): CheckArgs | 'help' {
     }
   }
   if (Object.keys(severities).length) options.severities = severities;
+  if (platforms.length) options.platforms = [...new Set(platforms)];
   return { paths: paths.length ? paths : ['.'], format, options, exitZero };
 }
 
@@ -214,8 +228,24 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     },
   };
   const index = new ProjectIndex(host);
+  // Each file's options: its project settings file under the command-line flags. A broken settings file
+  // stops the run (exit 2) rather than checking with settings the team did not mean.
+  const settingsFiles = new SettingsFiles(host);
+  const optionsOf = new Map<string, AnalysisOptions>();
+  const settingsProblems = new Set<string>();
+  for (const fileName of files) {
+    const project = settingsFiles.settingsFor(fileName);
+    for (const problem of project?.problems ?? []) settingsProblems.add(`${path.relative(io.cwd, project!.file) || project!.file}: ${problem}`);
+    optionsOf.set(fileName, project ? mergeOptions(toAnalysisOptions(project.settings), args.options) : args.options);
+  }
+  if (settingsProblems.size) {
+    for (const problem of settingsProblems) io.stderr(`mp-userinfo check: ${problem}\n`);
+    return 2;
+  }
   const results: ReportedFinding[] = [];
   for (const fileName of files.sort()) {
+    const options = optionsOf.get(fileName)!;
+    const fileMaxSize = options.maxFileSize ?? maxFileSize;
     const relative = path.relative(io.cwd, fileName).split(path.sep).join('/') || path.basename(fileName);
     let size: number;
     try {
@@ -224,8 +254,8 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
       notices.push(`Skipped ${relative}: ${(error as Error).message}`);
       continue;
     }
-    if (size > maxFileSize) {
-      notices.push(`Skipped ${relative}: ${(size / 1024 / 1024).toFixed(1)} MB is over the ${(maxFileSize / 1024 / 1024).toFixed(1)} MB limit (--max-file-size).`);
+    if (size > fileMaxSize) {
+      notices.push(`Skipped ${relative}: ${(size / 1024 / 1024).toFixed(1)} MB is over the ${(fileMaxSize / 1024 / 1024).toFixed(1)} MB limit (--max-file-size).`);
       continue;
     }
     const text = readText(fileName);
@@ -233,7 +263,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
       notices.push(`Skipped ${relative}: it cannot be read.`);
       continue;
     }
-    const result = analyzeFile(fileName, text, index, args.options);
+    const result = analyzeFile(fileName, text, index, options);
     if (result.skipped) {
       notices.push(result.skipped.message.replace(fileName, relative));
       continue;

@@ -3,12 +3,14 @@
  * parse, one call search and the script rules; markup goes through the tokenizer and the markup rules.
  */
 import { collectAliases, findApiCalls } from './calls';
+import { callPlatforms } from './callFacts';
 import { GestureGraph } from './handlers';
 import { markupPlatform } from './markup';
 import { isScriptFile, mayMentionUserInfoApi, parseScript } from './parse';
 import type { ProjectIndex } from './project';
 import { rules } from './rules';
 import type { MarkupRuleContext, RuleFinding, ScriptRuleContext } from './rules/rule';
+import { applySuppressions } from './suppression';
 import type { Finding, Platform, Severity, SkipNotice } from './types';
 
 /** A rule's configured severity; `off` disables it. */
@@ -22,6 +24,8 @@ export interface AnalysisOptions {
   severities?: Readonly<Record<string, SeveritySetting>>;
   /** Files larger than this many bytes are skipped with a notice (default 2 MiB). */
   maxFileSize?: number;
+  /** The platforms to check (default: all). Calls and markup of other platforms are left alone. */
+  platforms?: readonly Platform[];
 }
 
 /** The result of analysing one file. */
@@ -81,11 +85,12 @@ export function analyzeScript(fileName: string, text: string, index: ProjectInde
   }
   const sourceFile = parsed.sourceFile;
   const aliases = collectAliases(sourceFile);
-  const calls = findApiCalls(sourceFile, aliases);
+  const platform = pagePlatform(fileName, index);
+  const enabled = options.platforms;
+  const calls = findApiCalls(sourceFile, aliases).filter((call) => !enabled || callPlatforms(call, platform).some((p) => enabled.includes(p)));
   if (calls.length === 0) return { findings: [] };
   const project = index.projectOf(fileName);
   let graph: GestureGraph | undefined;
-  const platform = pagePlatform(fileName, index);
   const libVersion = options.libVersion ?? project.libVersion;
   const context: ScriptRuleContext = {
     fileName,
@@ -104,7 +109,7 @@ export function analyzeScript(fileName: string, text: string, index: ProjectInde
     if (!rule.checkScript || options.severities?.[rule.id] === 'off') continue;
     findings.push(...settle(rule.id, rule.defaultSeverity, rule.checkScript(context), options));
   }
-  return { findings: sortFindings(findings) };
+  return { findings: applySuppressions(sortFindings(findings), { kind: 'script', text, sourceFile }) };
 }
 
 /** Analyses a markup file (WXML/AXML/TTML). */
@@ -113,7 +118,7 @@ export function analyzeMarkup(fileName: string, text: string, index: ProjectInde
   if (skipped) return { findings: [], skipped };
   const platform = markupPlatform(fileName);
   const markupRules = rules.filter((r) => r.checkMarkup && options.severities?.[r.id] !== 'off');
-  if (!platform || markupRules.length === 0) return { findings: [] };
+  if (!platform || markupRules.length === 0 || (options.platforms && !options.platforms.includes(platform))) return { findings: [] };
   const facts = index.markupFile(fileName)?.facts;
   if (!facts) return { findings: [] };
   const project = index.projectOf(fileName);
@@ -121,7 +126,7 @@ export function analyzeMarkup(fileName: string, text: string, index: ProjectInde
   const context: MarkupRuleContext = { fileName, text, facts, project, index, ...(libVersion ? { libVersion } : {}) };
   const findings: Finding[] = [];
   for (const rule of markupRules) findings.push(...settle(rule.id, rule.defaultSeverity, rule.checkMarkup!(context), options));
-  return { findings: sortFindings(findings) };
+  return { findings: applySuppressions(sortFindings(findings), { kind: 'markup', text, elements: facts.elements }) };
 }
 
 /** Analyses any supported file; other files yield nothing. */

@@ -5,10 +5,37 @@ import { rule as descMissing } from './desc-missing';
 import { rule as descTooLong } from './desc-too-long';
 import { rule as notInTapHandler } from './not-in-tap-handler';
 import { rule as ttLoginRequired } from './tt-login-required';
+import { rule as getuserinfoAnonymous } from './getuserinfo-anonymous';
+import { rule as getuserprofileAnonymous } from './getuserprofile-anonymous';
+import { rule as promiseUnsupported } from './promise-unsupported';
+import { rule as unknownOption } from './unknown-option';
+import { rule as invalidOptionValue } from './invalid-option-value';
+import { rule as minVersion } from './min-version';
+import { rule as alipayResponseString } from './alipay-response-string';
+import { rule as alipayAuthorizeFlow } from './alipay-authorize-flow';
+import { rule as authOnLaunch } from './auth-on-launch';
+import { rule as unhandledRefusal } from './unhandled-refusal';
+import { rule as handlerNotFound } from './handler-not-found';
 
 export type { Rule, RuleDocs, RuleFinding, ScriptRuleContext, MarkupRuleContext } from './rule';
 
-export const rules: readonly Rule[] = [descMissing, descTooLong, notInTapHandler, ttLoginRequired];
+export const rules: readonly Rule[] = [
+  descMissing,
+  descTooLong,
+  notInTapHandler,
+  ttLoginRequired,
+  getuserinfoAnonymous,
+  getuserprofileAnonymous,
+  promiseUnsupported,
+  unknownOption,
+  invalidOptionValue,
+  minVersion,
+  alipayResponseString,
+  alipayAuthorizeFlow,
+  authOnLaunch,
+  unhandledRefusal,
+  handlerNotFound,
+];
 
 const byId = new Map(rules.map((r) => [r.id, r]));
 

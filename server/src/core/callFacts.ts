@@ -1,0 +1,76 @@
+/**
+ * Small facts about API calls that several rules share: the call's display name, the platforms it can
+ * run on, and how its result is reached (callbacks, `.then`, `await`).
+ */
+import ts from 'typescript';
+import type { ApiNamespace } from '../catalog';
+import { callbackOf, findProperty, type ApiCall } from './calls';
+import type { Platform } from './types';
+
+/** The platform each native namespace belongs to; `Taro` runs on whichever platform it is built for. */
+export const namespacePlatform: Record<ApiNamespace, Platform | undefined> = { wx: 'wechat', my: 'alipay', tt: 'douyin', Taro: undefined };
+
+/** `wx.getUserProfile`, `Taro.getOpenUserInfo`: how messages name a call's API. */
+export function apiLabel(call: ApiCall): string {
+  return `${call.ref.namespace}.${call.ref.name}`;
+}
+
+/**
+ * The platforms a call can run on: its namespace's platform, or for Taro the page's platform when the
+ * project says, else every platform the catalog lists for the Taro API.
+ */
+export function callPlatforms(call: ApiCall, pagePlatform: Platform | undefined): Platform[] {
+  const native = namespacePlatform[call.ref.namespace];
+  if (native) return [native];
+  const supported = call.api.platforms ?? [];
+  if (pagePlatform) return supported.includes(pagePlatform) ? [pagePlatform] : [];
+  return supported;
+}
+
+/** The call expression's outermost wrapper: parentheses, `as`, `!` around it. */
+export function outerExpression(node: ts.Expression): ts.Expression {
+  let current: ts.Expression = node;
+  while (
+    current.parent &&
+    (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isNonNullExpression(current.parent) || ts.isSatisfiesExpression(current.parent))
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** The `.then(…)`/`.catch(…)`/`.finally(…)` calls chained on an expression, in order. */
+export function promiseChain(node: ts.Expression): Array<{ method: 'then' | 'catch' | 'finally'; call: ts.CallExpression }> {
+  const chain: Array<{ method: 'then' | 'catch' | 'finally'; call: ts.CallExpression }> = [];
+  let current = outerExpression(node);
+  for (;;) {
+    const access = current.parent;
+    if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== current) break;
+    const method = access.name.text;
+    const call = access.parent;
+    if ((method !== 'then' && method !== 'catch' && method !== 'finally') || !call || !ts.isCallExpression(call) || call.expression !== access) break;
+    chain.push({ method, call });
+    current = outerExpression(call);
+  }
+  return chain;
+}
+
+/** The options callback named `key` (`success`, `fail`, `complete`) written as a function, if any. */
+export function optionCallback(call: ApiCall, key: string): ts.FunctionLikeDeclaration | undefined {
+  return call.options ? callbackOf(findProperty(call.options, key)) : undefined;
+}
+
+/** True when the options object has a `key` property of any form (`fail: onFail` counts). */
+export function hasOption(call: ApiCall, key: string): boolean {
+  return call.options !== undefined && findProperty(call.options, key) !== undefined;
+}
+
+/** True when the expression is `await <node>` (through parentheses). */
+export function isAwaited(node: ts.Expression): boolean {
+  const parent = outerExpression(node).parent;
+  return parent !== undefined && ts.isAwaitExpression(parent);
+}
+
+
+/** How messages name a platform. */
+export const platformLabel: Record<Platform, string> = { wechat: 'WeChat', alipay: 'Alipay', douyin: 'Douyin' };

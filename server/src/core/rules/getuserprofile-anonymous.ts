@@ -1,0 +1,44 @@
+import { wx2022Note } from '../../catalog/wechat';
+import { apiLabel, callPlatforms } from '../callFacts';
+import { compareVersions } from '../project';
+import type { Rule, RuleFinding } from './rule';
+
+/** The base library from which WeChat anonymises `getUserProfile` (FACTS §5.6). */
+export const anonymousFrom = '2.27.1';
+const fillIn = 'Use `<button open-type="chooseAvatar">` and `<input type="nickname">` instead.';
+
+export const rule: Rule = {
+  id: 'getuserprofile-anonymous',
+  defaultSeverity: 'information',
+  docs: {
+    summary: '`wx.getUserProfile` (and `Taro.getUserProfile` on WeChat), which returns a grey avatar and the nickname "微信用户" on current base libraries.',
+    rationale:
+      `For versions released after ${wx2022Note.date}, WeChat answers \`getUserProfile\` with a default grey avatar and the nickname "微信用户" ` +
+      `whenever the client runs base library ${anonymousFrom} or newer; only older base libraries still get the real profile. The rule reads ` +
+      'the base library from the `libVersion` setting or `project.config.json` and says which case your project is in; without one it ' +
+      'still reports, since the answer then depends on the client. The replacement is the avatar/nickname fill-in: ' +
+      '`<button open-type="chooseAvatar">` returns the avatar the user picks and `<input type="nickname">` offers their nickname.',
+    wrong: "wx.getUserProfile({\n  desc: '用于完善会员资料',\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
+    right:
+      '<!-- index.wxml -->\n<button open-type="chooseAvatar" bind:chooseavatar="onChooseAvatar">\n  <image src="{{avatarUrl}}" />\n</button>\n<input type="nickname" placeholder="昵称" bindblur="onNickname" />\n\n// index.js\nPage({\n  onChooseAvatar(e) {\n    this.setData({ avatarUrl: e.detail.avatarUrl });\n  },\n})',
+  },
+  checkScript({ calls, platform, libVersion }) {
+    const findings: RuleFinding[] = [];
+    for (const call of calls) {
+      if (!call.api.notes.includes(wx2022Note) || !callPlatforms(call, platform).includes('wechat')) continue;
+      const name = apiLabel(call);
+      const released = `versions released after ${wx2022Note.date}`;
+      const grey = 'returns a grey avatar and the nickname "微信用户"';
+      let message: string;
+      if (!libVersion) {
+        message = `\`${name}\` ${grey} to ${released} when the client's base library is ${anonymousFrom} or newer (no libVersion is set, so it depends on the client).`;
+      } else if (compareVersions(libVersion, anonymousFrom) >= 0) {
+        message = `\`${name}\` ${grey} on base library ${libVersion} (${released}).`;
+      } else {
+        message = `\`${name}\` ${grey} to ${released} on clients with base library ${anonymousFrom} or newer; the project's ${libVersion} still gets real data.`;
+      }
+      findings.push({ ...call.callee, message: `${message} ${fillIn}` });
+    }
+    return findings;
+  },
+};

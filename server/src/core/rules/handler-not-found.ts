@@ -1,0 +1,77 @@
+import * as path from 'node:path';
+import type { EventBinding } from '../markup';
+import { definitionsOf, type DefinitionMember } from '../pageMembers';
+import { getSourceFile } from '../parse';
+import { closestMatch } from '../spelling';
+import type { Rule, RuleFinding } from './rule';
+
+/** True for a member a template can bind: a `Page({…})` member or a `Component({ methods })` entry. */
+function bindable(member: DefinitionMember): boolean {
+  return member.kind === 'Page' || (member.kind === 'Component' && member.group === 'methods');
+}
+
+/** The span of the handler name inside the attribute value (without surrounding spaces). */
+function handlerSpan(binding: EventBinding) {
+  const valueSpan = binding.attribute.valueSpan!;
+  const start = valueSpan.start + binding.attribute.value.indexOf(binding.handler);
+  return { start, end: start + binding.handler.length };
+}
+
+export const rule: Rule = {
+  id: 'handler-not-found',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'An event binding in WXML/AXML/TTML (`bindtap`, `onTap`, `onGetAuthorize`, …) names a method the page or component does not define.',
+    rationale:
+      'A binding to a missing method does nothing when the event fires: the tap is lost, and a consent button\'s result ' +
+      '(`bindgetuserinfo`, `onGetAuthorize`) is dropped. Pages bind members of `Page({…})`, components bind `methods` of `Component({…})`; ' +
+      'a function at the top level of a Component is not a handler. The rule stays quiet where it cannot see every method: computed ' +
+      'bindings (`bindtap="{{handler}}"`), markup without a script, a definition object built elsewhere, or a Behavior/mixin from another module.',
+    wrong: '<!-- index.wxml -->\n<button bindtap="onTapLogn">登录</button>\n\n// index.js\nPage({\n  onTapLogin() {},\n})',
+    right: '<!-- index.wxml -->\n<button bindtap="onTapLogin">登录</button>\n\n// index.js\nPage({\n  onTapLogin() {},\n})',
+  },
+  checkMarkup({ fileName, facts, index }) {
+    const bindings = facts.bindings.filter((b) => !b.dynamic && b.handler !== '' && b.attribute.valueSpan);
+    if (bindings.length === 0) return [];
+    const scripts = index.scriptsOfMarkup(fileName);
+    if (scripts.length === 0) return [];
+    const members: DefinitionMember[] = [];
+    for (const script of scripts) {
+      const text = index.readFile(script);
+      if (text === undefined) return [];
+      const definitions = definitionsOf(getSourceFile(script, text));
+      // Methods may come from elsewhere, or the script defines the page in a way we do not read.
+      if (!definitions.complete || !(definitions.kinds.has('Page') || definitions.kinds.has('Component'))) return [];
+      members.push(...definitions.members);
+    }
+    const scriptNames = scripts.map((s) => path.basename(s)).join(', ');
+    const methods = members.filter((m) => bindable(m) && m.callable);
+    const methodNames = [...new Set(methods.map((m) => m.name))];
+    const findings: RuleFinding[] = [];
+    for (const binding of bindings) {
+      const name = binding.handler;
+      if (methodNames.includes(name)) continue;
+      const span = handlerSpan(binding);
+      const same = members.filter((m) => m.name === name);
+      if (same.some((m) => bindable(m))) {
+        findings.push({ ...span, message: `\`${name}\` in ${scriptNames} is not a function, so \`${binding.attribute.name}\` has no handler to call.` });
+        continue;
+      }
+      if (same.some((m) => m.kind === 'Component' && m.group === undefined && m.callable)) {
+        findings.push({
+          ...span,
+          message: `\`${name}\` is defined at the top level of \`Component({…})\` in ${scriptNames}, not in \`methods\`, so \`${binding.attribute.name}\` cannot call it. Move it into \`methods\`.`,
+        });
+        continue;
+      }
+      const suggestion = closestMatch(name, methodNames);
+      const stopOnly = binding.prefix.includes('catch') && !suggestion ? ` To only stop the event, leave the value empty: \`${binding.attribute.name}=""\`.` : '';
+      findings.push({
+        ...span,
+        message: `No method \`${name}\` in ${scriptNames}: \`${binding.attribute.name}\` has no handler to call.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}${stopOnly}`,
+        ...(suggestion ? { fixes: [{ title: `Change to \`${suggestion}\``, preferred: true, edits: [{ ...span, newText: suggestion }] }] } : {}),
+      });
+    }
+    return findings;
+  },
+};

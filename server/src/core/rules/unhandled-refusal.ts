@@ -1,0 +1,96 @@
+import ts from 'typescript';
+import type { ApiCall } from '../calls';
+import { apiLabel, hasOption, isAwaited, outerExpression, promiseChain } from '../callFacts';
+import { insertLastProperty } from '../edits';
+import { isFunctionLike } from '../parse';
+import type { Fix } from '../types';
+import type { Rule, RuleFinding, ScriptRuleContext } from './rule';
+
+/** True when a `try` with a `catch` around the call, in the same function, sees its failure. */
+function insideTry(node: ts.Node): boolean {
+  for (let current: ts.Node = node; current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (isFunctionLike(parent)) return false;
+    if (ts.isTryStatement(parent) && parent.tryBlock === current && parent.catchClause) return true;
+  }
+  return false;
+}
+
+/**
+ * True when the call's value leaves the function (`return x()`, `() => x()`), so a caller may handle it.
+ * An arrow written as a JSX event handler (`onClick={() => x()}`) returns to the framework, which does not.
+ */
+function returned(call: ts.CallExpression): boolean {
+  let value: ts.Node = outerExpression(call);
+  if (value.parent && ts.isAwaitExpression(value.parent)) value = outerExpression(value.parent);
+  const parent = value.parent;
+  if (!parent) return false;
+  if (ts.isReturnStatement(parent)) return true;
+  if (!ts.isArrowFunction(parent) || parent.body !== value) return false;
+  return !(parent.parent && ts.isJsxExpression(parent.parent));
+}
+
+/** How the refusal can go unnoticed, or undefined when something handles it or the code cannot tell. */
+function unhandled(call: ApiCall): 'callback' | 'promise' | undefined {
+  if (call.opaqueOptions || call.options?.properties.some(ts.isSpreadAssignment)) return undefined;
+  if (hasOption(call, 'fail') || hasOption(call, 'complete')) return undefined;
+  const chain = promiseChain(call.node);
+  if (chain.some((link) => link.method === 'catch' || (link.method === 'then' && link.call.arguments.length > 1))) return undefined;
+  if (insideTry(call.node) || returned(call.node)) return undefined;
+  if (chain.length > 0 || isAwaited(call.node)) return 'promise';
+  // A promise-capable call whose value is kept may be handled later; a discarded one is not.
+  const parent = outerExpression(call.node).parent;
+  const discarded = !!parent && (ts.isExpressionStatement(parent) || (ts.isArrowFunction(parent) && !!parent.parent && ts.isJsxExpression(parent.parent)));
+  if (call.api.promise && !hasOption(call, 'success') && !discarded) return undefined;
+  return 'callback';
+}
+
+function addFail(call: ApiCall, context: ScriptRuleContext): Fix | undefined {
+  const property = 'fail: (err) => {$1}';
+  if (call.options) return { title: 'Add a fail callback', edits: [insertLastProperty(call.options, property, context.sourceFile)] };
+  if (call.node.arguments.length > 0) return undefined;
+  return { title: 'Add a fail callback', edits: [{ start: call.node.arguments.pos, end: call.node.arguments.end, newText: `{ ${property} }`, snippet: true }] };
+}
+
+function addCatch(call: ApiCall): Fix | undefined {
+  const last = promiseChain(call.node).pop();
+  if (!last) return undefined;
+  const end = last.call.getEnd();
+  return { title: 'Add .catch(…)', edits: [{ start: end, end, newText: '.catch((err) => {$1})', snippet: true }] };
+}
+
+export const rule: Rule = {
+  id: 'unhandled-refusal',
+  defaultSeverity: 'information',
+  docs: {
+    summary: 'A user-info call has no `fail` (or `complete`) callback, no `.catch` and no surrounding `try`, so a refusal goes unnoticed.',
+    rationale:
+      'Users can always say no, and the platforms report it as a failure: `getUserProfile:fail auth deny` on WeChat, a rejected Promise ' +
+      'from Taro. With nothing to catch it the page just stops, with no fallback such as letting the user type a nickname. Alipay also ' +
+      'reports a missing consent inside `success` (code 40003), so check the parsed `code` there as well. A call whose Promise is ' +
+      'returned is left to its caller.',
+    wrong: "wx.getUserProfile({\n  desc: '用于完善会员资料',\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
+    right:
+      "wx.getUserProfile({\n  desc: '用于完善会员资料',\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n  fail: () => this.setData({ askManually: true }),\n})",
+  },
+  checkScript(context) {
+    const findings: RuleFinding[] = [];
+    for (const call of context.calls) {
+      if (call.api.role === 'support') continue;
+      const style = unhandled(call);
+      if (!style) continue;
+      const refusal = call.api.errors.find((e) => /deny/i.test(e.pattern))?.errMsg;
+      const alipay = call.api.errors.find((e) => e.code === '40003');
+      const refused = refusal ? `a refusal ("${refusal}")` : 'a refusal';
+      const name = apiLabel(call);
+      const message =
+        style === 'promise'
+          ? `\`${name}\` has no \`.catch\` or \`try\`, so ${refused} rejects unhandled. Catch it and let the user carry on without the data.`
+          : `\`${name}\` has no \`fail\` callback, so ${refused} goes unnoticed. Add \`fail\` and let the user carry on without the data.` +
+            (alipay ? ` A missing consent arrives in \`success\` as code ${alipay.code}: check \`code\` there too.` : '');
+      const fix = style === 'promise' ? addCatch(call) : addFail(call, context);
+      findings.push({ ...call.callee, message, ...(fix ? { fixes: [fix] } : {}) });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,198 @@
+/**
+ * Suppression comments and the quick fixes that write them, in the style of ESLint's directives:
+ *
+ *   // mp-userinfo-disable-next-line desc-too-long, not-in-tap-handler -- a reason
+ *   /* mp-userinfo-disable unhandled-refusal *\/          (the whole file)
+ *   <!-- mp-userinfo-disable-next-line handler-not-found -->   (markup)
+ *
+ * No codes means every rule. Either comment form works for either directive; in JSX children the
+ * comment is written as `{/* … *\/}`. In markup, a next-line directive covers the whole start tag that
+ * begins on the next line, since a comment cannot sit between the attributes of a multi-line tag.
+ */
+import ts from 'typescript';
+import { indentationAt, newlineOf } from './edits';
+import type { MarkupElement } from './markup';
+import type { Finding, Fix, TextEdit } from './types';
+
+/** Every rule, for a directive that names none. */
+const allRules = '*';
+
+/** One directive comment. */
+interface Directive {
+  kind: 'file' | 'next-line';
+  /** The rule codes it names (`*` for all). */
+  codes: string[];
+  /** The comment's span; its end decides which line is "next". */
+  start: number;
+  end: number;
+}
+
+const scriptDirective = /\/\/[ \t]*mp-userinfo-disable(-next-line)?(?![\w-])([^\r\n]*)|\/\*\s*mp-userinfo-disable(-next-line)?(?![\w-])([\s\S]*?)\*\//g;
+const markupDirective = /<!--\s*mp-userinfo-disable(-next-line)?(?![\w-])([\s\S]*?)-->/g;
+
+/** The codes of a directive's text: comma- or space-separated, up to an optional `-- reason`. */
+function parseCodes(text: string): string[] {
+  const codes = text.split(/\s--\s|\s--$/)[0]!.split(/[\s,]+/).filter((c) => /^[a-z][\w-]*$/i.test(c));
+  return codes.length ? codes : [allRules];
+}
+
+/** True when `offset` lies inside a string, template, regular expression or JSX text token (not a comment). */
+function insideLiteral(sourceFile: ts.SourceFile, offset: number): boolean {
+  let node: ts.Node = sourceFile;
+  for (;;) {
+    const child: ts.Node | undefined = node.forEachChild((c) => (c.getStart(sourceFile) <= offset && offset < c.getEnd() ? c : undefined));
+    if (!child) break;
+    node = child;
+  }
+  return (
+    ts.isStringLiteralLike(node) ||
+    ts.isTemplateLiteralToken(node) ||
+    ts.isTemplateExpression(node) ||
+    ts.isJsxText(node) ||
+    node.kind === ts.SyntaxKind.RegularExpressionLiteral
+  );
+}
+
+function findDirectives(text: string, pattern: RegExp, isComment: (offset: number) => boolean): Directive[] {
+  if (!text.includes('mp-userinfo-disable')) return [];
+  const directives: Directive[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (!isComment(match.index)) continue;
+    const nextLine = match[1] ?? match[3];
+    const body = match[2] ?? match[4] ?? '';
+    directives.push({ kind: nextLine ? 'next-line' : 'file', codes: parseCodes(body), start: match.index, end: match.index + match[0].length });
+  }
+  return directives;
+}
+
+/** Line starts of a text, for offset → line. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+const covers = (codes: string[], code: string) => codes.includes(allRules) || codes.includes(code);
+
+/** The document a finding sits in, as suppression needs it. */
+export type SuppressionTarget =
+  | { kind: 'script'; text: string; sourceFile: ts.SourceFile }
+  | { kind: 'markup'; text: string; elements: readonly MarkupElement[] };
+
+function directivesOf(target: SuppressionTarget): Directive[] {
+  return target.kind === 'script'
+    ? findDirectives(target.text, scriptDirective, (offset) => !insideLiteral(target.sourceFile, offset))
+    : findDirectives(target.text, markupDirective, () => true);
+}
+
+/** What the fixes and the filter need of a document, computed once per analysis. */
+interface DirectiveDocument {
+  target: SuppressionTarget;
+  directives: Directive[];
+  starts: number[];
+}
+
+/**
+ * Drops the findings that a directive comment disables, and gives each remaining finding the
+ * "Disable <code> for this line" and "… for the entire file" quick fixes after its own.
+ */
+export function applySuppressions(findings: Finding[], target: SuppressionTarget): Finding[] {
+  if (findings.length === 0) return findings;
+  const document: DirectiveDocument = { target, directives: directivesOf(target), starts: lineStarts(target.text) };
+  return findings
+    .filter((finding) => !suppressed(finding, document))
+    .map((finding) => ({ ...finding, fixes: [...(finding.fixes ?? []), ...disableFixes(finding, document)] }));
+}
+
+/** The start tag (in markup) that holds an offset. */
+function tagAt(target: SuppressionTarget, offset: number): MarkupElement | undefined {
+  return target.kind === 'markup' ? target.elements.find((e) => e.start <= offset && offset < e.end) : undefined;
+}
+
+function suppressed(finding: Finding, { target, directives, starts }: DirectiveDocument): boolean {
+  const tag = tagAt(target, finding.start);
+  const lines = new Set([lineOf(starts, finding.start), ...(tag ? [lineOf(starts, tag.start)] : [])]);
+  return directives.some((directive) => {
+    if (!covers(directive.codes, finding.code)) return false;
+    // A markup directive also covers the rest of a start tag that begins on its line.
+    return directive.kind === 'file' || lines.has(lineOf(starts, directive.end) + 1);
+  });
+}
+/** The first token of the line holding `offset` sits among JSX children, where `//` would be text. */
+function inJsxChildren(sourceFile: ts.SourceFile, offset: number): boolean {
+  let node: ts.Node = sourceFile;
+  let parent: ts.Node | undefined;
+  for (;;) {
+    const child: ts.Node | undefined = node.forEachChild((c) => (c.getStart(sourceFile) <= offset && offset < c.getEnd() ? c : undefined));
+    if (!child) break;
+    parent = node;
+    node = child;
+    if (node.getStart(sourceFile) === offset) break;
+  }
+  if (ts.isJsxText(node)) return true;
+  const child = ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node) || ts.isJsxExpression(node);
+  return child && !!parent && (ts.isJsxElement(parent) || ts.isJsxFragment(parent));
+}
+
+/** The comment text of a directive in the form a position needs. */
+function commentText(target: SuppressionTarget, body: string, offset: number): string {
+  if (target.kind === 'markup') return `<!-- ${body} -->`;
+  return inJsxChildren(target.sourceFile, offset) ? `{/* ${body} */}` : `// ${body}`;
+}
+
+/** Adds `code` to an existing directive comment (before its closing and any `-- reason`). */
+function extendDirective(text: string, directive: Directive, code: string): TextEdit | undefined {
+  if (covers(directive.codes, code)) return undefined;
+  const comment = text.slice(directive.start, directive.end);
+  const close = comment.endsWith('-->') ? comment.length - 3 : comment.endsWith('*/') ? comment.length - 2 : comment.length;
+  const reason = comment.slice(0, close).search(/\s--(\s|$)/);
+  let at = directive.start + (reason >= 0 ? reason : close);
+  while (at > directive.start && /\s/.test(text[at - 1]!)) at--;
+  return { start: at, end: at, newText: `, ${code}` };
+}
+
+/**
+ * The quick fixes that disable a finding's rule: a directive comment above the finding's line (above the
+ * start tag in markup) with the line's indentation, or the code added to a directive already there.
+ */
+function disableFixes(finding: Finding, { target, directives, starts }: DirectiveDocument): Fix[] {
+  const { text } = target;
+  const nl = newlineOf(text);
+  const fixes: Fix[] = [];
+  const anchor = tagAt(target, finding.start)?.start ?? finding.start;
+  const line = lineOf(starts, anchor);
+  const lineStart = starts[line]!;
+  const indent = indentationAt(text, anchor);
+  const insideToken = target.kind === 'script' && line > 0 && insideLiteral(target.sourceFile, lineStart);
+  if (!insideToken) {
+    const existing = directives.find((d) => d.kind === 'next-line' && lineOf(starts, d.end) + 1 === line);
+    const extend = existing ? extendDirective(text, existing, finding.code) : undefined;
+    const edit = extend ?? {
+      start: lineStart,
+      end: lineStart,
+      newText: `${indent}${commentText(target, `mp-userinfo-disable-next-line ${finding.code}`, lineStart + indent.length)}${nl}`,
+    };
+    fixes.push({ title: `Disable ${finding.code} for this line`, edits: [edit] });
+  }
+
+  // After a `#!` line, which must stay first.
+  const top = text.startsWith('#!') ? (starts[1] ?? text.length) : 0;
+  const fileDirective = directives.find((d) => d.kind === 'file' && lineOf(starts, d.start) === lineOf(starts, top));
+  const extendFile = fileDirective ? extendDirective(text, fileDirective, finding.code) : undefined;
+  const body = `mp-userinfo-disable ${finding.code}`;
+  const fileComment = target.kind === 'markup' ? `<!-- ${body} -->` : `/* ${body} */`;
+  fixes.push({ title: `Disable ${finding.code} for the entire file`, edits: [extendFile ?? { start: top, end: top, newText: `${fileComment}${nl}` }] });
+  return fixes;
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, check, spansOf } from './helpers';
+
+const code = 'unhandled-refusal';
+const tsx = { file: 'src/pages/index/index.tsx' };
+const taro = "import Taro from '@tarojs/taro'\n";
+
+describe('unhandled-refusal', () => {
+  const valid: Array<[string, string, string?]> = [
+    ['a fail callback', "wx.getUserProfile({ desc: 'x', success() {}, fail: () => this.askManually() })"],
+    ['a fail method or name', "wx.getUserProfile({ desc: 'x', fail() {} }); tt.getUserInfo({ fail: onFail })"],
+    ['a complete callback', "wx.getUserProfile({ desc: 'x', complete: (res) => this.done(res) })"],
+    ['.catch', `${taro}Taro.getUserProfile({ desc: 'x' }).then(save).catch(() => {})`, tsx.file],
+    ['.then with a rejection handler', `${taro}Taro.getUserProfile({ desc: 'x' }).then(save, onRefused)`, tsx.file],
+    ['await inside try/catch', `${taro}async function f() { try { await Taro.getUserProfile({ desc: 'x' }) } catch (e) { ask() } }`, tsx.file],
+    ['a returned Promise (the caller handles it)', `${taro}function ask() { return Taro.getUserProfile({ desc: 'x' }) }\nconst ask2 = () => Taro.getUserProfile({ desc: 'x' })`, tsx.file],
+    ['a Promise kept for later', `${taro}const pending = Taro.getUserProfile({ desc: 'x' })`, tsx.file],
+    ['options from elsewhere', 'wx.getUserProfile(options); wx.getUserProfile({ ...base, desc: "x" })'],
+    ['support APIs', "wx.login({ success() {} })\nwx.getUserProfile({ desc: 'x', fail() {} })"],
+  ];
+  for (const [name, source, file] of valid) {
+    it(`accepts ${name}`, () => assert.deepEqual(check(code, source, file ? { file } : {}).findings, []));
+  }
+
+  const invalid: Array<[string, string, RegExp, string?]> = [
+    ['no fail', "«wx.getUserProfile»({ desc: 'x', success() {} })", /^`wx\.getUserProfile` has no `fail` callback, so a refusal \("getUserProfile:fail auth deny"\) goes unnoticed\. Add `fail` and let the user carry on without the data\.$/],
+    ['no options at all', '«tt.getUserInfo»()', /`tt\.getUserInfo` has no `fail` callback, so a refusal goes unnoticed/],
+    ['Alipay, which also reports a missing consent in success', 'Page({ onGetAuthorize() { «my.getOpenUserInfo»({ success() {} }) } })', /A missing consent arrives in `success` as code 40003: check `code` there too\./],
+    ['a Taro .then without .catch', `${taro}«Taro.getUserProfile»({ desc: 'x' }).then(save)`, /has no `\.catch` or `try`, so a refusal rejects unhandled/, tsx.file],
+    ['a Taro await outside try', `${taro}async function f() { const res = await «Taro.getUserProfile»({ desc: 'x' }) }`, /rejects unhandled/, tsx.file],
+    ['a try without catch', `${taro}async function f() { try { await «Taro.getUserProfile»({ desc: 'x' }) } finally { done() } }`, /rejects unhandled/, tsx.file],
+    ['a try around a callback (it cannot catch the later failure)', `${taro}async function f() { try { setTimeout(async () => { await «Taro.getUserProfile»({ desc: 'x' }) }) } catch (e) {} }`, /rejects unhandled/, tsx.file],
+    ['an inline JSX handler (the framework ignores its result)', `${taro}export default () => <Button onClick={() => «Taro.getUserProfile»({ desc: 'x' })} />`, /has no `fail` callback/, tsx.file],
+  ];
+  for (const [name, source, message, file] of invalid) {
+    it(`reports ${name}`, () => {
+      const { spans, findings } = check(code, source, file ? { file } : {});
+      assert.deepEqual(spansOf(findings), spans);
+      assert.equal(findings[0]!.severity, 'information');
+      assert.match(findings[0]!.message, message);
+    });
+  }
+
+  it('adds a fail callback after the last option', () => {
+    const cases: Array<[string, string]> = [
+      ["wx.getUserProfile({ desc: 'x' })", "wx.getUserProfile({ desc: 'x', fail: (err) => {} })"],
+      ['tt.getUserInfo()', 'tt.getUserInfo({ fail: (err) => {} })'],
+      ['tt.getUserInfo({})', 'tt.getUserInfo({ fail: (err) => {} })'],
+      ["wx.getUserProfile({\n  desc: 'x',\n  success() {},\n})", "wx.getUserProfile({\n  desc: 'x',\n  success() {},\n  fail: (err) => {},\n})"],
+    ];
+    for (const [source, expected] of cases) {
+      const { text, findings } = check(code, source);
+      const fix = findings[0]!.fixes!.find((f) => f.title === 'Add a fail callback')!;
+      const fixed = applyFix(text, fix);
+      assert.equal(fixed, expected);
+      assert.deepEqual(check(code, fixed).findings, []);
+    }
+  });
+
+  it('adds a .catch after a Promise chain', () => {
+    const { text, findings } = check(code, `${taro}Taro.getUserProfile({ desc: 'x' }).then(save)`, tsx);
+    const fix = findings[0]!.fixes!.find((f) => f.title === 'Add .catch(…)')!;
+    assert.equal(applyFix(text, fix), `${taro}Taro.getUserProfile({ desc: 'x' }).then(save).catch((err) => {})`);
+  });
+});
