@@ -73,7 +73,9 @@ const host: FileSystemHost = {
     const open = openByPath.get(fileName);
     if (open) return open.getText();
     try {
-      if (statSync(fileName).size > (settings.maxFileSize ?? defaultMaxFileSize)) return undefined;
+      // Only regular files: a named pipe with a page file's name would block the server for ever.
+      const stats = statSync(fileName);
+      if (!stats.isFile() || stats.size > (settings.maxFileSize ?? defaultMaxFileSize)) return undefined;
       return readFileSync(fileName, 'utf8');
     } catch {
       return undefined;
@@ -292,7 +294,8 @@ function pageRequest(params: TextDocumentPositionParams, scripts = false) {
   const fileName = fileNameOf(document.uri);
   if (!markupPlatform(fileName) && !(scripts && isScriptFile(fileName))) return undefined;
   const page = pageContextOf(fileName, index, host);
-  const libVersion = settings.libVersion ?? index.projectOf(fileName).libVersion;
+  // An empty setting (the manifest's default) means "use the project's".
+  const libVersion = settings.libVersion || index.projectOf(fileName).libVersion;
   const options: MarkupFeatureOptions = { language: docsLanguage(), ...(libVersion ? { libVersion } : {}) };
   const markup = page.markups.find((m) => m.fileName === fileName);
   return { document, fileName, offset: document.offsetAt(params.position), page, markup, options };
@@ -305,7 +308,7 @@ function scriptFeatureInput(params: TextDocumentPositionParams): { document: Tex
   const fileName = fileNameOf(document.uri);
   if (!isScriptFile(fileName)) return undefined;
   const project = index.projectOf(fileName);
-  const libVersion = settings.libVersion ?? project.libVersion;
+  const libVersion = settings.libVersion || project.libVersion;
   const platform = index.pageMarkupOf(fileName)[0]?.facts.platform ?? project.platform;
   const input: FeatureInput = {
     fileName,
