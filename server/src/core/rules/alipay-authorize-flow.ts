@@ -45,6 +45,7 @@ export const rule: Rule = {
     summary:
       'Alipay member data requested outside the `onGetAuthorize` handler of a matching `<button open-type="getAuthorize" scope="…">`, ' +
       'or a consent button without `scope` or `onGetAuthorize`, or with both scopes in one dialog.',
+    platforms: ['alipay'],
     rationale:
       'Alipay only hands out member data the user agreed to through a consent button: `open-type="getAuthorize"` with `scope="userInfo"` ' +
       'for `my.getOpenUserInfo` or `scope="phoneNumber"` for `my.getPhoneNumber`, and the call belongs in (or behind) the button\'s ' +
@@ -54,7 +55,7 @@ export const rule: Rule = {
     wrong:
       '<!-- index.axml -->\n<button open-type="getAuthorize" onTap="onLogin">登录</button>\n\n// index.js\nPage({\n  onLoad() {\n    my.getOpenUserInfo({ success: (res) => this.save(res) })\n  },\n})',
     right:
-      '<!-- index.axml -->\n<button open-type="getAuthorize" scope="userInfo" onGetAuthorize="onGetAuthorize" onError="onAuthError">授权头像昵称</button>\n\n// index.js\nPage({\n  onGetAuthorize() {\n    my.getOpenUserInfo({ success: (res) => this.save(res), fail: () => this.askManually() })\n  },\n})',
+      '<!-- index.axml -->\n<button open-type="getAuthorize" scope="userInfo" onGetAuthorize="onGetAuthorize" onError="onAuthError">授权头像昵称</button>\n\n// index.js\nPage({\n  onGetAuthorize() {\n    my.getOpenUserInfo({ success: (res) => this.save(res), fail: () => this.askManually() })\n  },\n  onAuthError() {\n    this.askManually()\n  },\n})',
   },
   checkScript({ calls, fileName, index, sourceFile }) {
     const consent = consentFacts();

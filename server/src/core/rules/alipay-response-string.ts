@@ -280,6 +280,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   docs: {
     summary: 'The result of `my.getOpenUserInfo` / `Taro.getOpenUserInfo` is read as an object, but `res.response` is a JSON string.',
+    platforms: ['alipay', 'taro'],
     rationale:
       'Alipay passes the profile as a string: `res.response` is JSON text, and the member data sits one level further down, at ' +
       '`JSON.parse(res.response).response`. Reading `res.nickName`, `res.response.nickName` or `JSON.parse(res.response).nickName` gives ' +

@@ -47,6 +47,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   docs: {
     summary: 'A user-info request runs when the app launches (`App.onLaunch`) or a page loads (`onLoad`), rather than when the user asks for it.',
+    platforms: ['wechat', 'alipay', 'douyin', 'taro'],
     rationale:
       'WeChat, Alipay and Douyin all forbid asking for authorisation as the mini-program or a page opens: the user has to choose to share, ' +
       'by tapping something that needs their profile. A consent dialog on launch, or a request that silently fails there, is the kind of ' +

@@ -16,6 +16,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   docs: {
     summary: '`getUserProfile` (wx, tt, Taro) is called without a non-empty `desc`.',
+    platforms: ['wechat', 'douyin', 'taro'],
     rationale:
       'The profile dialog shows `desc` to the user as the reason for the request, and the API refuses to run without it. ' +
       'An empty string is no better than a missing key.',

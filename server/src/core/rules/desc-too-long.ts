@@ -24,6 +24,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   docs: {
     summary: 'The `desc` of `getUserProfile` is longer than the 30 characters the platform accepts.',
+    platforms: ['wechat', 'douyin', 'taro'],
     rationale:
       'A `desc` over the limit makes the call fail with `getUserProfile:fail desc length does not meet the requirements`. ' +
       'The documentation says 30 characters, but WeChat is observed to count every non-ASCII character twice, so a Chinese ' +

@@ -17,6 +17,7 @@ export const rule: Rule = {
   docs: {
     summary:
       '`wx.getUserInfo`, `Taro.getUserInfo` on WeChat, and `<button open-type="getUserInfo">` / `bindgetuserinfo` in WXML, which only hand out anonymous data now.',
+    platforms: ['wechat', 'taro'],
     rationale:
       `Versions released after ${wx2021Note.date} get a placeholder instead of the user's profile from these: the nickname "微信用户" and a grey avatar, ` +
       'in `userInfo` and in `encryptedData` alike. What counts is the release date of your version, not the base library, so the code keeps ' +

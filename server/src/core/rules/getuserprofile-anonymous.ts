@@ -12,6 +12,7 @@ export const rule: Rule = {
   defaultSeverity: 'information',
   docs: {
     summary: '`wx.getUserProfile` (and `Taro.getUserProfile` on WeChat), which returns a grey avatar and the nickname "微信用户" on current base libraries.',
+    platforms: ['wechat', 'taro'],
     rationale:
       `For versions released after ${wx2022Note.date}, WeChat answers \`getUserProfile\` with a default grey avatar and the nickname "微信用户" ` +
       `whenever the client runs base library ${anonymousFrom} or newer; only older base libraries still get the real profile. The rule reads ` +
@@ -20,7 +21,7 @@ export const rule: Rule = {
       '`<button open-type="chooseAvatar">` returns the avatar the user picks and `<input type="nickname">` offers their nickname.',
     wrong: "wx.getUserProfile({\n  desc: '用于完善会员资料',\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
     right:
-      '<!-- index.wxml -->\n<button open-type="chooseAvatar" bind:chooseavatar="onChooseAvatar">\n  <image src="{{avatarUrl}}" />\n</button>\n<input type="nickname" placeholder="昵称" bindblur="onNickname" />\n\n// index.js\nPage({\n  onChooseAvatar(e) {\n    this.setData({ avatarUrl: e.detail.avatarUrl });\n  },\n})',
+      '<!-- index.wxml -->\n<button open-type="chooseAvatar" bind:chooseavatar="onChooseAvatar">\n  <image src="{{avatarUrl}}" />\n</button>\n<input type="nickname" placeholder="昵称" bindblur="onNickname" />\n\n// index.js\nPage({\n  onChooseAvatar(e) {\n    this.setData({ avatarUrl: e.detail.avatarUrl });\n  },\n  onNickname(e) {\n    this.setData({ nickName: e.detail.value });\n  },\n})',
   },
   checkScript({ calls, platform, libVersion }) {
     const findings: RuleFinding[] = [];

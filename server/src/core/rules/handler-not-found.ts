@@ -22,6 +22,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   docs: {
     summary: 'An event binding in WXML/AXML/TTML (`bindtap`, `onTap`, `onGetAuthorize`, …) names a method the page or component does not define.',
+    platforms: ['wechat', 'alipay', 'douyin'],
     rationale:
       'A binding to a missing method does nothing when the event fires: the tap is lost, and a consent button\'s result ' +
       '(`bindgetuserinfo`, `onGetAuthorize`) is dropped. Pages bind members of `Page({…})`, components bind `methods` of `Component({…})`; ' +

@@ -105,6 +105,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   docs: {
     summary: 'An option is given a literal outside its allowed values (`lang: \'zh_cn\'`) or of the wrong kind (`withCredentials: \'true\'`).',
+    platforms: ['wechat', 'alipay', 'douyin', 'taro'],
     rationale:
       'The platforms do not validate these values for you: an unknown `lang` quietly falls back to the default, a string `\'false\'` is ' +
       'truthy, and a callback given as a string is never called. The allowed values come from the API catalog; each quick fix writes ' +

@@ -87,6 +87,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   docs: {
     summary: 'An API, option or value needs a newer base library than the project supports, and the code does not test for it first.',
+    platforms: ['wechat', 'alipay', 'douyin', 'taro'],
     rationale:
       'The project\'s `libVersion` (the setting, or `project.config.json`) is the oldest base library it runs on. On older clients a newer ' +
       'API is `undefined`, so calling it throws a TypeError, and a newer option is silently ignored. Either raise `libVersion`, or test ' +

@@ -48,6 +48,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   docs: {
     summary: 'A callback-only API such as `wx.getUserInfo` is awaited, chained with `.then`, or returned as if it gave a Promise.',
+    platforms: ['wechat', 'alipay', 'douyin'],
     rationale:
       'Some user-info APIs never return a Promise, whatever the base library: called without callbacks they return `undefined`. ' +
       '`await` then resolves at once with `undefined`, `.then` throws a TypeError, and a caller that receives the call\'s value gets ' +

@@ -9,10 +9,15 @@ import type { MarkupFacts } from '../markup';
 import type { ProjectConfig, ProjectIndex } from '../project';
 import type { Finding, Platform, Severity } from '../types';
 
+/** Where a rule applies: a platform, or Taro code (which runs on the platform it is built for). */
+export type RulePlatform = Platform | 'taro';
+
 /** A rule's documentation, rendered into docs/rules.md and linked from every diagnostic. */
 export interface RuleDocs {
   /** One sentence: what the rule reports. */
   summary: string;
+  /** The platforms whose code the rule checks. */
+  platforms: readonly RulePlatform[];
   /** Why it matters: the platform behaviour behind it. */
   rationale: string;
   /** A wrong and a right example. */

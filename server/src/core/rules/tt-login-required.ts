@@ -69,6 +69,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   docs: {
     summary: '`tt.getUserInfo` (and `tt.getUserProfile` below base library 2.54.0) is called with no `tt.login` before it.',
+    platforms: ['douyin'],
     rationale:
       'Douyin hands out user data only to a mini-program with a login session. Without a prior `tt.login` the call fails ' +
       '(`getUserProfile:fail invalid session` for `tt.getUserProfile`). Since base library 2.54.0 `tt.getUserProfile` logs in by itself.',

@@ -64,6 +64,7 @@ export const rule: Rule = {
   defaultSeverity: 'information',
   docs: {
     summary: 'A user-info call has no `fail` (or `complete`) callback, no `.catch` and no surrounding `try`, so a refusal goes unnoticed.',
+    platforms: ['wechat', 'alipay', 'douyin', 'taro'],
     rationale:
       'Users can always say no, and the platforms report it as a failure: `getUserProfile:fail auth deny` on WeChat, a rejected Promise ' +
       'from Taro. With nothing to catch it the page just stops, with no fallback such as letting the user type a nickname. Alipay also ' +

@@ -25,6 +25,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   docs: {
     summary: 'An options object passes a key the API does not take (a typo such as `long` for `lang`), or one that has no effect on this platform.',
+    platforms: ['wechat', 'alipay', 'douyin', 'taro'],
     rationale:
       'The platforms ignore keys they do not know, so a misspelt option fails silently: `lang` falls back to English, a misspelt `desc` ' +
       'leaves `getUserProfile` without its required reason, a misspelt `fail` leaves refusals unhandled. The rule suggests the closest ' +
