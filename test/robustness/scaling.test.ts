@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { findApiCalls, findProperty, resolveStaticString } from '../../server/src/core/calls';
 import { parseMarkup } from '../../server/src/core/markup';
+import { MemoryProject } from '../unit/helpers';
 import { hostileMarkup } from '../fuzz/shapes';
 
 function timed<T>(run: () => T): { value: T; ms: number } {
@@ -59,6 +60,18 @@ describe('analysis time stays near-linear', () => {
       assert.ok(ms < 3000, `took ${ms.toFixed(0)} ms`);
     });
   }
+
+  it('reads 20,000 bindings of one handler once each event (the event list was copied per binding: 20,000 took 38 s)', () => {
+    const markup = `${'<view bindtouchstart="getProfile"></view>'.repeat(20_000)}<view bindchange="getProfile"></view>`;
+    const project = new MemoryProject({
+      'pages/a/a.wxml': markup,
+      'pages/a/a.js': 'Page({ getProfile() { wx.getUserProfile({ desc: "用于完善会员资料" }) } })',
+    });
+    const { value: findings, ms } = timed(() => project.analyze('pages/a/a.js').filter((f) => f.code === 'not-in-tap-handler'));
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]!.message, /getProfile is bound to touchstart, change, not to a tap/);
+    assert.ok(ms < 5000, `took ${ms.toFixed(0)} ms`);
+  });
 
   it('still masks script blocks and interpolations after the rewrite', () => {
     const text =
