@@ -33,14 +33,25 @@ describe('mp-userinfo check', () => {
     assert.equal(code, 1);
     const findings = JSON.parse(stdout) as JsonFinding[];
     const keys = findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.code}`);
-    // Every finding of the fixtures: the core rules, plus the policy rules that apply to the same calls
-    // (libVersion 2.30.0 anonymises getUserProfile; calls without `fail` leave a refusal unhandled).
+    // Every finding of the fixtures: the core rules, the policy rules that apply to the same calls
+    // (libVersion 2.30.0 anonymises getUserProfile; calls without `fail` leave a refusal unhandled), and
+    // the pages made to show the other rules (wechat account, alipay member, douyin launch, taro account).
     assert.deepEqual(keys, [
+      'test/fixtures/alipay/pages/member/member.axml:3:22 alipay-authorize-flow',
+      'test/fixtures/alipay/pages/member/member.js:3:5 alipay-authorize-flow',
+      'test/fixtures/alipay/pages/member/member.js:5:34 alipay-response-string',
+      'test/fixtures/douyin/pages/launch/launch.js:5:9 auth-on-launch',
+      'test/fixtures/douyin/pages/launch/launch.js:14:5 tt-login-required',
+      'test/fixtures/douyin/pages/launch/launch.js:15:7 min-version',
       'test/fixtures/douyin/pages/me/me.js:3:5 tt-login-required',
       'test/fixtures/douyin/pages/me/me.js:3:5 unhandled-refusal',
       'test/fixtures/douyin/pages/me/me.js:9:5 tt-login-required',
       'test/fixtures/douyin/pages/me/me.js:9:5 unhandled-refusal',
       'test/fixtures/douyin/pages/me/me.js:17:9 unhandled-refusal',
+      'test/fixtures/taro/src/pages/account/account.tsx:6:5 auth-on-launch',
+      'test/fixtures/taro/src/pages/account/account.tsx:6:5 getuserinfo-anonymous',
+      'test/fixtures/taro/src/pages/account/account.tsx:6:30 invalid-option-value',
+      'test/fixtures/taro/src/pages/account/account.tsx:10:54 alipay-response-string',
       'test/fixtures/taro/src/pages/index/index.tsx:7:5 getuserprofile-anonymous',
       'test/fixtures/taro/src/pages/index/index.tsx:7:5 not-in-tap-handler',
       'test/fixtures/taro/src/pages/index/index.tsx:7:5 unhandled-refusal',
@@ -52,6 +63,15 @@ describe('mp-userinfo check', () => {
       'test/fixtures/taro/src/pages/index/index.tsx:26:30 desc-missing',
       'test/fixtures/taro/src/pages/index/index.tsx:26:30 getuserprofile-anonymous',
       'test/fixtures/taro/src/pages/index/index.tsx:26:30 unhandled-refusal',
+      'test/fixtures/wechat/pages/account/account.js:3:23 getuserinfo-anonymous',
+      'test/fixtures/wechat/pages/account/account.js:3:23 promise-unsupported',
+      'test/fixtures/wechat/pages/account/account.js:3:23 unhandled-refusal',
+      'test/fixtures/wechat/pages/account/account.js:3:46 invalid-option-value',
+      'test/fixtures/wechat/pages/account/account.js:8:5 getuserprofile-anonymous',
+      'test/fixtures/wechat/pages/account/account.js:8:5 not-in-tap-handler',
+      'test/fixtures/wechat/pages/account/account.js:10:7 unknown-option',
+      'test/fixtures/wechat/pages/account/account.wxml:3:20 handler-not-found',
+      'test/fixtures/wechat/pages/account/account.wxml:4:22 getuserinfo-anonymous',
       'test/fixtures/wechat/pages/index/index.js:3:5 getuserprofile-anonymous',
       'test/fixtures/wechat/pages/profile/profile.js:7:5 getuserprofile-anonymous',
       'test/fixtures/wechat/pages/profile/profile.js:7:5 not-in-tap-handler',
@@ -80,7 +100,7 @@ describe('mp-userinfo check', () => {
 
   it('makes file paths relative to the working folder', () => {
     const { stdout } = run(['check', '.', '--format', 'json'], path.join(repoRoot, 'test/fixtures/douyin'));
-    assert.deepEqual((JSON.parse(stdout) as JsonFinding[]).map((f) => f.file), Array(5).fill('pages/me/me.js'));
+    assert.deepEqual((JSON.parse(stdout) as JsonFinding[]).map((f) => f.file), [...Array(3).fill('pages/launch/launch.js'), ...Array(5).fill('pages/me/me.js')]);
   });
 
   it('exits 0 when only warnings are found, and with --exit-zero', () => {
@@ -92,7 +112,7 @@ describe('mp-userinfo check', () => {
     const { stdout } = run(['check', 'test/fixtures/wechat']);
     assert.match(stdout, /^test\/fixtures\/wechat\/pages\/profile\/profile\.js\n {2}7:5 {4}information {2}`wx\.getUserProfile` returns a grey avatar/m);
     assert.match(stdout, /^ {2}7:5 {4}error {8}`wx\.getUserProfile` runs from the lifecycle hook `onLoad`.*not-in-tap-handler$/m);
-    assert.match(stdout, /✖ 17 problems \(3 errors, 1 warning, 13 info\) in 5 files checked/);
+    assert.match(stdout, /✖ 26 problems \(6 errors, 5 warnings, 15 info\) in 7 files checked/);
   });
 
   it('writes SARIF 2.1.0 with rules and locations', () => {
@@ -115,6 +135,42 @@ describe('mp-userinfo check', () => {
     const lib = JSON.parse(run(['check', 'test/fixtures/douyin', '--format', 'json', '--lib-version', '2.60.0']).stdout) as JsonFinding[];
     // From base library 2.54.0 tt.getUserProfile logs in by itself; tt.getUserInfo still needs tt.login.
     assert.deepEqual(lib.filter((f) => f.code === 'tt-login-required').map((f) => f.line), [3]);
+  });
+
+  it('reads .mp-userinfo.json and the mp-userinfo key of package.json, with flags winning over them', () => {
+    const page = "Page({ onTapLogin() { wx.getUserProfile({ desc: '用于完善会员资料', success: () => {} }) } })";
+    const project = (name: string, settings: Record<string, string>) => {
+      const dir = path.join(temp, name);
+      mkdirSync(path.join(dir, 'pages', 'index'), { recursive: true });
+      writeFileSync(path.join(dir, 'pages', 'index', 'index.js'), page);
+      writeFileSync(path.join(dir, 'pages', 'index', 'index.wxml'), '<button bindtap="onTapLogin">登录</button>');
+      for (const [file, text] of Object.entries(settings)) writeFileSync(path.join(dir, file), text);
+      return dir;
+    };
+    const codes = (dir: string, ...flags: string[]) => {
+      const { code, stdout, stderr } = run(['check', '.', '--format', 'json', ...flags], dir);
+      assert.equal(code, 0, stderr);
+      return (JSON.parse(stdout) as JsonFinding[]).map((f) => `${f.code} ${f.severity}`);
+    };
+
+    const plain = project('settings-none', {});
+    // Without a libVersion the grey-avatar advice depends on the client; without `fail` a refusal is unhandled.
+    assert.deepEqual(codes(plain), ['getuserprofile-anonymous information', 'unhandled-refusal information']);
+
+    const dotFile = project('settings-file', { '.mp-userinfo.json': '{ "rules": { "unhandled-refusal": "off" }, "libVersion": "2.20.0" }' });
+    const [advice] = JSON.parse(run(['check', '.', '--format', 'json'], dotFile).stdout) as JsonFinding[];
+    assert.equal(advice!.code, 'getuserprofile-anonymous');
+    assert.match(advice!.message, /the project's 2\.20\.0 still gets real data/);
+    assert.deepEqual(codes(dotFile, '--rule', 'unhandled-refusal=warning'), ['getuserprofile-anonymous information', 'unhandled-refusal warning']);
+
+    const packageKey = project('settings-package', { 'package.json': JSON.stringify({ name: 'x', 'mp-userinfo': { rules: { 'getuserprofile-anonymous': 'off' } } }) });
+    assert.deepEqual(codes(packageKey), ['unhandled-refusal information']);
+    assert.deepEqual(codes(packageKey, '--platform', 'alipay'), []);
+
+    const broken = project('settings-broken', { '.mp-userinfo.json': '{ "rules": { "no-such-rule": "off" } }' });
+    const { code, stderr } = run(['check', '.'], broken);
+    assert.equal(code, 2);
+    assert.match(stderr, /\.mp-userinfo\.json: unknown rule "no-such-rule" in "rules"/);
   });
 
   it('rejects bad usage with exit code 2 and a specific message', () => {
