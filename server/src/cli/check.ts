@@ -175,6 +175,8 @@ function collectFiles(roots: string[], cwd: string, notices: string[]): string[]
 
 function readText(fileName: string): string | undefined {
   try {
+    // Only regular files: reading a named pipe (or a device) with a source file's name would block for ever.
+    if (!statSync(fileName).isFile()) return undefined;
     return readFileSync(fileName, 'utf8');
   } catch {
     return undefined;
@@ -220,7 +222,8 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const host: FileSystemHost = {
     readFile(fileName) {
       try {
-        if (statSync(fileName).size > maxFileSize) return undefined;
+        const stats = statSync(fileName);
+        if (!stats.isFile() || stats.size > maxFileSize) return undefined;
         return readFileSync(fileName, 'utf8');
       } catch {
         return undefined;
@@ -249,7 +252,12 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     const relative = path.relative(io.cwd, fileName).split(path.sep).join('/') || path.basename(fileName);
     let size: number;
     try {
-      size = statSync(fileName).size;
+      const stats = statSync(fileName);
+      if (!stats.isFile()) {
+        notices.push(`Skipped ${relative}: it is not a regular file.`);
+        continue;
+      }
+      size = stats.size;
     } catch (error) {
       notices.push(`Skipped ${relative}: ${(error as Error).message}`);
       continue;
