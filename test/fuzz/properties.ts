@@ -1,0 +1,279 @@
+/**
+ * What must hold for every input, whatever it is. Each check throws an AssertionError naming the
+ * broken property; returning means the input passed. No exception may escape the code under test,
+ * results must be well formed and identical when computed again from scratch.
+ */
+import assert from 'node:assert/strict';
+import { analyzeFile, type AnalysisResult } from '../../server/src/core/analyze';
+import {
+  decodePayload,
+  type DecodeErrorCode,
+  type DecodeReport,
+  type DecodeRequest,
+  type FormatKind,
+  type JsonValue,
+  type NoteCode,
+} from '../../server/src/core/decode';
+import { parseMarkup, type MarkupFacts } from '../../server/src/core/markup';
+import { forgetSourceFile } from '../../server/src/core/parse';
+import { rules } from '../../server/src/core/rules';
+import type { Platform } from '../../server/src/core/types';
+import { applyFix, MemoryProject } from '../unit/helpers';
+
+const ruleIds = new Set(rules.map((r) => r.id));
+const severities = new Set(['error', 'warning', 'information', 'hint']);
+const skipReasons = new Set(['too-large', 'binary', 'too-deep', 'unreadable']);
+
+function assertSpan(start: number, end: number, length: number, what: string): void {
+  assert.ok(Number.isInteger(start) && Number.isInteger(end), `${what}: offsets must be integers (${start}, ${end})`);
+  assert.ok(
+    0 <= start && start <= end && end <= length,
+    `${what}: [${start}, ${end}) must lie within the text (length ${length})`,
+  );
+}
+
+/** Findings inside the text, with known codes and severities, sorted, and fixes whose edits do not overlap. */
+export function assertWellFormedResult(result: AnalysisResult, text: string): void {
+  assert.ok(Array.isArray(result.findings), 'findings must be an array');
+  if (result.skipped) {
+    assert.ok(skipReasons.has(result.skipped.reason), `unknown skip reason ${result.skipped.reason}`);
+    assert.ok(result.skipped.message.length > 0, 'a skip notice needs a message');
+    assert.equal(result.findings.length, 0, 'a skipped file has no findings');
+  }
+  let previous = -1;
+  for (const finding of result.findings) {
+    assertSpan(finding.start, finding.end, text.length, `finding ${finding.code}`);
+    assert.ok(finding.start >= previous, 'findings must be sorted by offset');
+    previous = finding.start;
+    assert.ok(ruleIds.has(finding.code), `unknown finding code ${finding.code}`);
+    assert.ok(severities.has(finding.severity), `unknown severity ${finding.severity}`);
+    assert.ok(typeof finding.message === 'string' && finding.message.trim().length > 0, 'a finding needs a message');
+    for (const fix of finding.fixes ?? []) {
+      assert.ok(fix.title.trim().length > 0, 'a fix needs a title');
+      // Sorted as editors apply them: an insertion at the start of a replaced range does not overlap it.
+      const edits = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
+      edits.forEach((edit, i) => {
+        assertSpan(edit.start, edit.end, text.length, `edit of "${fix.title}"`);
+        if (i > 0) assert.ok(edits[i - 1]!.end <= edit.start, `edits of "${fix.title}" overlap`);
+      });
+    }
+  }
+}
+
+/**
+ * Analyses `target` of a project three ways (fresh, again through the parse cache, and from scratch
+ * with a new index), requires identical well-formed results, then applies up to three fixes and
+ * analyses the fixed text.
+ */
+export function checkAnalysis(files: Record<string, string>, target: string): AnalysisResult {
+  const text = files[target];
+  assert.ok(text !== undefined, `no file ${target}`);
+  const project = new MemoryProject(files);
+  const fileName = project.path(target);
+  forgetSourceFile(fileName);
+  const first = analyzeFile(fileName, text, project.index);
+  assertWellFormedResult(first, text);
+  assert.deepEqual(analyzeFile(fileName, text, project.index), first, 'a second analysis (cached parse) differs');
+  forgetSourceFile(fileName);
+  assert.deepEqual(analyzeFile(fileName, text, new MemoryProject(files).index), first, 'an analysis from scratch differs');
+  const fixes = first.findings.flatMap((f) => f.fixes ?? []).slice(0, 3);
+  for (const fix of fixes) {
+    const fixed = applyFix(text, fix);
+    const after = analyzeFile(fileName, fixed, new MemoryProject({ ...files, [target]: fixed }).index);
+    assertWellFormedResult(after, fixed);
+  }
+  return first;
+}
+
+/**
+ * One analysis of `target`, well formed. For the scaling targets, whose inputs are large: the time of a
+ * single analysis is what they bound, and determinism is checked on the smaller inputs of the others.
+ */
+export function checkAnalysisOnce(files: Record<string, string>, target: string): AnalysisResult {
+  const text = files[target];
+  assert.ok(text !== undefined, `no file ${target}`);
+  const project = new MemoryProject(files);
+  const fileName = project.path(target);
+  forgetSourceFile(fileName);
+  const result = analyzeFile(fileName, text, project.index);
+  forgetSourceFile(fileName);
+  assertWellFormedResult(result, text);
+  return result;
+}
+
+/** Markup facts whose offsets point back at the text they describe, identical when tokenized again. */
+export function checkMarkup(text: string, platform: Platform): MarkupFacts {
+  const facts = parseMarkup(text, platform);
+  assert.equal(facts.platform, platform);
+  for (const element of facts.elements) {
+    assertSpan(element.start, element.end, text.length, `element <${element.tag}>`);
+    assertSpan(element.nameSpan.start, element.nameSpan.end, text.length, `name of <${element.tag}>`);
+    assert.equal(text.slice(element.nameSpan.start, element.nameSpan.end), element.tag, 'the tag name span must hold the tag');
+    assert.equal(text[element.start], '<', 'an element must start at "<"');
+    for (const attribute of element.attributes) {
+      assertSpan(attribute.nameSpan.start, attribute.nameSpan.end, text.length, `attribute ${attribute.name}`);
+      assert.equal(
+        text.slice(attribute.nameSpan.start, attribute.nameSpan.end),
+        attribute.name,
+        'the attribute name span must hold the name',
+      );
+      assert.ok(
+        attribute.nameSpan.start > element.nameSpan.end && attribute.nameSpan.end <= element.end,
+        `attribute ${attribute.name} must lie inside its start tag`,
+      );
+      if (attribute.valueSpan) {
+        assertSpan(attribute.valueSpan.start, attribute.valueSpan.end, text.length, `value of ${attribute.name}`);
+        assert.equal(
+          text.slice(attribute.valueSpan.start, attribute.valueSpan.end),
+          attribute.value,
+          'the value span must hold the value',
+        );
+      } else {
+        assert.equal(attribute.value, '', 'a bare attribute has an empty value');
+      }
+    }
+  }
+  const flat = flattenFacts(facts);
+  for (const [i, binding] of facts.bindings.entries()) {
+    assert.ok(flat.bindings[i]!.attribute >= 0, 'a binding must belong to its element');
+    assert.equal(binding.handler, binding.attribute.value.trim());
+    assert.equal(binding.dynamic, binding.handler.includes('{{'));
+    assert.equal(binding.event, binding.event.toLowerCase(), 'events are lower-cased');
+  }
+  assert.equal(
+    facts.hasDynamicBindings,
+    facts.bindings.some((b) => b.dynamic),
+  );
+  assert.deepEqual(flattenFacts(parseMarkup(text, platform)), flat, 'tokenizing again gives other facts');
+  return facts;
+}
+
+/**
+ * The facts with each binding's element and attribute replaced by their indexes, so that comparing
+ * two results costs time linear in their size (a binding holds its whole element).
+ */
+function flattenFacts(facts: MarkupFacts) {
+  const elementIndex = new Map(facts.elements.map((e, i) => [e, i]));
+  const attributeIndex = new Map(facts.elements.flatMap((e) => e.attributes.map((a, i) => [a, i] as const)));
+  return {
+    elements: facts.elements,
+    bindings: facts.bindings.map(({ event, prefix, handler, dynamic, element, attribute }) => ({
+      event,
+      prefix,
+      handler,
+      dynamic,
+      element: elementIndex.get(element) ?? -1,
+      attribute: element.attributes[attributeIndex.get(attribute) ?? -1] === attribute ? attributeIndex.get(attribute)! : -1,
+    })),
+  };
+}
+
+// Records over the unions make the compiler fail when a code is added without being listed here.
+const errorCodes: Record<DecodeErrorCode, true> = {
+  'empty-input': true,
+  'input-too-large': true,
+  'invalid-object': true,
+  'unrecognised-input': true,
+  'invalid-base64': true,
+  'session-key-length': true,
+  'iv-length': true,
+  'aes-key-length': true,
+  'ciphertext-length': true,
+  'missing-iv': true,
+  'bad-padding': true,
+  'not-json': true,
+  'appid-mismatch': true,
+  'signature-format': true,
+  'signature-mismatch': true,
+  'invalid-envelope': true,
+  'invalid-public-key': true,
+  'alipay-sign-mismatch': true,
+};
+const noteCodes: Record<NoteCode, true> = {
+  'leading-text-ignored': true,
+  'needs-session-key': true,
+  'needs-aes-key': true,
+  'appid-not-checked': true,
+  'watermark-in-future': true,
+  'raw-data-reserialised': true,
+  'signature-uppercase': true,
+  'anonymous-data': true,
+  'no-open-id': true,
+  'alipay-code': true,
+  'alipay-legacy-fields': true,
+  'alipay-sign-not-verified': true,
+  'err-msg': true,
+  'unknown-err-msg': true,
+};
+const formatKinds: Record<FormatKind, true> = {
+  'success-object': true,
+  'encrypted-fields': true,
+  'raw-data': true,
+  'decrypted-data': true,
+  'user-info': true,
+  'alipay-envelope': true,
+  'alipay-encrypted-envelope': true,
+  'alipay-response': true,
+  'alipay-ciphertext': true,
+  ciphertext: true,
+  'err-msg': true,
+  'alipay-code': true,
+};
+
+/** The keys of a request that no other input field contains (so finding them in the report is a leak). */
+function secretsOf(request: DecodeRequest): string[] {
+  const inputs = [request.text, request.encryptedData, request.iv, request.rawData, request.signature, request.appid].filter(
+    (v): v is string => v !== undefined,
+  );
+  return [request.sessionKey, request.aesKey]
+    .map((key) => key?.trim())
+    .filter((key): key is string => key !== undefined && key.length >= 12 && !inputs.some((input) => input.includes(key)));
+}
+
+/**
+ * A coded, JSON-serialisable report with known codes, never the keys it was given, and the same
+ * report when decoded again.
+ */
+export function checkDecode(request: DecodeRequest): DecodeReport {
+  const report = decodePayload(request);
+  const json = JSON.stringify(report);
+  assert.equal(typeof json, 'string', 'the report must serialise');
+  for (const error of report.errors) {
+    assert.ok(errorCodes[error.code], `unknown error code ${error.code}`);
+    assert.ok(error.message.trim().length > 0, `error ${error.code} needs a message`);
+  }
+  for (const note of report.notes) {
+    assert.ok(noteCodes[note.code], `unknown note code ${note.code}`);
+    assert.ok(note.message.trim().length > 0, `note ${note.code} needs a message`);
+  }
+  for (const verdict of report.verdicts) {
+    assert.ok(['decrypted', 'signature', 'watermark', 'response-code'].includes(verdict.check), `unknown check ${verdict.check}`);
+    assert.ok(['pass', 'fail', 'skipped'].includes(verdict.status), `unknown status ${verdict.status}`);
+    assert.ok(verdict.detail.trim().length > 0, `verdict ${verdict.check} needs a detail`);
+  }
+  if (report.format) assert.ok(formatKinds[report.format.kind], `unknown format ${report.format.kind}`);
+  else assert.ok(report.errors.length > 0, 'a report without a format must say why in its errors');
+  for (const secret of secretsOf(request)) assert.ok(!json.includes(secret), 'the report contains a key it was given');
+  assert.deepEqual(decodePayload(request), report, 'decoding again gives another report');
+  return report;
+}
+
+/** A real ciphertext decrypts to its data under its key, and fails with a coded error under another. */
+export function checkCiphertext(input: { request: DecodeRequest; data: JsonValue; wrong: boolean }): void {
+  const report = checkDecode(input.request);
+  const decrypted = report.verdicts.find((v) => v.check === 'decrypted');
+  assert.ok(decrypted, 'a ciphertext with its key must get a decryption verdict');
+  if (input.wrong) {
+    assert.equal(decrypted.status, 'fail', 'a wrong key or iv must not decrypt');
+    assert.equal(report.plaintext, undefined);
+    assert.ok(
+      report.errors.length > 0 && report.errors.every((e) => e.code === 'bad-padding' || e.code === 'not-json'),
+      `wrong key gave ${report.errors.map((e) => e.code).join()}`,
+    );
+  } else {
+    assert.equal(decrypted.status, 'pass', `decryption failed: ${report.errors.map((e) => e.message).join(' ')}`);
+    // Both sides may be objects without a prototype (fast-check records, the decoder's hostile-key-safe objects).
+    const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+    assert.deepEqual(plain(report.data), plain(input.data), 'the decrypted data differs from what was encrypted');
+  }
+}
