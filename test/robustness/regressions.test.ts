@@ -6,6 +6,8 @@ import { describe, it } from 'node:test';
 import { decodePayload, parseObjectText } from '../../server/src/core/decode';
 import { maxObjectDepth } from '../../server/src/core/decode/objectText';
 import { parseMarkup } from '../../server/src/core/markup';
+import { checkAnalysis } from '../fuzz/properties';
+import { apiCall, nestingShapes } from '../fuzz/shapes';
 import { MemoryProject } from '../unit/helpers';
 
 describe('regressions', () => {
@@ -48,6 +50,20 @@ describe('regressions', () => {
       response.errors.map((e) => e.code),
       ['invalid-envelope'],
     );
+  });
+
+  it('gives a script nested near the parser limit the same verdict every time (it was too deep when first seen, then parsed: the fuzz slice failed in about half the runs)', () => {
+    for (const [shape, depth] of [
+      ['ternaries', 3000],
+      ['arrows', 1000],
+      ['jsx', 1500],
+    ] as const) {
+      const name = shape === 'jsx' ? 'pages/deep/deep.jsx' : 'pages/deep/deep.js';
+      const files = { [name]: nestingShapes[shape]!(depth, apiCall), 'project.config.json': '{ "appid": "wx0123456789abcdef" }' };
+      // checkAnalysis analyses fresh, through the cache and from scratch, and requires the same result.
+      const verdicts = new Set(Array.from({ length: 10 }, () => checkAnalysis(files, name).skipped?.reason ?? 'analysed'));
+      assert.equal(verdicts.size, 1, `${depth}-deep ${shape}: ${[...verdicts].join(' vs ')}`);
+    }
   });
 
   it('applies the same depth limit to JSON and to object literals', () => {

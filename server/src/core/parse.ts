@@ -2,6 +2,7 @@
  * JS/TS/JSX/TSX parsing with TypeScript's parser, one parse per document text, plus the cheap text
  * pre-filter that lets most files skip parsing altogether.
  */
+import { createHash } from 'node:crypto';
 import ts from 'typescript';
 import { catalog } from '../catalog';
 
@@ -60,6 +61,18 @@ interface CacheEntry {
 const cacheLimit = 64;
 const cache = new Map<string, CacheEntry>();
 
+/**
+ * Digests of texts that overflowed the parser. Whether a text near the limit overflows depends on how far
+ * the engine has optimised the parser, so it can overflow when first seen and parse later; remembering the
+ * first verdict keeps the result of a text the same for the life of the process (found by fuzzing).
+ */
+const tooDeepTexts = new Set<string>();
+const tooDeepLimit = 256;
+
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
 function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
@@ -78,6 +91,11 @@ export function parseScript(fileName: string, text: string): ParsedScript {
     return hit.parsed;
   }
   let parsed: ParsedScript;
+  if (tooDeepTexts.size > 0 && tooDeepTexts.has(digest(text))) {
+    parsed = { ok: false, reason: 'too-deep' };
+    cache.set(fileName, { text, parsed });
+    return parsed;
+  }
   try {
     const sourceFile =
       hit?.parsed.ok === true
@@ -86,11 +104,29 @@ export function parseScript(fileName: string, text: string): ParsedScript {
     parsed = { ok: true, sourceFile };
   } catch (error) {
     if (!isStackOverflow(error)) throw error;
-    parsed = { ok: false, reason: 'too-deep' };
+    parsed = retryParse(fileName, text);
+    if (!parsed.ok) {
+      tooDeepTexts.add(digest(text));
+      if (tooDeepTexts.size > tooDeepLimit) tooDeepTexts.delete(tooDeepTexts.values().next().value as string);
+    }
   }
   cache.set(fileName, { text, parsed });
   if (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
   return parsed;
+}
+
+/**
+ * Parses once more after a stack overflow. The parser's frames shrink once the engine has optimised it,
+ * and the first overflow usually did just that: without the retry, a text near the limit was too deep
+ * when first seen and parsed fine afterwards, so the same file got different results (found by fuzzing).
+ */
+function retryParse(fileName: string, text: string): ParsedScript {
+  try {
+    return { ok: true, sourceFile: ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName)) };
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    return { ok: false, reason: 'too-deep' };
+  }
 }
 
 /**
