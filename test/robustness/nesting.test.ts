@@ -72,7 +72,8 @@ describe('deep nesting', () => {
       'pages/a/a.js': 'Page({ onTap() { tt.getUserInfo({}) } })',
     });
     const shallow = new MemoryProject(files('tt.login(); x = [[]]'));
-    const loginFindings = (project: MemoryProject) => project.analyze('pages/a/a.js').filter((f) => f.code === 'tt-login-required');
+    const loginFindings = (project: MemoryProject) =>
+      project.analyze('pages/a/a.js').filter((f) => f.code === 'tt-login-required');
     assert.deepEqual(loginFindings(shallow), []);
     const deep = new MemoryProject(files(`tt.login(); x = ${'['.repeat(depth)}${']'.repeat(depth)}`));
     assert.deepEqual(
