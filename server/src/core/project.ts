@@ -76,6 +76,8 @@ export function compareVersions(a: string, b: string): number {
 /** Cross-file facts of the workspace, cached per file. */
 export class ProjectIndex {
   private readonly projects = new Map<string, ProjectConfig>();
+  /** What each folder's configuration files say (null: none), shared by every page below it. */
+  private readonly configs = new Map<string, ProjectConfig | null>();
   private readonly markups = new Map<string, PageMarkup | null>();
   private readonly appLogin = new Map<string, boolean>();
 
@@ -88,6 +90,7 @@ export class ProjectIndex {
     this.appLogin.delete(fileName);
     if (configFiles.some((c) => c.name === base) || base === 'project.private.config.json' || base === 'package.json') {
       this.projects.clear();
+      this.configs.clear();
       this.appLogin.clear();
     }
   }
@@ -99,7 +102,7 @@ export class ProjectIndex {
     if (cached) return cached;
     let found: ProjectConfig | undefined;
     for (let dir = start, depth = 0; depth < 30; depth++) {
-      found = this.readProject(dir);
+      found = this.configOf(dir);
       if (found) break;
       const parent = path.dirname(dir);
       if (parent === dir) break;
@@ -108,6 +111,15 @@ export class ProjectIndex {
     const project = found ?? { root: start, appRoot: start, taro: false };
     this.projects.set(start, project);
     return project;
+  }
+
+  private configOf(dir: string): ProjectConfig | undefined {
+    let config = this.configs.get(dir);
+    if (config === undefined) {
+      config = this.readProject(dir) ?? null;
+      this.configs.set(dir, config);
+    }
+    return config ?? undefined;
   }
 
   private readProject(dir: string): ProjectConfig | undefined {
