@@ -39,7 +39,9 @@ export async function runParseOnly(target: string, expectedFiles: number): Promi
 
 /** ESLint with the approximating selectors; fails unless it linted every script. */
 export async function runEslint(target: string, expectedScripts: number): Promise<CheckedRun> {
-  const run = await runNode(eslintPath, ['--no-config-lookup', '--config', eslintConfig, '--format', 'json', target], { okCodes: [0, 1] });
+  const run = await runNode(eslintPath, ['--no-config-lookup', '--config', eslintConfig, '--format', 'json', target], {
+    okCodes: [0, 1],
+  });
   const results = JSON.parse(run.stdout) as Array<{ messages: unknown[] }>;
   if (results.length !== expectedScripts) throw new Error(`ESLint linted ${results.length} files, expected ${expectedScripts}`);
   return { ...run, results: results.reduce((n, r) => n + r.messages.length, 0) };
@@ -54,7 +56,11 @@ export interface Paired {
 }
 
 /** Runs both programs `runs` times, alternating which goes first. */
-export async function paired(ours: () => Promise<CheckedRun>, baseline: () => Promise<CheckedRun>, runs: number): Promise<Paired> {
+export async function paired(
+  ours: () => Promise<CheckedRun>,
+  baseline: () => Promise<CheckedRun>,
+  runs: number,
+): Promise<Paired> {
   const result: Paired = { ours: [], baseline: [], ratios: [] };
   for (let i = 0; i < runs; i++) {
     let a: CheckedRun;
@@ -174,7 +180,16 @@ export function scalingFigures(idPrefix: string, share: number, points: readonly
       target: 'linear (marginal ≤ 1.5×)',
       met: curve === undefined ? null : curve <= 1.5,
       ...(curve === undefined ? { note: 'two sizes in quick mode: no curve' } : {}),
-      data: { share, sizes: points.map((p) => p.files), ours, baseline: base, perFileOurs: fitOurs.slope, perFileBaseline: fitBase.slope, r2: fitOurs.r2, marginal: curve },
+      data: {
+        share,
+        sizes: points.map((p) => p.files),
+        ours,
+        baseline: base,
+        perFileOurs: fitOurs.slope,
+        perFileBaseline: fitBase.slope,
+        r2: fitOurs.r2,
+        marginal: curve,
+      },
     };
   };
   return [figure('time'), figure('memory')];

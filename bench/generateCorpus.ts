@@ -9,7 +9,17 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Random, seedOf } from './random';
-import { appScript, dialects, largePage, nativePage, pageIdentity, taroApp, taroPage, utilityModule, type Dialect } from './templates';
+import {
+  appScript,
+  dialects,
+  largePage,
+  nativePage,
+  pageIdentity,
+  taroApp,
+  taroPage,
+  utilityModule,
+  type Dialect,
+} from './templates';
 
 /** A digest of the generator's own sources: when they change, stale corpora are regenerated. */
 const generatorVersion = createHash('sha256')
@@ -95,7 +105,11 @@ function writeProjectShell(writer: Writer, kind: ProjectKind, random: Random): v
   switch (kind) {
     case 'wechat':
     case 'wechat-ts':
-      writer.write(`${dir}/project.config.json`, json({ appid: `wx${hex(random, 16)}`, libVersion: '2.30.4', compileType: 'miniprogram', projectname: dir }), false);
+      writer.write(
+        `${dir}/project.config.json`,
+        json({ appid: `wx${hex(random, 16)}`, libVersion: '2.30.4', compileType: 'miniprogram', projectname: dir }),
+        false,
+      );
       writer.write(`${dir}/app.json`, json({ pages: [], window: { navigationBarTitleText: 'Bench' } }), false);
       break;
     case 'alipay':
@@ -103,12 +117,28 @@ function writeProjectShell(writer: Writer, kind: ProjectKind, random: Random): v
       writer.write(`${dir}/app.json`, json({ pages: [] }), false);
       break;
     case 'douyin':
-      writer.write(`${dir}/project.config.json`, json({ appid: `tt${hex(random, 16)}`, libVersion: '2.50.0', projectname: dir }), false);
+      writer.write(
+        `${dir}/project.config.json`,
+        json({ appid: `tt${hex(random, 16)}`, libVersion: '2.50.0', projectname: dir }),
+        false,
+      );
       writer.write(`${dir}/app.json`, json({ pages: [] }), false);
       break;
     case 'taro':
-      writer.write(`${dir}/package.json`, json({ name: 'bench-taro', private: true, dependencies: { '@tarojs/taro': '4.0.0', '@tarojs/components': '4.0.0', react: '18.3.1' } }), false);
-      writer.write(`${dir}/project.config.json`, json({ miniprogramRoot: 'dist/', appid: `wx${hex(random, 16)}`, libVersion: '2.30.4' }), false);
+      writer.write(
+        `${dir}/package.json`,
+        json({
+          name: 'bench-taro',
+          private: true,
+          dependencies: { '@tarojs/taro': '4.0.0', '@tarojs/components': '4.0.0', react: '18.3.1' },
+        }),
+        false,
+      );
+      writer.write(
+        `${dir}/project.config.json`,
+        json({ miniprogramRoot: 'dist/', appid: `wx${hex(random, 16)}`, libVersion: '2.30.4' }),
+        false,
+      );
       writer.write(`${dir}/src/app.ts`, taroApp());
       writer.write(`${dir}/src/utils/format.ts`, utilityModule(random, true, 'Taro', 0));
       return;
@@ -123,7 +153,11 @@ function dialectOf(kind: Exclude<ProjectKind, 'taro'>): Dialect {
 
 type PlannedFile = { kind: ProjectKind; type: 'page' } | { kind: ProjectKind; type: 'utility' };
 
-function generateWorkspace(writer: Writer, spec: WorkspaceSpec, random: Random): Omit<CorpusInfo, 'spec' | 'root' | 'files' | 'scripts' | 'bytes'> {
+function generateWorkspace(
+  writer: Writer,
+  spec: WorkspaceSpec,
+  random: Random,
+): Omit<CorpusInfo, 'spec' | 'root' | 'files' | 'scripts' | 'bytes'> {
   const kinds = Object.keys(pageWeights) as ProjectKind[];
   for (const kind of kinds) writeProjectShell(writer, kind, random);
   // Plan first, so that user-info pages can be spread evenly over the final page count.
@@ -200,11 +234,24 @@ export function ensureCorpus(corpusRoot: string, spec: CorpusSpec): { info: Corp
     const counts = generateWorkspace(writer, spec, random);
     info = { spec, root, files: writer.files, scripts: writer.scripts, bytes: writer.bytes, ...counts };
   } else {
-    writer.write('project.config.json', json({ appid: `wx${hex(random, 16)}`, libVersion: '2.30.4', compileType: 'miniprogram' }), false);
+    writer.write(
+      'project.config.json',
+      json({ appid: `wx${hex(random, 16)}`, libVersion: '2.30.4', compileType: 'miniprogram' }),
+      false,
+    );
     const page = largePage(random, spec.lines);
     writer.write('pages/big/big.js', page.script);
     writer.write('pages/big/big.wxml', page.markup);
-    info = { spec, root, files: writer.files, scripts: writer.scripts, bytes: writer.bytes, pages: 1, userInfoPages: 1, script: path.join(root, 'pages/big/big.js') };
+    info = {
+      spec,
+      root,
+      files: writer.files,
+      scripts: writer.scripts,
+      bytes: writer.bytes,
+      pages: 1,
+      userInfoPages: 1,
+      script: path.join(root, 'pages/big/big.js'),
+    };
   }
   writeFileSync(manifestPath(root), json({ ...wanted, info: { ...info, root: undefined } }));
   return { info, generated: true };

@@ -8,7 +8,12 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
 import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { benchRoot, distDir, profileFlags, repoRoot } from './processes';
 
@@ -17,8 +22,13 @@ const gcPreload = path.join(benchRoot, 'preload', 'gcOnSignal.cjs');
 const gcLine = /\[bench\] gc rss=(\d+) heapUsed=(\d+)\n/;
 
 const languageIds: Record<string, string> = {
-  '.js': 'javascript', '.ts': 'typescript', '.jsx': 'javascriptreact', '.tsx': 'typescriptreact',
-  '.wxml': 'wxml', '.axml': 'axml', '.ttml': 'ttml',
+  '.js': 'javascript',
+  '.ts': 'typescript',
+  '.jsx': 'javascriptreact',
+  '.tsx': 'typescriptreact',
+  '.wxml': 'wxml',
+  '.axml': 'axml',
+  '.ttml': 'ttml',
 };
 
 /** A zero-based LSP position. */
@@ -61,7 +71,9 @@ export class BenchClient {
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new BenchClient(child, connection);
     child.stderr.on('data', (chunk: Buffer) => client.onStderr(chunk.toString()));
-    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => client.onDiagnostics(params));
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) =>
+      client.onDiagnostics(params),
+    );
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
     connection.onRequest('client/registerCapability', () => null);
     connection.onNotification('window/logMessage', () => {});
@@ -98,7 +110,10 @@ export class BenchClient {
       locale: 'en',
       capabilities: {
         workspace: { configuration: true, workspaceEdit: { documentChanges: true } },
-        textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown', 'plaintext'] } },
+        textDocument: {
+          completion: { completionItem: { snippetSupport: true } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+        },
       },
       workspaceFolders: [{ uri, name: path.basename(workspace) }],
     });
@@ -158,7 +173,10 @@ export class BenchClient {
   memory(timeoutMs = 10000): Promise<MemorySample> {
     return new Promise((resolve, reject) => {
       const before = readRssMb(this.child.pid);
-      const timer = setTimeout(() => reject(new Error('the server did not report its memory (was it started with memoryProbe?)')), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error('the server did not report its memory (was it started with memoryProbe?)')),
+        timeoutMs,
+      );
       this.gcWaiter = ({ rss, heapUsed }) => {
         clearTimeout(timer);
         const mb = (n: number) => n / 1024 / 1024;

@@ -3,15 +3,35 @@
  * by a preload script, so any Node program can be measured unchanged), and the captured output.
  */
 import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 
 export const benchRoot = __dirname;
 export const repoRoot = path.resolve(__dirname, '..');
 /**
- * The bundles under measurement: dist/ of this checkout, or BENCH_DIST (the dist/ of another checkout,
- * to compare a change against the same corpus and harness).
+ * The bundles to measure: dist/ of this checkout, or BENCH_DIST (the dist/ of another checkout, to
+ * compare a change against the same corpus and harness).
  */
-export const distDir = path.resolve(process.env['BENCH_DIST'] ?? path.join(repoRoot, 'dist'));
+export const sourceDistDir = path.resolve(process.env['BENCH_DIST'] ?? path.join(repoRoot, 'dist'));
+/**
+ * Where {@link snapshotDist} copies them: every measured process runs this copy, so a rebuild of dist/
+ * during the run (others' tests build it too) cannot change what is measured halfway through.
+ */
+export const distDir = path.join(benchRoot, '.build', 'dist');
+const bundles = ['cli.js', 'server.js'];
+
+/** Copies the bundles (and the rules document the server links to, `../docs/rules.md`) to {@link distDir}. */
+export function snapshotDist(): void {
+  for (const bundle of bundles) {
+    const from = path.join(sourceDistDir, bundle);
+    if (!existsSync(from)) throw new Error(`${from} is missing: run npm run build first`);
+  }
+  mkdirSync(distDir, { recursive: true });
+  for (const bundle of bundles) copyFileSync(path.join(sourceDistDir, bundle), path.join(distDir, bundle));
+  const rules = path.join(repoRoot, 'docs', 'rules.md');
+  mkdirSync(path.join(distDir, '..', 'docs'), { recursive: true });
+  if (existsSync(rules)) copyFileSync(rules, path.join(distDir, '..', 'docs', 'rules.md'));
+}
 const maxRssPreload = path.join(benchRoot, 'preload', 'reportMaxRss.cjs');
 const maxRssLine = /\n\[bench\] maxrss-kib=(\d+)\n$/;
 
@@ -35,7 +55,11 @@ export interface ProcessRun {
 }
 
 /** Runs `node <script> <args…>` and measures it. Rejects when it exits with a code not in `okCodes`. */
-export function runNode(script: string, args: readonly string[], options: { cwd?: string; okCodes?: readonly number[] } = {}): Promise<ProcessRun> {
+export function runNode(
+  script: string,
+  args: readonly string[],
+  options: { cwd?: string; okCodes?: readonly number[] } = {},
+): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, ['--require', maxRssPreload, ...profileFlags(), script, ...args], {
@@ -52,7 +76,13 @@ export function runNode(script: string, args: readonly string[], options: { cwd?
       const stderrAll = Buffer.concat(err).toString();
       const match = maxRssLine.exec(stderrAll);
       const stderr = match ? stderrAll.slice(0, match.index) : stderrAll;
-      const run = { ms, maxRssMb: match ? Number(match[1]) / 1024 : Number.NaN, code, stdout: Buffer.concat(out).toString(), stderr };
+      const run = {
+        ms,
+        maxRssMb: match ? Number(match[1]) / 1024 : Number.NaN,
+        code,
+        stdout: Buffer.concat(out).toString(),
+        stderr,
+      };
       if (!(options.okCodes ?? [0]).includes(code ?? -1)) {
         reject(new Error(`${path.basename(script)} ${args.join(' ')} exited with ${code}: ${stderr.slice(0, 2000)}`));
       } else {

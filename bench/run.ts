@@ -8,7 +8,7 @@
  * (about three minutes); the default is the full run (under ten minutes on two cores).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -25,7 +25,7 @@ import {
 } from './cliBench';
 import { renderTable, type Figure } from './figures';
 import { corpusName, ensureCorpus, type CorpusInfo, type CorpusSpec } from './generateCorpus';
-import { benchRoot, distDir, repoRoot } from './processes';
+import { benchRoot, repoRoot, snapshotDist, sourceDistDir } from './processes';
 import { editorFigures, firstDiagnosticsFigure, memoryFigures, typingCurveFigure } from './serverBench';
 
 type Section = 'cli' | 'eslint' | 'server' | 'memory';
@@ -71,12 +71,12 @@ function planOf(quick: boolean): Plan {
         sizes: [200, 2000, 10000],
         shares: [1, 0.05],
         largeLines: [1000, 5000, 20000],
-        runs: (files) => (files >= 10000 ? 3 : 5),
+        runs: (files) => (files >= 10000 ? 2 : files >= 2000 ? 3 : 5),
         eslintRuns: 3,
         eslintFiles: 2000,
         memoryFiles: 2000,
         keystrokes: 300,
-        curveKeystrokes: 100,
+        curveKeystrokes: 60,
         requests: 200,
         starts: 5,
         edits: 10000,
@@ -111,7 +111,10 @@ function log(message: string): void {
 function gitState(): { commit: string; dirty: boolean } {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-    const status = execFileSync('git', ['status', '--porcelain', '--', 'server', 'esbuild.mjs', 'package.json'], { cwd: repoRoot, encoding: 'utf8' });
+    const status = execFileSync('git', ['status', '--porcelain', '--', 'server', 'esbuild.mjs', 'package.json'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
     return { commit, dirty: status.trim() !== '' };
   } catch {
     return { commit: 'unknown', dirty: false };
@@ -133,15 +136,15 @@ async function main(): Promise<void> {
     const t = Date.now();
     const { info, generated } = ensureCorpus(corpusRoot, spec);
     corpora.set(corpusName(spec), info);
-    log(`${generated ? 'generated' : 'reusing'} ${corpusName(spec)} (${info.files} files, ${(info.bytes / 1e6).toFixed(1)} MB)${generated ? ` in ${Date.now() - t} ms` : ''}`);
+    log(
+      `${generated ? 'generated' : 'reusing'} ${corpusName(spec)} (${info.files} files, ${(info.bytes / 1e6).toFixed(1)} MB)${generated ? ` in ${Date.now() - t} ms` : ''}`,
+    );
   }
   if (args.corpusOnly) return;
   const workspace = (files: number, share: number) => corpora.get(corpusName({ kind: 'workspace', files, share }))!;
   const large = (lines: number) => corpora.get(corpusName({ kind: 'large-file', lines }))!;
 
-  for (const artefact of ['cli.js', 'server.js']) {
-    if (!existsSync(path.join(distDir, artefact))) throw new Error(`${path.join(distDir, artefact)} is missing: run npm run build first`);
-  }
+  snapshotDist();
   // The baseline is bundled like the CLI, so both processes load TypeScript the same way.
   mkdirSync(path.dirname(parseOnlyPath), { recursive: true });
   await esbuild.build({
@@ -167,7 +170,11 @@ async function main(): Promise<void> {
         const corpus = workspace(files, share);
         log(`figure 1: check vs parse-only on ${path.basename(corpus.root)} (${plan.runs(files)} pairs)`);
         await runParseOnly(corpus.root, corpus.files); // warm the file cache
-        const samples = await paired(() => runCheck(corpus.root), () => runParseOnly(corpus.root, corpus.files), plan.runs(files));
+        const samples = await paired(
+          () => runCheck(corpus.root),
+          () => runParseOnly(corpus.root, corpus.files),
+          plan.runs(files),
+        );
         figures.push(checkVsParseFigure(id(), corpus, samples));
         points.push({ files, samples });
       }
@@ -176,7 +183,11 @@ async function main(): Promise<void> {
     for (const lines of plan.largeLines) {
       const corpus = large(lines);
       log(`figure 1: check vs parse-only on ${path.basename(corpus.root)}`);
-      const samples = await paired(() => runCheck(corpus.script!), () => runParseOnly(corpus.script!, 1), 5);
+      const samples = await paired(
+        () => runCheck(corpus.script!),
+        () => runParseOnly(corpus.script!, 1),
+        5,
+      );
       figures.push(checkVsParseFigure(id(), corpus, samples));
     }
     // Scaling ids: 5a/5b for 100 %, 5c/5d for 5 %.
@@ -188,7 +199,11 @@ async function main(): Promise<void> {
     for (const share of plan.shares) {
       const corpus = workspace(plan.eslintFiles, share);
       log(`figure 2: check vs ESLint on ${path.basename(corpus.root)} (${plan.eslintRuns} pairs)`);
-      const samples = await paired(() => runCheck(corpus.root), () => runEslint(corpus.root, corpus.scripts), plan.eslintRuns);
+      const samples = await paired(
+        () => runCheck(corpus.root),
+        () => runEslint(corpus.root, corpus.scripts),
+        plan.eslintRuns,
+      );
       figures.push(checkVsEslintFigure(`2${String.fromCharCode(97 + letter++)}`, corpus, samples));
     }
   }
@@ -198,7 +213,9 @@ async function main(): Promise<void> {
     log(`figure 3: time to first diagnostics (${plan.starts} starts)`);
     figures.push(await firstDiagnosticsFigure(headline, plan.starts));
     log(`figure 3: typing, hover and completion on ${path.basename(headline.root)}`);
-    figures.push(...(await editorFigures(headline, { keystrokes: plan.keystrokes, requests: plan.requests, starts: plan.starts })));
+    figures.push(
+      ...(await editorFigures(headline, { keystrokes: plan.keystrokes, requests: plan.requests, starts: plan.starts })),
+    );
     let letter = 6;
     for (const lines of plan.largeLines.filter((l) => l !== 5000)) {
       log(`figure 3: typing curve on ${lines} lines`);
@@ -221,7 +238,10 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${table}\n\n`);
   process.stdout.write(
     `${args.quick ? 'quick' : 'full'} run, ${seconds.toFixed(0)} s; commit ${git.commit}${git.dirty ? ' with uncommitted server changes' : ''}; ` +
-      `Node ${process.version}, ${os.cpus().length} CPUs, load ${loadBefore.map((l) => l.toFixed(1)).join(' ')} → ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n` +
+      `Node ${process.version}, ${os.cpus().length} CPUs, load ${loadBefore.map((l) => l.toFixed(1)).join(' ')} → ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}\n` +
       `targets missed: ${missed.length ? missed.join(', ') : 'none'}\n`,
   );
   const results = {
@@ -230,10 +250,21 @@ async function main(): Promise<void> {
     sections: [...args.only],
     seconds,
     git,
-    dist: path.relative(repoRoot, distDir) || '.',
+    dist: path.relative(repoRoot, sourceDistDir) || '.',
     profiling: Boolean(process.env['BENCH_PROFILE_DIR']),
-    machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, loadBefore, loadAfter: os.loadavg() },
-    corpora: [...corpora.values()].map((c) => ({ ...c, root: path.relative(repoRoot, c.root), script: c.script && path.relative(repoRoot, c.script) })),
+    machine: {
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      loadBefore,
+      loadAfter: os.loadavg(),
+    },
+    corpora: [...corpora.values()].map((c) => ({
+      ...c,
+      root: path.relative(repoRoot, c.root),
+      script: c.script && path.relative(repoRoot, c.script),
+    })),
     figures,
     missed,
   };

@@ -186,7 +186,14 @@ export async function editorFigures(corpus: CorpusInfo, options: ServerBenchOpti
     const caps = init.capabilities;
     const scriptAt = positionIndex(text);
     const markupAt = positionIndex(markupText);
-    const kinds: Array<{ id: string; label: string; method: 'textDocument/hover' | 'textDocument/completion'; uri: string; positions: Position[]; offered: boolean }> = [
+    const kinds: Array<{
+      id: string;
+      label: string;
+      method: 'textDocument/hover' | 'textDocument/completion';
+      uri: string;
+      positions: Position[];
+      offered: boolean;
+    }> = [
       {
         id: '3c',
         label: `hover on \`wx.getUserProfile\` in the ${formatCount(lines)}-line page`,
@@ -320,7 +327,8 @@ function isNonEmptyAnswer(answer: unknown): boolean {
     const items = (answer as { items?: unknown[] }).items;
     if (Array.isArray(items)) return items.length > 0;
     const contents = (answer as { contents?: unknown }).contents;
-    if (contents !== undefined) return typeof contents === 'string' ? contents.length > 0 : Array.isArray(contents) ? contents.length > 0 : true;
+    if (contents !== undefined)
+      return typeof contents === 'string' ? contents.length > 0 : Array.isArray(contents) ? contents.length > 0 : true;
   }
   return true;
 }
@@ -359,7 +367,11 @@ export async function memoryFigures(corpus: CorpusInfo, edits: number): Promise<
     const indexed = await client.memory();
 
     const scripts = files.filter((f) => /\.(js|ts|tsx)$/.test(f));
-    const targets = spread(scripts, 100).map((f) => ({ uri: opened[files.indexOf(f)]!.uri, at: typingLine(texts.get(f)!), inserted: false }));
+    const targets = spread(scripts, 100).map((f) => ({
+      uri: opened[files.indexOf(f)]!.uri,
+      at: typingLine(texts.get(f)!),
+      inserted: false,
+    }));
     const samples: Array<{ edits: number } & MemorySample> = [];
     const editMs: number[] = [];
     const every = Math.max(1, Math.floor(edits / 10));

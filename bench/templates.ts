@@ -27,16 +27,40 @@ export interface Dialect {
 
 export const dialects: Readonly<Record<Dialect['platform'], Dialect>> = {
   wechat: {
-    platform: 'wechat', ns: 'wx', markupExt: 'wxml', directive: 'wx:', tap: 'bindtap', input: 'bindinput',
-    scrollToLower: 'bindscrolltolower', dataset: 'currentTarget', toastKey: 'title', confirmApi: 'showModal',
+    platform: 'wechat',
+    ns: 'wx',
+    markupExt: 'wxml',
+    directive: 'wx:',
+    tap: 'bindtap',
+    input: 'bindinput',
+    scrollToLower: 'bindscrolltolower',
+    dataset: 'currentTarget',
+    toastKey: 'title',
+    confirmApi: 'showModal',
   },
   alipay: {
-    platform: 'alipay', ns: 'my', markupExt: 'axml', directive: 'a:', tap: 'onTap', input: 'onInput',
-    scrollToLower: 'onScrollToLower', dataset: 'target', toastKey: 'content', confirmApi: 'confirm',
+    platform: 'alipay',
+    ns: 'my',
+    markupExt: 'axml',
+    directive: 'a:',
+    tap: 'onTap',
+    input: 'onInput',
+    scrollToLower: 'onScrollToLower',
+    dataset: 'target',
+    toastKey: 'content',
+    confirmApi: 'confirm',
   },
   douyin: {
-    platform: 'douyin', ns: 'tt', markupExt: 'ttml', directive: 'tt:', tap: 'bindtap', input: 'bindinput',
-    scrollToLower: 'bindscrolltolower', dataset: 'currentTarget', toastKey: 'title', confirmApi: 'showModal',
+    platform: 'douyin',
+    ns: 'tt',
+    markupExt: 'ttml',
+    directive: 'tt:',
+    tap: 'bindtap',
+    input: 'bindinput',
+    scrollToLower: 'bindscrolltolower',
+    dataset: 'currentTarget',
+    toastKey: 'title',
+    confirmApi: 'showModal',
   },
 };
 
@@ -63,7 +87,13 @@ const entities: readonly Entity[] = [
   { en: 'member', zh: '会员', fields: ['level', 'points', 'expireAt'] },
 ];
 const views = ['list', 'detail', 'manage', 'history', 'search', 'center'];
-const goodDescs = ['用于完善会员资料', '用于展示头像和昵称', '用于完善个人资料', 'Show your avatar on profile', '用于生成专属会员卡'];
+const goodDescs = [
+  '用于完善会员资料',
+  '用于展示头像和昵称',
+  '用于完善个人资料',
+  'Show your avatar on profile',
+  '用于生成专属会员卡',
+];
 const longDesc = '用于展示用户头像、昵称并完善会员信息以便提供更好的个性化服务';
 
 function cap(word: string): string {
@@ -89,12 +119,34 @@ interface Block {
   markup: string[];
 }
 
-type ExtraId = 'delete' | 'favorite' | 'tab' | 'share' | 'copy' | 'preview' | 'location' | 'submit' | 'call' | 'summary' | 'filter' | 'phone';
-const extraIds: readonly ExtraId[] = ['delete', 'favorite', 'tab', 'share', 'copy', 'preview', 'location', 'submit', 'call', 'summary', 'filter', 'phone'];
+type ExtraId =
+  'delete' | 'favorite' | 'tab' | 'share' | 'copy' | 'preview' | 'location' | 'submit' | 'call' | 'summary' | 'filter' | 'phone';
+const extraIds: readonly ExtraId[] = [
+  'delete',
+  'favorite',
+  'tab',
+  'share',
+  'copy',
+  'preview',
+  'location',
+  'submit',
+  'call',
+  'summary',
+  'filter',
+  'phone',
+];
 
 /** The user-info cases a native page of each platform may contain; `bad` ones are mistakes the rules report. */
 const nativeCases = {
-  wechat: { 'profile-tap': 6, 'profile-helper': 3, 'missing-desc': 1, 'long-desc': 1, 'in-login-callback': 1, 'after-await': 1, 'legacy-info': 1 },
+  wechat: {
+    'profile-tap': 6,
+    'profile-helper': 3,
+    'missing-desc': 1,
+    'long-desc': 1,
+    'in-login-callback': 1,
+    'after-await': 1,
+    'legacy-info': 1,
+  },
   alipay: { 'open-user-info': 6, phone: 2, 'open-user-info-on-load': 1 },
   douyin: { 'login-then-info': 5, 'profile-tap': 3, 'info-no-login': 2, 'profile-in-callback': 1 },
 } as const;
@@ -166,7 +218,9 @@ function extraBlock(id: ExtraId, s: Style, entity: Entity): Block {
           `    });`,
           `  },`,
         ],
-        markup: [`    <view class="fav {{item.favorite ? 'on' : ''}}" data-index="{{index}}" ${tap}="onTapFavorite${n}">收藏</view>`],
+        markup: [
+          `    <view class="fav {{item.favorite ? 'on' : ''}}" data-index="{{index}}" ${tap}="onTapFavorite${n}">收藏</view>`,
+        ],
       };
     case 'tab':
       return {
@@ -219,7 +273,9 @@ function extraBlock(id: ExtraId, s: Style, entity: Entity): Block {
           `    ${ns}.previewImage({ current: url, urls });`,
           `  },`,
         ],
-        markup: [`    <image class="cover" mode="aspectFill" src="{{item.cover}}" data-url="{{item.cover}}" ${tap}="onTapPreview${n}" />`],
+        markup: [
+          `    <image class="cover" mode="aspectFill" src="{{item.cover}}" data-url="{{item.cover}}" ${tap}="onTapPreview${n}" />`,
+        ],
       };
     case 'location':
       return {
@@ -384,7 +440,14 @@ function userInfoBlock(kind: NativeCase, s: Style): Block {
       };
     case 'long-desc':
       return {
-        members: [`  onTapMember${n}() {`, `    ${ns}.getUserProfile({`, `      desc: '${longDesc}',`, ...profileSuccess(), `    });`, `  },`],
+        members: [
+          `  onTapMember${n}() {`,
+          `    ${ns}.getUserProfile({`,
+          `      desc: '${longDesc}',`,
+          ...profileSuccess(),
+          `    });`,
+          `  },`,
+        ],
         markup: button(`onTapMember${n}`, '成为会员'),
       };
     case 'in-login-callback':
@@ -472,7 +535,9 @@ function userInfoBlock(kind: NativeCase, s: Style): Block {
           `    });`,
           `  },`,
         ],
-        markup: [`  <button open-type="getAuthorize" scope="phoneNumber" onGetAuthorize="onGetPhoneAuthorize${n}">绑定手机号</button>`],
+        markup: [
+          `  <button open-type="getAuthorize" scope="phoneNumber" onGetAuthorize="onGetPhoneAuthorize${n}">绑定手机号</button>`,
+        ],
       };
     case 'login-then-info':
       return {
@@ -510,7 +575,11 @@ function nativeHeader(s: Style, entity: Entity, random: Random): string[] {
   const lines = s.ts
     ? [`import { formatDate, formatPrice } from '../../utils/format';`, ``]
     : [`const { formatDate, formatPrice } = require('../../utils/format');`, ``];
-  lines.push(`const API_BASE = 'https://api.example.com/v${random.int(1, 3)}';`, `const PAGE_SIZE = ${random.pick([10, 20, 30])};`, ``);
+  lines.push(
+    `const API_BASE = 'https://api.example.com/v${random.int(1, 3)}';`,
+    `const PAGE_SIZE = ${random.pick([10, 20, 30])};`,
+    ``,
+  );
   if (s.ts) {
     lines.push(
       `interface ${cap(entity.en)} {`,
@@ -553,7 +622,11 @@ function nativeHeader(s: Style, entity: Entity, random: Random): string[] {
 }
 
 /** The data, lifecycle hooks and list loading every native page has. */
-function nativeCore(s: Style, entity: Entity, userInfo: boolean): { members: string[]; markupTop: string[]; markupItem: string[]; markupBottom: string[] } {
+function nativeCore(
+  s: Style,
+  entity: Entity,
+  userInfo: boolean,
+): { members: string[]; markupTop: string[]; markupItem: string[]; markupBottom: string[] } {
   const { ns, tap, input, directive, dataset } = s.d;
   const path = `${entity.en}s`;
   const members = [
@@ -701,7 +774,10 @@ export function nativePage(random: Random, options: NativePageOptions): Generate
     }
   }
   const core = nativeCore(s, entity, options.userInfo);
-  const blocks = [...extras.map((id) => ({ id, block: extraBlock(id, s, entity) })), ...cases.map((id) => ({ id, block: userInfoBlock(id, s) }))];
+  const blocks = [
+    ...extras.map((id) => ({ id, block: extraBlock(id, s, entity) })),
+    ...cases.map((id) => ({ id, block: userInfoBlock(id, s) })),
+  ];
   const members = [...core.members];
   for (const { block } of blocks) members.push(``, ...block.members);
   const script = [...nativeHeader(s, entity, random), `Page({`, ...members, `});`, ``].join('\n');
@@ -784,7 +860,9 @@ export function taroPage(random: Random, identity: PageIdentity, userInfo: boole
     ``,
     `  useEffect(() => {`,
     `    void loadItems(true);`,
-    ...(userCase === 'effect' ? [`    Taro.getUserProfile({ desc: ${desc}, success: (res) => setUserInfo(res.userInfo) });`] : []),
+    ...(userCase === 'effect'
+      ? [`    Taro.getUserProfile({ desc: ${desc}, success: (res) => setUserInfo(res.userInfo) });`]
+      : []),
     `  }, []);`,
     ``,
     `  useDidShow(() => {`,
@@ -846,7 +924,12 @@ export function taroPage(random: Random, identity: PageIdentity, userInfo: boole
       loginButton = `<Button className='login' onClick={onSync}>同步资料</Button>`;
       break;
     case 'missing-desc':
-      lines.push(``, `  const onAvatar = () => {`, `    Taro.getUserProfile({ success: (res) => setUserInfo(res.userInfo) });`, `  };`);
+      lines.push(
+        ``,
+        `  const onAvatar = () => {`,
+        `    Taro.getUserProfile({ success: (res) => setUserInfo(res.userInfo) });`,
+        `  };`,
+      );
       loginButton = `<Button className='login' onClick={onAvatar}>设置头像</Button>`;
       break;
     case 'effect':
@@ -881,7 +964,9 @@ export function taroPage(random: Random, identity: PageIdentity, userInfo: boole
     `            <Text className='title'>{item.title}</Text>`,
     `            <Text className='price'>¥{formatPrice(item.price)}</Text>`,
     `            <Text className='date'>{formatDate(item.createdAt)}</Text>`,
-    ...(withSelection ? [`            <Button size='mini' onClick={() => onToggle(item.id)}>{item.selected ? '取消' : '选择'}</Button>`] : []),
+    ...(withSelection
+      ? [`            <Button size='mini' onClick={() => onToggle(item.id)}>{item.selected ? '取消' : '选择'}</Button>`]
+      : []),
     `          </View>`,
     `        ))}`,
     `      </ScrollView>`,
@@ -924,18 +1009,23 @@ export function utilityModule(random: Random, ts: boolean, ns: string, variant: 
       `const BASE = 'https://api.example.com/v${random.int(1, 3)}';`,
       `const TIMEOUT = ${random.pick([5000, 8000, 10000])};`,
       ``,
-      ...exportFn('request', "path: string, data: Record<string, unknown> = {}, method = 'GET'", "path, data = {}, method = 'GET'", [
-        `  return new Promise((resolve, reject) => {`,
-        `    ${ns}.request({`,
-        `      url: BASE + path,`,
-        `      data,`,
-        `      method,`,
-        `      timeout: TIMEOUT,`,
-        `      success: (res${t(': any')}) => (res.statusCode === 200 ? resolve(res.data) : reject(new Error(String(res.statusCode)))),`,
-        `      fail: reject,`,
-        `    });`,
-        `  });`,
-      ]),
+      ...exportFn(
+        'request',
+        "path: string, data: Record<string, unknown> = {}, method = 'GET'",
+        "path, data = {}, method = 'GET'",
+        [
+          `  return new Promise((resolve, reject) => {`,
+          `    ${ns}.request({`,
+          `      url: BASE + path,`,
+          `      data,`,
+          `      method,`,
+          `      timeout: TIMEOUT,`,
+          `      success: (res${t(': any')}) => (res.statusCode === 200 ? resolve(res.data) : reject(new Error(String(res.statusCode)))),`,
+          `      fail: reject,`,
+          `    });`,
+          `  });`,
+        ],
+      ),
       ``,
     );
     if (!ts) lines.push(`module.exports = { request };`, ``);
@@ -948,7 +1038,13 @@ export function appScript(dialect: Dialect, ts: boolean): string {
   const login =
     dialect.platform === 'alipay'
       ? [`    my.getAuthCode({ scopes: 'auth_base', success: (res) => { this.globalData.authCode = res.authCode; } });`]
-      : [`    ${dialect.ns}.login({`, `      success: (res) => {`, `        this.globalData.code = res.code;`, `      },`, `    });`];
+      : [
+          `    ${dialect.ns}.login({`,
+          `      success: (res) => {`,
+          `        this.globalData.code = res.code;`,
+          `      },`,
+          `    });`,
+        ];
   return [
     `App({`,
     `  globalData: { code: '', authCode: '' }${ts ? ' as Record<string, string>' : ''},`,
@@ -998,7 +1094,8 @@ export function largePage(random: Random, lines: number): GeneratedPage {
   const cases: NativeCase[] = ['profile-tap', 'profile-helper', 'missing-desc', 'long-desc', 'in-login-callback', 'after-await'];
   for (let i = 1; ; i++) {
     const s: Style = { ...s0, n: String(i) };
-    const block = i % 4 === 0 ? userInfoBlock(cases[(i / 4) % cases.length]!, s) : extraBlock(extraIds[i % extraIds.length]!, s, entity);
+    const block =
+      i % 4 === 0 ? userInfoBlock(cases[(i / 4) % cases.length]!, s) : extraBlock(extraIds[i % extraIds.length]!, s, entity);
     // `share` defines onShareAppMessage, which may appear once only.
     if (block.members[0]?.includes('onShareAppMessage') && i > extraIds.length) continue;
     if (fixed() + block.members.length + 1 > lines) break;
