@@ -58,9 +58,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     errorHandler,
     synchronize: {
       configurationSection: 'miniprogramUserInfo',
-      // Markup and project configuration edits change what the scripts' diagnostics say.
+      // Markup, project configuration and settings files (package.json may hold an "mp-userinfo" key)
+      // change what the scripts' diagnostics say.
       fileEvents: vscode.workspace.createFileSystemWatcher(
-        '**/{*.wxml,*.axml,*.ttml,project.config.json,app.js,app.ts,.mp-userinfo.json}',
+        '**/{*.wxml,*.axml,*.ttml,project.config.json,project.private.config.json,mini.project.json,project.tt.json,app.json,app.js,app.ts,.mp-userinfo.json,package.json}',
       ),
     },
     initializationOptions: { locale: vscode.env.language },
