@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { createCipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { getApiById, localize } from '../../server/src/catalog';
 import { decodePayload, decryptAlipayContent, reportFailed } from '../../server/src/core/decode';
-import { alipayPayload } from './vectors';
+import { alipayPayload, alipaySigned } from './vectors';
 
 /** The page-side result of my.getOpenUserInfo: `response` is a JSON string. */
 function openUserInfo(inner: Record<string, string>): string {
@@ -133,5 +133,65 @@ describe('Alipay AES content (all-zero iv, PKCS#5)', () => {
     assert.equal(report.verdicts[0]?.status, 'skipped');
     assert.ok(report.notes.some((n) => n.code === 'needs-aes-key'));
     assert.equal(reportFailed(report), false);
+  });
+});
+
+describe('Alipay sign verification', () => {
+  const phone = '{"code":"10000","msg":"Success","mobile":"13800000000"}';
+
+  it('verifies an encrypted envelope signed with SHA256withRSA, with a PEM key and with the bare base64 key', () => {
+    const { aesKey, ciphertext } = alipayPayload(phone);
+    const { sign, publicKey, bareKey } = alipaySigned(ciphertext);
+    const text = JSON.stringify({ response: ciphertext, sign, sign_type: 'RSA2', encrypt_type: 'AES', charset: 'UTF-8' });
+    for (const key of [publicKey, bareKey, `  ${bareKey.replace(/(.{64})/g, '$1\n')}  `]) {
+      const report = decodePayload({ text, aesKey, alipayPublicKey: key });
+      assert.deepEqual(report.errors, []);
+      assert.deepEqual(
+        report.verdicts.map((v) => `${v.check}:${v.status}`),
+        ['signature:pass', 'decrypted:pass', 'response-code:pass'],
+      );
+      assert.match(report.verdicts[0]!.detail, /SHA256withRSA/);
+      assert.ok(!report.notes.some((n) => n.code === 'alipay-sign-not-verified'));
+      assert.equal(report.plaintext, phone);
+    }
+  });
+
+  it('verifies the legacy RSA sign type with SHA1withRSA', () => {
+    const { sign, publicKey } = alipaySigned(phone, 'sha1');
+    const report = decodePayload({ text: JSON.stringify({ response: phone, sign, sign_type: 'RSA' }), alipayPublicKey: publicKey });
+    assert.equal(report.verdicts.find((v) => v.check === 'signature')?.status, 'pass');
+    assert.match(report.verdicts.find((v) => v.check === 'signature')!.detail, /SHA1withRSA/);
+    const wrongType = decodePayload({ text: JSON.stringify({ response: phone, sign, sign_type: 'RSA2' }), alipayPublicKey: publicKey });
+    assert.equal(wrongType.errors[0]?.code, 'alipay-sign-mismatch');
+  });
+
+  it('fails a tampered response and a signature from another key, and still decrypts', () => {
+    const { aesKey, ciphertext } = alipayPayload(phone);
+    const other = alipayPayload('{"code":"10000","mobile":"13900000000"}', 16);
+    const { sign, publicKey } = alipaySigned(other.ciphertext);
+    const report = decodePayload({ text: JSON.stringify({ response: ciphertext, sign }), aesKey, alipayPublicKey: publicKey });
+    assert.equal(report.errors[0]?.code, 'alipay-sign-mismatch');
+    assert.equal(report.verdicts.find((v) => v.check === 'signature')?.status, 'fail');
+    assert.equal(reportFailed(report), true);
+    assert.equal(report.plaintext, phone);
+  });
+
+  it('names an unreadable key and a key that is not RSA, without echoing it', () => {
+    const envelope = JSON.stringify({ response: phone, sign: 'c2lnbg==' });
+    const garbage = decodePayload({ text: envelope, alipayPublicKey: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA' });
+    assert.equal(garbage.errors[0]?.code, 'invalid-public-key');
+    assert.equal(garbage.verdicts.find((v) => v.check === 'signature')?.status, 'fail');
+    const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const notRsa = decodePayload({ text: envelope, alipayPublicKey: ec });
+    assert.equal(notRsa.errors[0]?.code, 'invalid-public-key');
+    assert.match(notRsa.errors[0]!.message, /ec/);
+    assert.ok(!JSON.stringify(notRsa).includes(ec.split('\n')[1]!));
+  });
+
+  it('reports bad base64 in sign as such', () => {
+    const { publicKey } = alipaySigned(phone);
+    const report = decodePayload({ text: JSON.stringify({ response: phone, sign: 'not base64!' }), alipayPublicKey: publicKey });
+    assert.equal(report.errors[0]?.code, 'invalid-base64');
+    assert.match(report.errors[0]!.message, /sign/);
   });
 });

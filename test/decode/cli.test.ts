@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runDecode } from '../../server/src/cli/decode';
 import type { CliIo } from '../../server/src/cli/io';
-import { alipayPayload, officialVector, signatureExample } from './vectors';
+import { alipayPayload, alipaySigned, officialVector, signatureExample } from './vectors';
 
 interface Run {
   code: number;
@@ -103,6 +103,32 @@ describe('mp-userinfo decode (in process)', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /✓ response-code +code 10000: Success\./);
     assert.ok(!r.stdout.includes(aesKey));
+  });
+
+  it('verifies an Alipay sign with --alipay-public-key-file, --alipay-public-key and MP_ALIPAY_PUBLIC_KEY', async () => {
+    const { aesKey, ciphertext } = alipayPayload('{"code":"10000","msg":"Success","mobile":"00000000000"}');
+    const { sign, publicKey, bareKey } = alipaySigned(ciphertext);
+    const envelope = JSON.stringify({ response: ciphertext, sign, sign_type: 'RSA2' });
+    const keyFile = join(tmp, 'alipay-public.pem');
+    writeFileSync(keyFile, publicKey);
+    const env = { MP_AES_KEY: aesKey };
+    for (const [args, extra] of [
+      [['--alipay-public-key-file', keyFile], {}],
+      [['--alipay-public-key', bareKey], {}],
+      [[], { MP_ALIPAY_PUBLIC_KEY: bareKey }],
+    ] as const) {
+      const r = await run([envelope, ...args], { env: { ...env, ...extra } });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /✓ signature +.*SHA256withRSA/);
+      assert.ok(!r.stdout.includes(aesKey));
+    }
+    const tampered = JSON.stringify({ response: alipayPayload('{"code":"10000"}').ciphertext, sign });
+    const bad = await run([tampered, '--alipay-public-key-file', keyFile], { env });
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /alipay-sign-mismatch/);
+    const missing = await run([envelope, '--alipay-public-key-file', join(tmp, 'nope.pem')], { env });
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /nope\.pem/);
   });
 
   it('explains an errMsg given as text, in Chinese on request', async () => {

@@ -2,7 +2,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodePayload, maxInputBytes, reportFailed, type DecodeErrorCode, type DecodeRequest } from '../../server/src/core/decode';
-import { alipayPayload, encrypt, officialVector } from './vectors';
+import { alipayPayload, alipaySigned, encrypt, officialVector } from './vectors';
+
+/** An envelope signed over `signed` whose response says `shown`, with the public key that checks it. */
+function signedEnvelope(signed: string, shown: string): DecodeRequest {
+  const { sign, publicKey } = alipaySigned(signed);
+  return { text: JSON.stringify({ response: shown, sign, sign_type: 'RSA2' }), alipayPublicKey: publicKey };
+}
 
 function firstError(request: DecodeRequest): { code: DecodeErrorCode; message: string } {
   const report = decodePayload(request);
@@ -36,6 +42,8 @@ const cases: Array<[DecodeErrorCode, string, DecodeRequest, RegExp]> = [
   ['signature-format', 'a truncated signature', { rawData: '{}', signature: '75e81ced', sessionKey: officialVector.sessionKey }, /40 hexadecimal characters/],
   ['signature-mismatch', 'another session_key', { rawData: '{"nickName":"Band"}', signature: '75e81ceda165f4ffa64f4068af58c64b8f54b88c', sessionKey: officialVector.sessionKey }, /does not match sha1/],
   ['invalid-envelope', 'a response that is not JSON', { text: JSON.stringify({ response: '{code: 10000' }) }, /response field is not valid JSON/],
+  ['invalid-public-key', 'an Alipay public key that is not a key', { text: JSON.stringify({ response: '{"code":"10000"}', sign: 'c2lnbg==' }), alipayPublicKey: 'not a key' }, /Alipay public key/],
+  ['alipay-sign-mismatch', 'a response changed after signing', signedEnvelope('{"code":"10000","mobile":"13800000000"}', '{"code":"10000","mobile":"13900000000"}'), /does not verify against this Alipay public key/],
 ];
 
 describe('decode errors', () => {
@@ -59,7 +67,7 @@ describe('decode errors', () => {
     const all: DecodeErrorCode[] = [
       'empty-input', 'input-too-large', 'invalid-object', 'unrecognised-input', 'invalid-base64', 'session-key-length',
       'iv-length', 'aes-key-length', 'ciphertext-length', 'missing-iv', 'bad-padding', 'not-json', 'appid-mismatch',
-      'signature-format', 'signature-mismatch', 'invalid-envelope',
+      'signature-format', 'signature-mismatch', 'invalid-envelope', 'invalid-public-key', 'alipay-sign-mismatch',
     ];
     assert.deepEqual([...new Set(cases.map(([code]) => code))].sort(), [...all].sort());
   });

@@ -2,7 +2,7 @@
  * Published test vectors (FACTS §1.4 and §2.2): the official WeChat demo payload and the rawData
  * signature example, plus helpers that make fresh ciphertext with node:crypto for round trips.
  */
-import { createCipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, generateKeyPairSync, randomBytes, sign as cryptoSign, type KeyPairKeyObjectResult } from 'node:crypto';
 
 /** The official WXBizDataCrypt demo (appId, sessionKey, iv, 400-byte ciphertext). */
 export const officialVector = {
@@ -43,4 +43,19 @@ export function wechatPayload(plaintext: string): { sessionKey: string; iv: stri
 export function alipayPayload(plaintext: string, bytes = 16): { aesKey: string; ciphertext: string } {
   const key = randomBytes(bytes);
   return { aesKey: key.toString('base64'), ciphertext: encrypt(plaintext, key, Buffer.alloc(16)) };
+}
+
+let rsaPair: KeyPairKeyObjectResult | undefined;
+
+/**
+ * Signs `response` the way Alipay does (SHA256withRSA over `"` + response + `"`, or SHA1withRSA for the
+ * legacy `RSA` sign type) with a test key pair, made once per process. Returns the sign and the public key
+ * as PEM and as the console's bare base64.
+ */
+export function alipaySigned(response: string, algorithm: 'sha256' | 'sha1' = 'sha256'): { sign: string; publicKey: string; bareKey: string } {
+  rsaPair ??= generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const sign = cryptoSign(algorithm, Buffer.from(`"${response}"`, 'utf8'), rsaPair.privateKey).toString('base64');
+  const publicKey = rsaPair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const bareKey = rsaPair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  return { sign, publicKey, bareKey };
 }

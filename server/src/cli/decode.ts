@@ -31,6 +31,9 @@ Input:
   --raw-data <R>            rawData exactly as returned; needs --signature and a session_key
   --signature <S>           The signature returned with rawData (40 hex digits)
   --appid <A>               Your appid, compared with watermark.appid
+  --alipay-public-key <K>   The Alipay public key (PEM or the console's base64), to verify an
+                            Alipay envelope's sign; or MP_ALIPAY_PUBLIC_KEY
+  --alipay-public-key-file <F>  The same, read from a file (.pem or .txt)
 
 Keys (prefer the environment: flags end up in shell history):
   --session-key <K>         WeChat/Douyin session_key (base64), or MP_SESSION_KEY
@@ -51,7 +54,7 @@ interface DecodeArgs {
   format: 'text' | 'json';
 }
 
-const valueFlags: Record<string, keyof DecodeRequest | 'input' | 'format' | 'lang'> = {
+const valueFlags: Record<string, keyof DecodeRequest | 'input' | 'format' | 'lang' | 'publicKeyFile'> = {
   '--session-key': 'sessionKey',
   '--iv': 'iv',
   '--encrypted-data': 'encryptedData',
@@ -59,12 +62,14 @@ const valueFlags: Record<string, keyof DecodeRequest | 'input' | 'format' | 'lan
   '--signature': 'signature',
   '--aes-key': 'aesKey',
   '--appid': 'appid',
+  '--alipay-public-key': 'alipayPublicKey',
+  '--alipay-public-key-file': 'publicKeyFile',
   '--input': 'input',
   '--format': 'format',
   '--lang': 'lang',
 };
 
-function parseArgs(argv: string[], env: CliIo['env']): DecodeArgs | 'help' {
+function parseArgs(argv: string[], env: CliIo['env'], cwd: string): DecodeArgs | 'help' {
   const request: DecodeRequest = {};
   let input: string | undefined;
   let format: DecodeArgs['format'] = 'text';
@@ -91,12 +96,16 @@ function parseArgs(argv: string[], env: CliIo['env']): DecodeArgs | 'help' {
       request.language = value as DocsLanguage;
     } else if (target === 'input') {
       input = value;
+    } else if (target === 'publicKeyFile') {
+      request.alipayPublicKey = readPublicKeyFile(value, cwd);
     } else {
       (request as Record<string, string>)[target] = value;
     }
   }
   request.sessionKey ??= nonEmpty(env['MP_SESSION_KEY']);
   request.aesKey ??= nonEmpty(env['MP_AES_KEY']);
+  request.alipayPublicKey ??= nonEmpty(env['MP_ALIPAY_PUBLIC_KEY']);
+  if (request.alipayPublicKey === undefined) delete request.alipayPublicKey;
   if (request.sessionKey === undefined) delete request.sessionKey;
   if (request.aesKey === undefined) delete request.aesKey;
   if (input !== undefined && request.text !== undefined) throw new UsageError('give the payload once: one [text] argument, or --input');
@@ -116,6 +125,23 @@ function parseArgs(argv: string[], env: CliIo['env']): DecodeArgs | 'help' {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim() !== '' ? value : undefined;
+}
+
+/** Reads `--alipay-public-key-file`; a key file is small, so anything over 64 KiB is not one. */
+function readPublicKeyFile(file: string, cwd: string): string {
+  const resolved = path.resolve(cwd, file);
+  let size: number;
+  try {
+    size = statSync(resolved).size;
+  } catch {
+    throw new UsageError(`cannot read ${file}: no such file`);
+  }
+  if (size > 64 * 1024) throw new UsageError(`${file} is ${size} bytes, too large for a public key file`);
+  try {
+    return readFileSync(resolved, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
 }
 
 /** Reads `--input`: a file (at most the decoder's limit) or standard input. */
@@ -141,7 +167,7 @@ export async function runDecode(argv: string[], io: CliIo): Promise<number> {
   let args: DecodeArgs | 'help';
   let report: DecodeReport;
   try {
-    args = parseArgs(argv, io.env);
+    args = parseArgs(argv, io.env, io.cwd);
     if (args === 'help') {
       io.stdout(`${usage}\n`);
       return 0;

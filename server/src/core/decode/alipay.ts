@@ -5,8 +5,9 @@
  * an all-zero 16-byte iv and PKCS#5 padding.
  */
 import type { DocsLanguage } from '../../catalog';
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { decodeBase64 } from './crypto';
-import { decodeError } from './messages';
+import { decodeError, text } from './messages';
 import { parseJson } from './objectText';
 import { decryptJson, isObject, type Decrypted } from './wechat';
 import type { JsonObject, JsonValue, Result } from './types';
@@ -20,6 +21,8 @@ export interface AlipayEnvelope {
   encrypted: boolean;
   /** The RSA2 signature over the quoted response, when Alipay sent one. */
   sign?: string;
+  /** `RSA2` (SHA256withRSA, the default) or the legacy `RSA` (SHA1withRSA). */
+  signType?: string;
 }
 
 /**
@@ -30,10 +33,12 @@ export function readAlipayEnvelope(value: JsonValue): AlipayEnvelope | undefined
   if (!isObject(value) || typeof value['response'] !== 'string') return undefined;
   const response = value['response'].trim();
   const sign = value['sign'];
+  const signType = value['sign_type'];
   return {
     response,
     encrypted: !response.startsWith('{'),
     ...(typeof sign === 'string' ? { sign } : {}),
+    ...(typeof signType === 'string' ? { signType } : {}),
   };
 }
 
@@ -68,4 +73,41 @@ export function decryptAlipayContent(ciphertext: string, aesKey: string, languag
   const bytes = decodeBase64('response', ciphertext, language);
   if (!bytes.ok) return bytes;
   return decryptJson(key.value, zeroIv, bytes.value, 'response', language);
+}
+
+/**
+ * Reads the Alipay public key from the open platform console: a PEM block, or the bare base64 of its
+ * DER (SubjectPublicKeyInfo) as the console shows it. `invalid-public-key` when it is neither, or not RSA.
+ */
+export function readAlipayPublicKey(input: string, language: DocsLanguage): Result<KeyObject> {
+  const compact = input.trim();
+  const pem = compact.includes('-----BEGIN')
+    ? compact
+    : `-----BEGIN PUBLIC KEY-----\n${(compact.replace(/\s+/g, '').match(/.{1,64}/g) ?? []).join('\n')}\n-----END PUBLIC KEY-----\n`;
+  let key: KeyObject;
+  try {
+    key = createPublicKey(pem);
+  } catch {
+    return { ok: false, error: decodeError('invalid-public-key', language, { reason: text('public-key-unreadable', language) }) };
+  }
+  if (key.asymmetricKeyType !== 'rsa') {
+    return { ok: false, error: decodeError('invalid-public-key', language, { reason: text('public-key-not-rsa', language, { type: key.asymmetricKeyType ?? '?' }) }) };
+  }
+  return { ok: true, value: key };
+}
+
+/**
+ * Checks Alipay's `sign` over the quoted response text (`"` + response + `"`, as Alipay signs the JSON
+ * string value) with SHA256withRSA, or SHA1withRSA for the legacy `sign_type` `RSA`. True on a match.
+ */
+export function verifyAlipaySign(envelope: AlipayEnvelope, key: KeyObject, language: DocsLanguage): Result<boolean> {
+  const signature = decodeBase64('sign', envelope.sign ?? '', language);
+  if (!signature.ok) return signature;
+  const algorithm = envelope.signType?.toUpperCase() === 'RSA' ? 'sha1' : 'sha256';
+  const content = Buffer.from(`"${envelope.response}"`, 'utf8');
+  try {
+    return { ok: true, value: verify(algorithm, content, key, signature.value) };
+  } catch {
+    return { ok: true, value: false };
+  }
 }

@@ -8,7 +8,7 @@
  * tests all share it.
  */
 import { getApi, getApiById, localize, type ApiNamespace, type DocsLanguage, type FieldEntry, type Platform } from '../../catalog';
-import { decryptAlipayContent, innerResponse, parseAlipayResponse } from './alipay';
+import { decryptAlipayContent, innerResponse, parseAlipayResponse, readAlipayPublicKey, verifyAlipaySign, type AlipayEnvelope } from './alipay';
 import { detectPayload, type Detection, type PayloadFields } from './detect';
 import {
   anonymousDataNote,
@@ -28,7 +28,7 @@ import { checkWatermark, decryptOpenData, isObject, type Decrypted } from './wec
 export * from './types';
 export { decryptOpenData, checkWatermark, decodeSessionKey, type OpenDataInput, type Decrypted } from './wechat';
 export { verifyRawDataSignature, describeReserialisation, type SignatureCheck, type SignatureInput } from './signature';
-export { decryptAlipayContent, parseAlipayResponse, readAlipayEnvelope, innerResponse, type AlipayEnvelope } from './alipay';
+export { decryptAlipayContent, parseAlipayResponse, readAlipayEnvelope, readAlipayPublicKey, verifyAlipaySign, innerResponse, type AlipayEnvelope } from './alipay';
 export { detectPayload, classifyObject, type Detection, type PayloadFields } from './detect';
 export { parseObjectText, type ParsedObject } from './objectText';
 export { explainErrMsg, explainAlipayCode, type ErrorExplanation } from './explain';
@@ -50,6 +50,8 @@ export interface DecodeRequest {
   sessionKey?: string;
   /** Alipay content-encryption key from the console (base64). */
   aesKey?: string;
+  /** The Alipay public key (PEM, or the console's bare base64), to verify an envelope's `sign`. */
+  alipayPublicKey?: string;
   /** Your appid, compared with `watermark.appid`. */
   appid?: string;
   /** Milliseconds since the epoch, for the watermark age; defaults to the current time. */
@@ -80,7 +82,7 @@ export function reportFailed(report: DecodeReport): boolean {
 export function decodePayload(request: DecodeRequest): DecodeReport {
   const language = request.language ?? 'en';
   const report: DecodeReport = { verdicts: [], fields: [], notes: [], errors: [] };
-  const size = [request.text, request.encryptedData, request.iv, request.rawData, request.signature, request.sessionKey, request.aesKey, request.appid]
+  const size = [request.text, request.encryptedData, request.iv, request.rawData, request.signature, request.sessionKey, request.aesKey, request.alipayPublicKey, request.appid]
     .reduce((sum, part) => sum + (part === undefined ? 0 : Buffer.byteLength(part, 'utf8')), 0);
   if (size > maxInputBytes) {
     report.errors.push(decodeError('input-too-large', language, { size, limit: maxInputBytes }));
@@ -115,6 +117,7 @@ export function decodePayload(request: DecodeRequest): DecodeReport {
   const session = new DecodeSession(report, detection, language, {
     sessionKey,
     aesKey,
+    alipayPublicKey: nonEmpty(request.alipayPublicKey),
     appid: nonEmpty(request.appid)?.trim(),
     now: request.now ?? Date.now(),
   });
@@ -125,6 +128,7 @@ export function decodePayload(request: DecodeRequest): DecodeReport {
 interface Secrets {
   sessionKey: string | undefined;
   aesKey: string | undefined;
+  alipayPublicKey: string | undefined;
   appid: string | undefined;
   now: number;
 }
@@ -318,7 +322,7 @@ class DecodeSession {
   private alipayEnvelope(): void {
     const envelope = this.detection.envelope!;
     if (this.detection.value) this.report.fields.push(...explainFields(this.detection.value, getApiById('my.getOpenUserInfo')?.result, this.language, 'input'));
-    if (envelope.sign !== undefined) this.note('alipay-sign-not-verified', 'info', text('note-alipay-sign-not-verified', this.language));
+    if (envelope.sign !== undefined) this.alipaySign(envelope);
     if (envelope.encrypted) {
       this.alipayCiphertext(envelope.response);
       return;
@@ -330,6 +334,31 @@ class DecodeSession {
     }
     this.report.data = parsed.value;
     this.alipayInner(parsed.value, 'decrypted');
+  }
+
+  /** Verifies the envelope's `sign` when the Alipay public key was given; otherwise says how to. */
+  private alipaySign(envelope: AlipayEnvelope): void {
+    if (this.secrets.alipayPublicKey === undefined) {
+      this.note('alipay-sign-not-verified', 'info', text('note-alipay-sign-not-verified', this.language));
+      return;
+    }
+    const key = readAlipayPublicKey(this.secrets.alipayPublicKey, this.language);
+    if (!key.ok) {
+      this.fail('signature', key.error);
+      return;
+    }
+    const checked = verifyAlipaySign(envelope, key.value, this.language);
+    if (!checked.ok) {
+      this.fail('signature', checked.error);
+      return;
+    }
+    const algorithm = envelope.signType?.toUpperCase() === 'RSA' ? 'SHA1withRSA' : 'SHA256withRSA';
+    if (checked.value) {
+      this.report.verdicts.push({ check: 'signature', status: 'pass', detail: text('verdict-alipay-sign-ok', this.language, { algorithm }) });
+      return;
+    }
+    this.report.verdicts.push({ check: 'signature', status: 'fail', detail: text('verdict-alipay-sign-bad', this.language, { algorithm }) });
+    this.report.errors.push(decodeError('alipay-sign-mismatch', this.language));
   }
 
   private alipayCiphertext(ciphertext: string): void {
@@ -411,7 +440,8 @@ class DecodeSession {
 
   private fail(check: 'decrypted' | 'signature', error: DecodeReport['errors'][number]): void {
     this.report.errors.push(error);
-    this.report.verdicts.push({ check, status: 'fail', detail: text('verdict-decrypt-failed', this.language, { code: error.code }) });
+    const detail = text(check === 'decrypted' ? 'verdict-decrypt-failed' : 'verdict-signature-failed', this.language, { code: error.code });
+    this.report.verdicts.push({ check, status: 'fail', detail });
   }
 
   private pushIfDefined(note: DecodeReport['notes'][number] | undefined): void {

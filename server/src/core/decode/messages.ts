@@ -80,6 +80,14 @@ const errorTexts: Record<ErrorTemplate, Localized> = {
     en: 'The Alipay response field is not valid JSON: {reason}',
     zh: '支付宝 response 字段不是有效的 JSON：{reason}',
   },
+  'invalid-public-key': {
+    en: 'The Alipay public key cannot be used: {reason} Paste the "支付宝公钥" (Alipay public key) from the open platform console, not your app\'s own public or private key.',
+    zh: '无法使用该支付宝公钥：{reason}请粘贴开放平台控制台中的“支付宝公钥”，而不是应用自己的公钥或私钥。',
+  },
+  'alipay-sign-mismatch': {
+    en: 'The sign does not verify against this Alipay public key: the response was altered, or the key belongs to another app or to the sandbox.',
+    zh: '用该支付宝公钥验签失败：response 被改动过，或公钥属于其他应用或沙箱环境。',
+  },
 };
 
 /** Extra texts used inside the templates above and in notes and verdicts. */
@@ -178,8 +186,24 @@ const texts = {
     zh: 'watermark.timestamp 比当前时间晚 {age}：本机时钟或数据的时间有误。',
   },
   'note-alipay-sign-not-verified': {
-    en: 'The envelope carries an RSA2 "sign"; verify it on your server with the Alipay public key over the quoted response before trusting the data. The decoder does not check it.',
-    zh: '该响应带有 RSA2 "sign"；在信任数据之前，请在服务端用支付宝公钥对加上引号的 response 验签。解码器不做此项校验。',
+    en: 'The envelope carries an RSA2 "sign" over the quoted response. Give the Alipay public key to verify it here; your server must verify it too before trusting the data.',
+    zh: '该响应带有对加引号 response 的 RSA2 "sign"。提供支付宝公钥即可在此验签；服务端在信任数据之前也必须验签。',
+  },
+  'public-key-unreadable': {
+    en: 'it is neither a PEM block nor the base64 of a public key.',
+    zh: '它既不是 PEM 格式，也不是公钥的 base64 文本。',
+  },
+  'public-key-not-rsa': {
+    en: 'it is a {type} key, and Alipay signs with RSA.',
+    zh: '它是 {type} 密钥，而支付宝使用 RSA 签名。',
+  },
+  'verdict-alipay-sign-ok': {
+    en: 'The {algorithm} sign over the quoted response verifies with the Alipay public key.',
+    zh: '用支付宝公钥对加引号 response 的 {algorithm} 签名验签通过。',
+  },
+  'verdict-alipay-sign-bad': {
+    en: 'The {algorithm} sign over the quoted response does not verify with this public key.',
+    zh: '用该公钥对加引号 response 的 {algorithm} 签名验签未通过。',
   },
   'note-unknown-err-msg': {
     en: 'The errMsg "{errMsg}" is not in the catalog. The part before ":fail" names the API ({api}); the rest is the platform\'s reason.',
@@ -212,6 +236,7 @@ const texts = {
     zh: '已用 {cipher} 解密 {bytes} 字节。',
   },
   'verdict-decrypt-failed': { en: 'Decryption failed: {code}.', zh: '解密失败：{code}。' },
+  'verdict-signature-failed': { en: 'Not verified: {code}.', zh: '未能校验：{code}。' },
   'verdict-decrypt-skipped': { en: 'Not decrypted: no key given.', zh: '未解密：没有提供密钥。' },
   'verdict-signature-ok': {
     en: 'sha1(rawData + session_key) matches the signature.',

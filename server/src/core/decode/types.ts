@@ -35,7 +35,9 @@ export type DecodeErrorCode =
   | 'appid-mismatch'
   | 'signature-format'
   | 'signature-mismatch'
-  | 'invalid-envelope';
+  | 'invalid-envelope'
+  | 'invalid-public-key'
+  | 'alipay-sign-mismatch';
 
 /** A decoding failure: a value, never a thrown exception. `message` is in the requested language. */
 export interface DecodeError {
