@@ -63,6 +63,8 @@ export function renderDecoderHtml(options: DecoderHtmlOptions): string {
       <input id="session-key" type="password" autocomplete="off" spellcheck="false">
       <label for="aes-key">${e('aesKey')}</label>
       <input id="aes-key" type="password" autocomplete="off" spellcheck="false">
+      <label for="alipay-public-key">${e('alipayPublicKey')}</label>
+      <input id="alipay-public-key" type="text" autocomplete="off" spellcheck="false">
       <label for="iv">${e('iv')}</label>
       <input id="iv" type="text" autocomplete="off" spellcheck="false">
       <label for="appid">${e('appid')}</label>
@@ -135,7 +137,8 @@ export function isWebviewMessage(message: unknown): message is WebviewMessage {
         typeof m['requestId'] === 'number' &&
         typeof inputs === 'object' &&
         inputs !== null &&
-        inputKeys.every((key) => typeof inputs[key] === 'string')
+        inputKeys.every((key) => typeof inputs[key] === 'string') &&
+        (inputs['alipayPublicKey'] === undefined || typeof inputs['alipayPublicKey'] === 'string')
       );
     }
     default:
@@ -155,11 +158,12 @@ export async function handleDecoderMessage(message: unknown, context: DecoderHos
       return { type: 'init', strings: decoderStrings(context.language), appid: await context.appid(), ...(text !== undefined ? { text } : {}) };
     }
     case 'decode': {
-      const { text, sessionKey, aesKey, iv, appid } = message.inputs;
+      const { text, sessionKey, aesKey, alipayPublicKey, iv, appid } = message.inputs;
       const report = decodePayload({
         text,
         sessionKey,
         aesKey,
+        ...(alipayPublicKey !== undefined ? { alipayPublicKey } : {}),
         iv,
         appid,
         language: context.language,

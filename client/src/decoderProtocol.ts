@@ -16,6 +16,8 @@ export interface DecodeInputs {
   sessionKey: string;
   /** Alipay AES key. Secret. */
   aesKey: string;
+  /** The Alipay public key (PEM or the console's base64), to verify an envelope's `sign`. Not a secret, but not kept either. */
+  alipayPublicKey?: string;
   /** The iv, for a bare `encryptedData` pasted on its own. */
   iv: string;
   appid: string;

@@ -39,6 +39,7 @@ const form = element<HTMLFormElement>('decoder-form');
 const payload = element<HTMLTextAreaElement>('payload');
 const sessionKey = element<HTMLInputElement>('session-key');
 const aesKey = element<HTMLInputElement>('aes-key');
+const alipayPublicKey = element<HTMLInputElement>('alipay-public-key');
 const iv = element<HTMLInputElement>('iv');
 const appid = element<HTMLInputElement>('appid');
 const clearButton = element<HTMLButtonElement>('clear');
@@ -63,7 +64,7 @@ function restoreState(): void {
 }
 
 function inputs(): DecodeInputs {
-  return { text: payload.value, sessionKey: sessionKey.value, aesKey: aesKey.value, iv: iv.value, appid: appid.value };
+  return { text: payload.value, sessionKey: sessionKey.value, aesKey: aesKey.value, alipayPublicKey: alipayPublicKey.value, iv: iv.value, appid: appid.value };
 }
 
 function requestDecode(): void {
@@ -235,7 +236,7 @@ form.addEventListener('keydown', (event) => {
 });
 for (const field of [payload, iv, appid]) field.addEventListener('input', saveState);
 clearButton.addEventListener('click', () => {
-  for (const field of [payload, sessionKey, aesKey, iv]) field.value = '';
+  for (const field of [payload, sessionKey, aesKey, alipayPublicKey, iv]) field.value = '';
   result.hidden = true;
   lastRaw = '';
   saveState();

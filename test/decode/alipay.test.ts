@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createCipheriv, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { getApiById, localize } from '../../server/src/catalog';
 import { decodePayload, decryptAlipayContent, reportFailed } from '../../server/src/core/decode';
@@ -153,6 +153,15 @@ describe('Alipay sign verification', () => {
       assert.match(report.verdicts[0]!.detail, /SHA256withRSA/);
       assert.ok(!report.notes.some((n) => n.code === 'alipay-sign-not-verified'));
       assert.equal(report.plaintext, phone);
+    }
+  });
+
+  it('reads a PEM that lost its line breaks and a PKCS#1 "RSA PUBLIC KEY"', () => {
+    const { sign, publicKey } = alipaySigned(phone);
+    const pkcs1 = createPublicKey(publicKey).export({ type: 'pkcs1', format: 'pem' }).toString();
+    for (const key of [publicKey.replace(/\n/g, ''), pkcs1, pkcs1.replace(/\n/g, ' ')]) {
+      const report = decodePayload({ text: JSON.stringify({ response: phone, sign }), alipayPublicKey: key });
+      assert.equal(report.verdicts.find((v) => v.check === 'signature')?.status, 'pass', key);
     }
   });
 

@@ -11,7 +11,7 @@ import {
 } from '../../client/src/decoderHost';
 import type { ExtensionMessage } from '../../client/src/decoderProtocol';
 import { decoderStrings } from '../../client/src/decoderStrings';
-import { officialVector } from './vectors';
+import { alipaySigned, officialVector } from './vectors';
 
 const htmlOptions = {
   nonce: 'bm9uY2Utbm9uY2Utbm9uY2U=',
@@ -116,6 +116,17 @@ describe('decoder panel messages', () => {
     assert.match(reply.report.verdicts[1]!.detail, /\(1 min ago\)/);
     assert.equal(reply.report.format?.kind, 'success-object');
     assert.ok(!JSON.stringify(reply).includes(officialVector.sessionKey), 'the reply must not carry the key');
+  });
+
+  it('verifies an Alipay sign with the public key typed into the panel', async () => {
+    const response = '{"code":"10000","msg":"Success","mobile":"13800000000"}';
+    const { sign, publicKey } = alipaySigned(response);
+    const oneLine = publicKey.replace(/\n/g, '');
+    const inputs = { text: JSON.stringify({ response, sign }), sessionKey: '', aesKey: '', alipayPublicKey: oneLine, iv: '', appid: '' };
+    const reply = (await handleDecoderMessage({ type: 'decode', requestId: 3, inputs }, context())) as Extract<ExtensionMessage, { type: 'result' }>;
+    assert.equal(reply.report.verdicts.find((v) => v.check === 'signature')?.status, 'pass');
+    const wrongType = await handleDecoderMessage({ type: 'decode', requestId: 4, inputs: { ...inputs, alipayPublicKey: 1 } }, context());
+    assert.equal(wrongType, undefined);
   });
 
   it('answers in the panel language', async () => {

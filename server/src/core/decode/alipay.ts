@@ -80,13 +80,14 @@ export function decryptAlipayContent(ciphertext: string, aesKey: string, languag
  * DER (SubjectPublicKeyInfo) as the console shows it. `invalid-public-key` when it is neither, or not RSA.
  */
 export function readAlipayPublicKey(input: string, language: DocsLanguage): Result<KeyObject> {
-  const compact = input.trim();
-  const pem = compact.includes('-----BEGIN')
-    ? compact
-    : `-----BEGIN PUBLIC KEY-----\n${(compact.replace(/\s+/g, '').match(/.{1,64}/g) ?? []).join('\n')}\n-----END PUBLIC KEY-----\n`;
+  // Take the body apart from its armour ourselves: a PEM pasted into a one-line field loses its line breaks.
+  const armoured = /-----BEGIN ([A-Z ]+)-----([\s\S]*?)-----END \1-----/.exec(input);
+  const body = (armoured?.[2] ?? input).replace(/\s+/g, '');
+  const type = armoured?.[1] === 'RSA PUBLIC KEY' ? 'pkcs1' : 'spki';
   let key: KeyObject;
   try {
-    key = createPublicKey(pem);
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body)) throw new Error('not base64');
+    key = createPublicKey({ key: Buffer.from(body, 'base64'), format: 'der', type });
   } catch {
     return { ok: false, error: decodeError('invalid-public-key', language, { reason: text('public-key-unreadable', language) }) };
   }
