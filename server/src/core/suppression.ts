@@ -40,7 +40,7 @@ function parseCodes(text: string): string[] {
 function insideLiteral(sourceFile: ts.SourceFile, offset: number): boolean {
   let node: ts.Node = sourceFile;
   for (;;) {
-    const child: ts.Node | undefined = node.forEachChild((c) => (c.getStart(sourceFile) <= offset && offset < c.getEnd() ? c : undefined));
+    const child: ts.Node | undefined = node.forEachChild((c) => (offset < c.getEnd() && c.getStart(sourceFile) <= offset ? c : undefined));
     if (!child) break;
     node = child;
   }
@@ -135,7 +135,7 @@ function inJsxChildren(sourceFile: ts.SourceFile, offset: number): boolean {
   let node: ts.Node = sourceFile;
   let parent: ts.Node | undefined;
   for (;;) {
-    const child: ts.Node | undefined = node.forEachChild((c) => (c.getStart(sourceFile) <= offset && offset < c.getEnd() ? c : undefined));
+    const child: ts.Node | undefined = node.forEachChild((c) => (offset < c.getEnd() && c.getStart(sourceFile) <= offset ? c : undefined));
     if (!child) break;
     parent = node;
     node = child;
