@@ -11,23 +11,14 @@ import type { CorpusInfo } from './generateCorpus';
 import { BenchClient, type MemorySample, type Position } from './lspClient';
 import { runParseOnly, type CheckedRun } from './cliBench';
 import { median, percentile } from './stats';
+import { lineStarts, positionAt } from '../server/src/core/positions';
 
 const elapsedMs = (from: bigint, to: bigint) => Number(to - from) / 1e6;
 
 /** Line starts of a text, for offset → position. */
 function positionIndex(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - starts[low]! };
-  };
+  const starts = lineStarts(text);
+  return (offset) => positionAt(starts, offset);
 }
 
 /** Offsets of every occurrence of `needle`, plus `shift`. */

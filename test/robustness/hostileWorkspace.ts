@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import type { CliIo } from '../../server/src/cli/io';
 import { hugeLiterals } from '../fuzz/shapes';
 
 /** A fresh temporary folder. */
@@ -96,4 +97,19 @@ export function buildManyFiles(root: string, count: number): number {
     writeFileSync(path.join(dir, `p${i}.js`), text);
   }
   return count;
+}
+
+/** CLI input and output in memory, for `runCheck`: what it printed is in `out` and `err`. */
+export function captureIo(cwd: string): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    stdout: (text: string) => void (io.out += text),
+    stderr: (text: string) => void (io.err += text),
+    readStdin: () => Promise.resolve(''),
+    env: {},
+    cwd,
+    version: '0.0.0-test',
+  };
+  return io;
 }

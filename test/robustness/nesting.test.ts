@@ -11,27 +11,13 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import ts from 'typescript';
 import { runCheck } from '../../server/src/cli/check';
-import type { CliIo } from '../../server/src/cli/io';
 import { analyzeFile } from '../../server/src/core/analyze';
 import { getSourceFile, parseScript } from '../../server/src/core/parse';
 import { apiCall, nestingShapes, shapeFileName } from '../fuzz/shapes';
 import { MemoryProject } from '../unit/helpers';
+import { captureIo } from './hostileWorkspace';
 
 const depth = 10_000;
-
-function captureIo(cwd: string): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-    readStdin: () => Promise.resolve(''),
-    env: {},
-    cwd,
-    version: '0.0.0-test',
-  };
-  return io;
-}
 
 describe('deep nesting', () => {
   for (const [shape, make] of Object.entries(nestingShapes)) {

@@ -7,22 +7,7 @@ import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runCheck } from '../../server/src/cli/check';
-import type { CliIo } from '../../server/src/cli/io';
-import { buildHostileProject, buildManyFiles, permissionsIgnored, tempFolder } from './hostileWorkspace';
-
-function captureIo(cwd: string): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-    readStdin: () => Promise.resolve(''),
-    env: {},
-    cwd,
-    version: '0.0.0-test',
-  };
-  return io;
-}
+import { buildHostileProject, buildManyFiles, captureIo, permissionsIgnored, tempFolder } from './hostileWorkspace';
 
 describe('check: hostile workspace', () => {
   const root = tempFolder('hostile');

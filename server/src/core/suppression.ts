@@ -12,6 +12,7 @@
 import ts from 'typescript';
 import { indentationAt, newlineOf } from './edits';
 import type { MarkupElement } from './markup';
+import { lineStarts, positionAt } from './positions';
 import type { Finding, Fix, TextEdit } from './types';
 
 /** Every rule, for a directive that names none. */
@@ -66,22 +67,9 @@ function findDirectives(text: string, pattern: RegExp, isComment: (offset: numbe
   return directives;
 }
 
-/** Line starts of a text, for offset → line. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+/** The 0-based line holding `offset`. */
+function lineOf(starts: readonly number[], offset: number): number {
+  return positionAt(starts, offset).line;
 }
 
 const covers = (codes: string[], code: string) => codes.includes(allRules) || codes.includes(code);
