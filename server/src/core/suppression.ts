@@ -37,11 +37,42 @@ function parseCodes(text: string): string[] {
   return codes.length ? codes : [allRules];
 }
 
+/**
+ * Descends a syntax tree to the nodes that hold an offset. Each node's children are listed once and then
+ * binary-searched, so looking up every finding of a file with thousands of siblings (a `Page({…})` with
+ * thousands of methods) stays O(findings × depth × log width) instead of scanning the siblings each time.
+ */
+class NodeFinder {
+  private readonly children = new Map<ts.Node, ts.Node[]>();
+
+  constructor(readonly sourceFile: ts.SourceFile) {}
+
+  /** The child of `node` whose token span (`getStart` to `getEnd`) holds `offset`. */
+  childAt(node: ts.Node, offset: number): ts.Node | undefined {
+    let list = this.children.get(node);
+    if (!list) {
+      const collected: ts.Node[] = [];
+      node.forEachChild((child) => void collected.push(child));
+      this.children.set(node, (list = collected));
+    }
+    // Children come in source order, so their ends increase: find the first that ends after `offset`.
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (list[mid]!.getEnd() > offset) high = mid;
+      else low = mid + 1;
+    }
+    const child = list[low];
+    return child && child.getStart(this.sourceFile) <= offset ? child : undefined;
+  }
+}
+
 /** True when `offset` lies inside a string, template, regular expression or JSX text token (not a comment). */
-function insideLiteral(sourceFile: ts.SourceFile, offset: number): boolean {
-  let node: ts.Node = sourceFile;
+function insideLiteral(finder: NodeFinder, offset: number): boolean {
+  let node: ts.Node = finder.sourceFile;
   for (;;) {
-    const child: ts.Node | undefined = node.forEachChild((c) => (offset < c.getEnd() && c.getStart(sourceFile) <= offset ? c : undefined));
+    const child = finder.childAt(node, offset);
     if (!child) break;
     node = child;
   }
@@ -79,9 +110,9 @@ export type SuppressionTarget =
   | { kind: 'script'; text: string; sourceFile: ts.SourceFile }
   | { kind: 'markup'; text: string; elements: readonly MarkupElement[] };
 
-function directivesOf(target: SuppressionTarget): Directive[] {
+function directivesOf(target: SuppressionTarget, finder: NodeFinder | undefined): Directive[] {
   return target.kind === 'script'
-    ? findDirectives(target.text, scriptDirective, (offset) => !insideLiteral(target.sourceFile, offset))
+    ? findDirectives(target.text, scriptDirective, (offset) => !insideLiteral(finder!, offset))
     : findDirectives(target.text, markupDirective, () => true);
 }
 
@@ -90,6 +121,10 @@ interface DirectiveDocument {
   target: SuppressionTarget;
   directives: Directive[];
   starts: number[];
+  /** The file's newline. */
+  nl: string;
+  /** For scripts. */
+  finder: NodeFinder | undefined;
 }
 
 /**
@@ -98,7 +133,8 @@ interface DirectiveDocument {
  */
 export function applySuppressions(findings: Finding[], target: SuppressionTarget): Finding[] {
   if (findings.length === 0) return findings;
-  const document: DirectiveDocument = { target, directives: directivesOf(target), starts: lineStarts(target.text) };
+  const finder = target.kind === 'script' ? new NodeFinder(target.sourceFile) : undefined;
+  const document: DirectiveDocument = { target, directives: directivesOf(target, finder), starts: lineStarts(target.text), nl: newlineOf(target.text), finder };
   return findings
     .filter((finding) => !suppressed(finding, document))
     .map((finding) => ({ ...finding, fixes: [...(finding.fixes ?? []), ...disableFixes(finding, document)] }));
@@ -118,16 +154,17 @@ function suppressed(finding: Finding, { target, directives, starts }: DirectiveD
     return directive.kind === 'file' || lines.has(lineOf(starts, directive.end) + 1);
   });
 }
+
 /** The first token of the line holding `offset` sits among JSX children, where `//` would be text. */
-function inJsxChildren(sourceFile: ts.SourceFile, offset: number): boolean {
-  let node: ts.Node = sourceFile;
+function inJsxChildren(finder: NodeFinder, offset: number): boolean {
+  let node: ts.Node = finder.sourceFile;
   let parent: ts.Node | undefined;
   for (;;) {
-    const child: ts.Node | undefined = node.forEachChild((c) => (offset < c.getEnd() && c.getStart(sourceFile) <= offset ? c : undefined));
+    const child = finder.childAt(node, offset);
     if (!child) break;
     parent = node;
     node = child;
-    if (node.getStart(sourceFile) === offset) break;
+    if (node.getStart(finder.sourceFile) === offset) break;
   }
   if (ts.isJsxText(node)) return true;
   const child = ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node) || ts.isJsxExpression(node);
@@ -135,9 +172,9 @@ function inJsxChildren(sourceFile: ts.SourceFile, offset: number): boolean {
 }
 
 /** The comment text of a directive in the form a position needs. */
-function commentText(target: SuppressionTarget, body: string, offset: number): string {
-  if (target.kind === 'markup') return `<!-- ${body} -->`;
-  return inJsxChildren(target.sourceFile, offset) ? `{/* ${body} */}` : `// ${body}`;
+function commentText(finder: NodeFinder | undefined, body: string, offset: number): string {
+  if (!finder) return `<!-- ${body} -->`;
+  return inJsxChildren(finder, offset) ? `{/* ${body} */}` : `// ${body}`;
 }
 
 /** Adds `code` to an existing directive comment (before its closing and any `-- reason`). */
@@ -155,22 +192,21 @@ function extendDirective(text: string, directive: Directive, code: string): Text
  * The quick fixes that disable a finding's rule: a directive comment above the finding's line (above the
  * start tag in markup) with the line's indentation, or the code added to a directive already there.
  */
-function disableFixes(finding: Finding, { target, directives, starts }: DirectiveDocument): Fix[] {
+function disableFixes(finding: Finding, { target, directives, starts, nl, finder }: DirectiveDocument): Fix[] {
   const { text } = target;
-  const nl = newlineOf(text);
   const fixes: Fix[] = [];
   const anchor = tagAt(target, finding.start)?.start ?? finding.start;
   const line = lineOf(starts, anchor);
   const lineStart = starts[line]!;
   const indent = indentationAt(text, anchor);
-  const insideToken = target.kind === 'script' && line > 0 && insideLiteral(target.sourceFile, lineStart);
+  const insideToken = finder !== undefined && line > 0 && insideLiteral(finder, lineStart);
   if (!insideToken) {
     const existing = directives.find((d) => d.kind === 'next-line' && lineOf(starts, d.end) + 1 === line);
     const extend = existing ? extendDirective(text, existing, finding.code) : undefined;
     const edit = extend ?? {
       start: lineStart,
       end: lineStart,
-      newText: `${indent}${commentText(target, `mp-userinfo-disable-next-line ${finding.code}`, lineStart + indent.length)}${nl}`,
+      newText: `${indent}${commentText(finder, `mp-userinfo-disable-next-line ${finding.code}`, lineStart + indent.length)}${nl}`,
     };
     fixes.push({ title: `Disable ${finding.code} for this line`, edits: [edit] });
   }
