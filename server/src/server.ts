@@ -23,7 +23,7 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeFile, defaultMaxFileSize, isAnalysable, type AnalysisOptions, type SeveritySetting } from './core/analyze';
+import { analysisSteps, defaultMaxFileSize, isAnalysable, type AnalysisOptions, type SeveritySetting } from './core/analyze';
 import { getCompletions, type FeatureInput } from './core/completion';
 import { getHover } from './core/hover';
 import { markupPlatform } from './core/markup';
@@ -34,6 +34,7 @@ import { ruleDocUrl } from './core/rules';
 import { mergeOptions, parseSettings, SettingsFiles, toAnalysisOptions } from './core/settings';
 import type { Finding, Platform } from './core/types';
 import type { DocsLanguage } from './catalog';
+import { RunScheduler, runSteps } from './scheduler';
 import { diagnosticSource, toCodeAction, toDiagnostic, toHover, toLocation, toMarkupCompletionItem, toScriptCompletionItem } from './convert';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -103,15 +104,22 @@ function analysisOptions(fileName: string): AnalysisOptions {
 
 /** The latest findings per document, for code actions. */
 const findingsByUri = new Map<string, { version: number; findings: Finding[] }>();
-const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
-function validate(document: TextDocument): void {
-  const fileName = fileNameOf(document.uri);
+/**
+ * Analyses an open document (see `scheduler.ts`): step by step, answering other messages in between, and
+ * dropped without publishing once a newer edit or re-check superseded it.
+ */
+async function validate(uri: string, isLatest: () => boolean): Promise<void> {
+  const document = documents.get(uri);
+  if (!document) return;
+  const fileName = fileNameOf(uri);
   const version = document.version;
+  const current = () => isLatest() && documents.get(uri)?.version === version;
   let diagnostics: Diagnostic[] = [];
   try {
-    const result = analyzeFile(fileName, document.getText(), index, analysisOptions(fileName));
-    findingsByUri.set(document.uri, { version, findings: result.findings });
+    const result = await runSteps(analysisSteps(fileName, document.getText(), index, analysisOptions(fileName)), () => !current());
+    if (result === undefined) return;
+    findingsByUri.set(uri, { version, findings: result.findings });
     diagnostics = result.findings.map((f) => toDiagnostic(document, f, (code) => ruleDocUrl(code, rulesDocument)));
     if (result.skipped) {
       connection.console.info(result.skipped.message);
@@ -126,26 +134,17 @@ function validate(document: TextDocument): void {
   } catch (error) {
     // A bug in a rule must not take the server down or leave stale squiggles behind.
     connection.console.error(`Analysis of ${fileName} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    findingsByUri.delete(document.uri);
+    findingsByUri.delete(uri);
   }
   // The user may have typed on while we worked; a newer run will publish.
-  if (documents.get(document.uri)?.version !== version) return;
-  void connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+  if (!current()) return;
+  scheduler.finished(uri, isLatest);
+  void connection.sendDiagnostics({ uri, version, diagnostics });
 }
 
-/** Validates soon, coalescing bursts of changes into one run so typing never waits for analysis. */
-function schedule(document: TextDocument): void {
-  const previous = pending.get(document.uri);
-  if (previous) clearTimeout(previous);
-  pending.set(
-    document.uri,
-    setTimeout(() => {
-      pending.delete(document.uri);
-      const latest = documents.get(document.uri);
-      if (latest) validate(latest);
-    }, 0),
-  );
-}
+/** Coalesces bursts of changes into one run per document, so typing never waits for analysis. */
+const scheduler = new RunScheduler(validate);
+const schedule = (document: TextDocument) => scheduler.schedule(document.uri);
 
 /**
  * Re-checks the open files a changed page file pairs with: the scripts of a markup file (the handler graph
@@ -242,9 +241,7 @@ documents.onDidClose(({ document }) => {
   index.invalidate(fileName);
   forgetSourceFile(fileName);
   findingsByUri.delete(document.uri);
-  const timer = pending.get(document.uri);
-  if (timer) clearTimeout(timer);
-  pending.delete(document.uri);
+  scheduler.cancel(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   if (isPageFile(fileName)) revalidatePaired(fileName);
 });

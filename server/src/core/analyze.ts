@@ -1,6 +1,11 @@
 /**
  * The analysis entry point: one file in, findings out. Scripts go through the text pre-filter, one
  * parse, one call search and the script rules; markup goes through the tokenizer and the markup rules.
+ *
+ * The work is written as steps ({@link analysisSteps}): a generator that pauses after the parse and after
+ * each rule. The CLI runs it straight through ({@link analyzeFile}); the language server lets other
+ * messages in between steps and drops a run whose document changed meanwhile, so a superseded analysis of
+ * a large file stops early instead of finishing for nothing.
  */
 import { collectAliases, findApiCalls } from './calls';
 import { callPlatforms } from './callFacts';
@@ -73,8 +78,23 @@ function pagePlatform(fileName: string, index: ProjectIndex): Platform | undefin
   return markup.length === 1 ? markup[0]!.facts.platform : index.projectOf(fileName).platform;
 }
 
+/** Steps of an analysis: each `yield` is a point where the caller may pause or stop; the return is the result. */
+export type AnalysisSteps = Generator<void, AnalysisResult, void>;
+
+/** Runs every step and returns the result. */
+function finish(steps: AnalysisSteps): AnalysisResult {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** Analyses a script (JS/TS/JSX/TSX). */
 export function analyzeScript(fileName: string, text: string, index: ProjectIndex, options: AnalysisOptions = {}): AnalysisResult {
+  return finish(scriptSteps(fileName, text, index, options));
+}
+
+function* scriptSteps(fileName: string, text: string, index: ProjectIndex, options: AnalysisOptions): AnalysisSteps {
   const skipped = screenText(fileName, text, options.maxFileSize);
   if (skipped) return { findings: [], skipped };
   if (!mayMentionUserInfoApi(text)) return { findings: [] };
@@ -83,6 +103,7 @@ export function analyzeScript(fileName: string, text: string, index: ProjectInde
     const message = `Skipped ${fileName}: it nests expressions or blocks too deeply for the parser (typical of generated code), so it was not checked.`;
     return { findings: [], skipped: { reason: 'too-deep', message } };
   }
+  yield;
   const sourceFile = parsed.sourceFile;
   const aliases = collectAliases(sourceFile);
   const platform = pagePlatform(fileName, index);
@@ -107,13 +128,19 @@ export function analyzeScript(fileName: string, text: string, index: ProjectInde
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (!rule.checkScript || options.severities?.[rule.id] === 'off') continue;
+    yield;
     findings.push(...settle(rule.id, rule.defaultSeverity, rule.checkScript(context), options));
   }
+  yield;
   return { findings: applySuppressions(sortFindings(findings), { kind: 'script', text, sourceFile }) };
 }
 
 /** Analyses a markup file (WXML/AXML/TTML). */
 export function analyzeMarkup(fileName: string, text: string, index: ProjectIndex, options: AnalysisOptions = {}): AnalysisResult {
+  return finish(markupSteps(fileName, text, index, options));
+}
+
+function* markupSteps(fileName: string, text: string, index: ProjectIndex, options: AnalysisOptions): AnalysisSteps {
   const skipped = screenText(fileName, text, options.maxFileSize);
   if (skipped) return { findings: [], skipped };
   const platform = markupPlatform(fileName);
@@ -121,17 +148,30 @@ export function analyzeMarkup(fileName: string, text: string, index: ProjectInde
   if (!platform || markupRules.length === 0 || (options.platforms && !options.platforms.includes(platform))) return { findings: [] };
   const facts = index.markupFile(fileName)?.facts;
   if (!facts) return { findings: [] };
+  yield;
   const project = index.projectOf(fileName);
   const libVersion = options.libVersion ?? project.libVersion;
   const context: MarkupRuleContext = { fileName, text, facts, project, index, ...(libVersion ? { libVersion } : {}) };
   const findings: Finding[] = [];
-  for (const rule of markupRules) findings.push(...settle(rule.id, rule.defaultSeverity, rule.checkMarkup!(context), options));
+  for (const rule of markupRules) {
+    findings.push(...settle(rule.id, rule.defaultSeverity, rule.checkMarkup!(context), options));
+    yield;
+  }
   return { findings: applySuppressions(sortFindings(findings), { kind: 'markup', text, elements: facts.elements }) };
 }
 
 /** Analyses any supported file; other files yield nothing. */
 export function analyzeFile(fileName: string, text: string, index: ProjectIndex, options: AnalysisOptions = {}): AnalysisResult {
-  if (markupPlatform(fileName)) return analyzeMarkup(fileName, text, index, options);
-  if (isScriptFile(fileName)) return analyzeScript(fileName, text, index, options);
+  return finish(analysisSteps(fileName, text, index, options));
+}
+
+/**
+ * The steps of {@link analyzeFile}, for a caller that interleaves other work: call `next()` until it is
+ * done, or `return()` to stop. The index is read at every step: a caller that lets files change between
+ * steps should drop the run when they do (the language server starts a new one for every change).
+ */
+export function* analysisSteps(fileName: string, text: string, index: ProjectIndex, options: AnalysisOptions = {}): AnalysisSteps {
+  if (markupPlatform(fileName)) return yield* markupSteps(fileName, text, index, options);
+  if (isScriptFile(fileName)) return yield* scriptSteps(fileName, text, index, options);
   return { findings: [] };
 }

@@ -1,0 +1,121 @@
+/** The server's analysis scheduling: analyses advance in steps, and a superseded run stops at its next step. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analysisSteps, analyzeFile } from '../../server/src/core/analyze';
+import { rules } from '../../server/src/core/rules';
+import { nextTurn, RunScheduler, runSteps } from '../../server/src/scheduler';
+import { MemoryProject } from './helpers';
+
+const page = `Page({
+  onTap() {
+    wx.getUserProfile({ desc: '', success: (res) => console.log(res) });
+  },
+  onLoad() {
+    wx.getUserInfo({ lang: 'fr' }).then(() => {});
+  },
+});
+`;
+
+/** A generator that records how many steps ran and whether it was stopped. */
+function counted(total: number) {
+  const state = { ran: 0, stopped: false };
+  function* steps(): Generator<void, string, void> {
+    try {
+      for (let i = 0; i < total; i++) {
+        state.ran++;
+        yield;
+      }
+      return 'done';
+    } finally {
+      if (state.ran < total) state.stopped = true;
+    }
+  }
+  return { state, steps: steps() };
+}
+
+describe('analysis steps', () => {
+  it('pause after the parse and before every script rule, and end with what analyzeFile returns', () => {
+    const project = new MemoryProject({ 'pages/a/a.js': page, 'pages/a/a.wxml': '<button bindtap="onTap">go</button>' });
+    const steps = analysisSteps(project.path('pages/a/a.js'), page, project.index);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    const scriptRules = rules.filter((r) => r.checkScript).length;
+    assert.ok(pauses >= scriptRules + 1, `${pauses} pauses for ${scriptRules} script rules`);
+    const whole = analyzeFile(project.path('pages/a/a.js'), page, project.index);
+    assert.deepEqual(step.value, whole);
+    assert.ok(whole.findings.some((f) => f.code === 'desc-missing'));
+  });
+
+  it('stop when returned early, with no rule run after that', () => {
+    const project = new MemoryProject({ 'pages/a/a.js': page });
+    const steps = analysisSteps(project.path('pages/a/a.js'), page, project.index);
+    steps.next();
+    const stopped = steps.return({ findings: [] });
+    assert.equal(stopped.done, true);
+    assert.equal(steps.next().done, true);
+  });
+});
+
+describe('runSteps', () => {
+  it('runs every step to the result, pausing between steps', async () => {
+    const { state, steps } = counted(5);
+    let pauses = 0;
+    const result = await runSteps(steps, () => false, async () => void pauses++);
+    assert.equal(result, 'done');
+    assert.equal(state.ran, 5);
+    assert.equal(pauses, 5);
+  });
+
+  it('gives up at the first pause after it is superseded, and lets the generator clean up', async () => {
+    const { state, steps } = counted(100);
+    let pauses = 0;
+    const result = await runSteps(steps, () => pauses >= 3, async () => void pauses++);
+    assert.equal(result, undefined);
+    assert.equal(state.ran, 3);
+    assert.equal(state.stopped, true);
+  });
+});
+
+describe('RunScheduler', () => {
+  it('coalesces a burst of schedules into one run', async () => {
+    const runs: string[] = [];
+    const scheduler = new RunScheduler(async (key) => void runs.push(key));
+    for (let i = 0; i < 10; i++) scheduler.schedule('a');
+    scheduler.schedule('b');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.deepEqual(runs.sort(), ['a', 'b']);
+  });
+
+  it('supersedes a run in progress when the key is scheduled again, and on cancel', async () => {
+    const seen: Array<{ run: number; stoppedAfter: number | undefined }> = [];
+    let started = 0;
+    const scheduler = new RunScheduler(async (key, isLatest) => {
+      const run = ++started;
+      const { state, steps } = counted(50);
+      const result = await runSteps(steps, () => !isLatest());
+      seen.push({ run, stoppedAfter: result === undefined ? state.ran : undefined });
+      scheduler.finished(key, isLatest);
+    });
+    scheduler.schedule('doc');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let i = 0; i < 3; i++) await nextTurn();
+    scheduler.schedule('doc'); // an edit arrives while run 1 is at step 4 or so
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(seen.length, 2);
+    const first = seen.find((s) => s.run === 1)!;
+    assert.ok(first.stoppedAfter !== undefined && first.stoppedAfter < 50, `run 1 stopped after ${first.stoppedAfter} of 50 steps`);
+    assert.equal(seen.find((s) => s.run === 2)!.stoppedAfter, undefined, 'run 2 finished');
+    assert.equal(scheduler.size, 0, 'nothing kept after the latest run finished');
+
+    scheduler.schedule('doc');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    scheduler.cancel('doc'); // the document closed
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(seen[2]!.stoppedAfter !== undefined, 'the run of a closed document stopped');
+    assert.equal(scheduler.size, 0);
+  });
+});
