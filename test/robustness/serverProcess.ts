@@ -28,6 +28,8 @@ const languageIds: Record<string, string> = {
 export class ServerProcess {
   readonly logs: string[] = [];
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publication's document and version, in order. */
+  readonly published: Array<{ uri: string; version: number | undefined }> = [];
   private readonly waiters = new Set<() => void>();
   private readonly versions = new Map<string, number>();
 
@@ -49,6 +51,7 @@ export class ServerProcess {
     });
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       server.diagnostics.set(params.uri, params);
+      server.published.push({ uri: params.uri, version: params.version });
       server.notify();
     });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
