@@ -120,8 +120,8 @@ suite('Diagnostics', () => {
       expectedByFile.set(f.file, list);
     }
 
-    // Open every script of the fixtures, so that files the CLI finds clean are compared too.
-    const scripts = fixtureDirs.flatMap((dir) => listScripts(join(root, dir)));
+    // Open every script and markup file of the fixtures, so that files the CLI finds clean are compared too.
+    const scripts = fixtureDirs.flatMap((dir) => listPageFiles(join(root, dir)));
     for (const file of scripts) await vscode.workspace.openTextDocument(vscode.Uri.file(file));
     const snapshot = () => {
       const mismatches: Record<string, { cli: string[]; editor: string[] }> = {};
@@ -136,9 +136,9 @@ suite('Diagnostics', () => {
     const unknown = [...expectedByFile.keys()].filter(
       (key) => !scripts.some((file) => relative(root, file).split('\\').join('/') === key),
     );
-    assert.deepEqual(unknown, [], 'the CLI reported files that are not fixture scripts');
+    assert.deepEqual(unknown, [], 'the CLI reported files that are not fixture pages');
     await waitFor(
-      'editor diagnostics equal to the CLI findings on every fixture script',
+      'editor diagnostics equal to the CLI findings on every fixture script and markup file',
       () => Object.keys(snapshot()).length === 0,
       {
         timeoutMs: 60_000,
@@ -148,16 +148,16 @@ suite('Diagnostics', () => {
   });
 });
 
-const scriptExtensions = new Set(['.js', '.ts', '.jsx', '.tsx', '.mjs', '.cjs']);
+const pageExtensions = new Set(['.js', '.ts', '.jsx', '.tsx', '.mjs', '.cjs', '.wxml', '.axml', '.ttml']);
 
-/** The script files under a folder, skipping what the CLI skips. */
-function listScripts(dir: string): string[] {
+/** The script and markup files under a folder, skipping what the CLI skips. */
+function listPageFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
     if (name === 'node_modules' || name === 'dist' || name === 'miniprogram_npm' || name.startsWith('.')) continue;
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listScripts(full));
-    else if (scriptExtensions.has(extname(name))) out.push(full);
+    if (statSync(full).isDirectory()) out.push(...listPageFiles(full));
+    else if (pageExtensions.has(extname(name))) out.push(full);
   }
   return out;
 }
