@@ -38,6 +38,20 @@ describe('parseSettings', () => {
   });
 });
 
+describe('toAnalysisOptions', () => {
+  it('treats every platform as no filter, so the editor default checks what the CLI does', () => {
+    assert.deepEqual(toAnalysisOptions({ platforms: ['wechat', 'alipay', 'douyin'] }), {});
+    assert.deepEqual(toAnalysisOptions({ platforms: ['douyin', 'wechat'] }), { platforms: ['douyin', 'wechat'] });
+    const project = new MemoryProject({
+      'project.config.json': '{ "appid": "wx0123456789abcdef" }',
+      'src/pages/a/a.tsx': "import Taro from '@tarojs/taro';\nexport const open = () => Taro.getOpenUserInfo().then((res) => console.log(res.response.nickName));\n",
+    });
+    const codes = (options: object) => project.analyze('src/pages/a/a.tsx', options).map((f) => f.code);
+    assert.ok(codes({}).includes('alipay-response-string'));
+    assert.deepEqual(codes(toAnalysisOptions({ platforms: ['wechat', 'alipay', 'douyin'] })), codes({}));
+  });
+});
+
 describe('mergeOptions', () => {
   it('lets the override win per rule and for versions, and narrows platforms', () => {
     const base = toAnalysisOptions({ rules: { 'desc-missing': 'warning', 'desc-too-long': 'off' }, libVersion: '2.10.0', platforms: ['wechat', 'alipay'] });

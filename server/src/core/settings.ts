@@ -95,10 +95,14 @@ export function parseSettings(value: unknown, strict: boolean): SettingsResult {
 
 /** The analysis options settings stand for. */
 export function toAnalysisOptions(settings: Settings): AnalysisOptions {
+  // Every platform is no filter at all: the editor's default then checks what the CLI checks by default,
+  // including a Taro call whose platform the project does not tell (a WeChat-built project calling
+  // Alipay's getOpenUserInfo).
+  const everyPlatform = settings.platforms !== undefined && platforms.every((p) => settings.platforms!.includes(p));
   return {
     ...(settings.rules ? { severities: settings.rules } : {}),
     ...(settings.libVersion ? { libVersion: settings.libVersion } : {}),
-    ...(settings.platforms ? { platforms: settings.platforms } : {}),
+    ...(settings.platforms && !everyPlatform ? { platforms: settings.platforms } : {}),
     ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}),
   };
 }
