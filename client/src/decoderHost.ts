@@ -59,16 +59,16 @@ export function renderDecoderHtml(options: DecoderHtmlOptions): string {
     <label for="payload">${e('payload')}</label>
     <textarea id="payload" rows="10" spellcheck="false" placeholder="${e('payloadPlaceholder')}"></textarea>
     <div class="grid">
-      <label for="session-key">${e('sessionKey')}</label>
-      <input id="session-key" type="password" autocomplete="off" spellcheck="false">
-      <label for="aes-key">${e('aesKey')}</label>
-      <input id="aes-key" type="password" autocomplete="off" spellcheck="false">
-      <label for="alipay-public-key">${e('alipayPublicKey')}</label>
-      <input id="alipay-public-key" type="text" autocomplete="off" spellcheck="false">
-      <label for="iv">${e('iv')}</label>
-      <input id="iv" type="text" autocomplete="off" spellcheck="false">
-      <label for="appid">${e('appid')}</label>
-      <input id="appid" type="text" autocomplete="off" spellcheck="false">
+      <div class="field"><label for="session-key">${e('sessionKey')}</label>
+        <input id="session-key" type="password" autocomplete="off" spellcheck="false"></div>
+      <div class="field"><label for="aes-key">${e('aesKey')}</label>
+        <input id="aes-key" type="password" autocomplete="off" spellcheck="false"></div>
+      <div class="field"><label for="alipay-public-key">${e('alipayPublicKey')}</label>
+        <input id="alipay-public-key" type="text" autocomplete="off" spellcheck="false"></div>
+      <div class="field"><label for="iv">${e('iv')}</label>
+        <input id="iv" type="text" autocomplete="off" spellcheck="false"></div>
+      <div class="field"><label for="appid">${e('appid')}</label>
+        <input id="appid" type="text" autocomplete="off" spellcheck="false"></div>
     </div>
     <div class="actions">
       <button id="decode" type="submit">${e('decode')}</button>
