@@ -1,5 +1,5 @@
 /**
- * When the language server analyses: one run per document at a time, started on the next turn of the
+ * When the language server analyses: one document at a time, queued, started on the next turn of the
  * event loop so a burst of edits becomes one run, and superseded by the next edit. A run advances step by
  * step (`analysisSteps` in the core), yielding to the event loop between steps, so hovers and completions
  * are answered during a long analysis and a run whose document changed stops at its next step instead of
@@ -30,44 +30,67 @@ export async function runSteps<T>(steps: Generator<void, T, void>, superseded: (
 export type Run = (key: string, isLatest: () => boolean) => Promise<void>;
 
 /**
- * Coalesces and supersedes runs per key (a document URI): `schedule` starts a run on the next turn and
- * makes every earlier run of that key stale; `cancel` makes them stale without starting another.
+ * Queues, coalesces and supersedes runs per key (a document URI). One run is in progress at a time, so
+ * opening a workspace's worth of files analyses them one after another instead of holding every parse at
+ * once; between the steps of that run the event loop serves requests. `schedule` queues a run (a burst of
+ * schedules before it starts is one run) and makes any earlier run of that key stale, so a run in progress
+ * stops at its next step; `first` puts the key at the head of the queue, for the document being edited.
+ * `cancel` drops a key's queued run and stales the one in progress.
  */
 export class RunScheduler {
   private readonly tickets = new Map<string, number>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Keys waiting for a run, in order (a Set keeps insertion order). */
+  private queue = new Set<string>();
   private lastTicket = 0;
+  private pumping = false;
 
   constructor(private readonly run: Run) {}
 
-  schedule(key: string): void {
-    const previous = this.timers.get(key);
-    if (previous) clearTimeout(previous);
-    const ticket = ++this.lastTicket;
-    this.tickets.set(key, ticket);
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.run(key, () => this.tickets.get(key) === ticket);
-      }, 0),
-    );
+  schedule(key: string, first = false): void {
+    this.tickets.set(key, ++this.lastTicket);
+    if (first) this.queue = new Set([key, ...[...this.queue].filter((k) => k !== key)]);
+    else this.queue.add(key);
+    if (!this.pumping) {
+      this.pumping = true;
+      // On the next macrotask: the rest of a burst of changes arrives first and joins this run.
+      setTimeout(() => void this.pump(), 0);
+    }
   }
 
   cancel(key: string): void {
-    const timer = this.timers.get(key);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(key);
+    this.queue.delete(key);
     this.tickets.delete(key);
   }
 
-  /** Keys with a run scheduled or in progress (for tests and memory checks). */
+  /** Keys with a run queued or in progress (for tests and memory checks). */
   get size(): number {
     return this.tickets.size;
   }
 
   /** A run that finished calls this, so a key it no longer needs is not kept. */
   finished(key: string, isLatest: () => boolean): void {
-    if (isLatest()) this.tickets.delete(key);
+    if (isLatest() && !this.queue.has(key)) this.tickets.delete(key);
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      for (let key = this.next(); key !== undefined; key = this.next()) {
+        const ticket = this.tickets.get(key);
+        if (ticket === undefined) continue;
+        try {
+          await this.run(key, () => this.tickets.get(key) === ticket);
+        } catch {
+          // A run reports its own failures; the queue goes on.
+        }
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private next(): string | undefined {
+    const [key] = this.queue;
+    if (key !== undefined) this.queue.delete(key);
+    return key;
   }
 }

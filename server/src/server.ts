@@ -144,7 +144,7 @@ async function validate(uri: string, isLatest: () => boolean): Promise<void> {
 
 /** Coalesces bursts of changes into one run per document, so typing never waits for analysis. */
 const scheduler = new RunScheduler(validate);
-const schedule = (document: TextDocument) => scheduler.schedule(document.uri);
+const schedule = (document: TextDocument, first = false) => scheduler.schedule(document.uri, first);
 
 /**
  * Re-checks the open files a changed page file pairs with: the scripts of a markup file (the handler graph
@@ -232,7 +232,7 @@ documents.onDidChangeContent(({ document }) => {
   openByPath.set(fileName, document);
   index.invalidate(fileName);
   if (isPageFile(fileName)) revalidatePaired(fileName);
-  if (isAnalysable(fileName)) schedule(document);
+  if (isAnalysable(fileName)) schedule(document, true);
 });
 
 documents.onDidClose(({ document }) => {

@@ -118,4 +118,24 @@ describe('RunScheduler', () => {
     assert.ok(seen[2]!.stoppedAfter !== undefined, 'the run of a closed document stopped');
     assert.equal(scheduler.size, 0);
   });
+
+  it('runs one key at a time, edited documents first', async () => {
+    const events: string[] = [];
+    let active = 0;
+    const scheduler = new RunScheduler(async (key, isLatest) => {
+      active++;
+      assert.equal(active, 1, 'two runs overlapped');
+      events.push(`start ${key}`);
+      await runSteps(counted(10).steps, () => !isLatest());
+      events.push(`end ${key}`);
+      active--;
+      scheduler.finished(key, isLatest);
+    });
+    for (const key of ['a', 'b', 'c']) scheduler.schedule(key);
+    scheduler.schedule('c', true);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    assert.deepEqual(events, ['start c', 'end c', 'start a', 'end a', 'start b', 'end b']);
+    assert.equal(scheduler.size, 0);
+  });
 });
+
