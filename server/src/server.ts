@@ -34,7 +34,7 @@ import { ruleDocUrl } from './core/rules';
 import { mergeOptions, parseSettings, SettingsFiles, toAnalysisOptions } from './core/settings';
 import type { Finding, Platform } from './core/types';
 import type { DocsLanguage } from './catalog';
-import { RunScheduler, runSteps } from './scheduler';
+import { interruptibleFrom, nextTurn, RunScheduler, runSteps, straightOn } from './scheduler';
 import { diagnosticSource, toCodeAction, toDiagnostic, toHover, toLocation, toMarkupCompletionItem, toScriptCompletionItem } from './convert';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -117,7 +117,9 @@ async function validate(uri: string, isLatest: () => boolean): Promise<void> {
   const current = () => isLatest() && documents.get(uri)?.version === version;
   let diagnostics: Diagnostic[] = [];
   try {
-    const result = await runSteps(analysisSteps(fileName, document.getText(), index, analysisOptions(fileName)), () => !current());
+    const text = document.getText();
+    const pause = text.length >= interruptibleFrom ? nextTurn : straightOn;
+    const result = await runSteps(analysisSteps(fileName, text, index, analysisOptions(fileName)), () => !current(), pause);
     if (result === undefined) return;
     findingsByUri.set(uri, { version, findings: result.findings });
     diagnostics = result.findings.map((f) => toDiagnostic(document, f, (code) => ruleDocUrl(code, rulesDocument)));
