@@ -80,12 +80,22 @@ describe('runSteps', () => {
   });
 });
 
+/** Waits, turn by turn, until `done()` holds (failing after 10 s rather than guessing a delay). */
+async function until(done: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!done()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
 describe('RunScheduler', () => {
   it('coalesces a burst of schedules into one run', async () => {
     const runs: string[] = [];
     const scheduler = new RunScheduler(async (key) => void runs.push(key));
     for (let i = 0; i < 10; i++) scheduler.schedule('a');
     scheduler.schedule('b');
+    await until(() => runs.length >= 2, 'two runs');
     await new Promise((resolve) => setTimeout(resolve, 5));
     assert.deepEqual(runs.sort(), ['a', 'b']);
   });
@@ -104,8 +114,7 @@ describe('RunScheduler', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     for (let i = 0; i < 3; i++) await nextTurn();
     scheduler.schedule('doc'); // an edit arrives while run 1 is at step 4 or so
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.equal(seen.length, 2);
+    await until(() => seen.length === 2, 'both runs');
     const first = seen.find((s) => s.run === 1)!;
     assert.ok(first.stoppedAfter !== undefined && first.stoppedAfter < 50, `run 1 stopped after ${first.stoppedAfter} of 50 steps`);
     assert.equal(seen.find((s) => s.run === 2)!.stoppedAfter, undefined, 'run 2 finished');
@@ -114,7 +123,7 @@ describe('RunScheduler', () => {
     scheduler.schedule('doc');
     await new Promise((resolve) => setTimeout(resolve, 0));
     scheduler.cancel('doc'); // the document closed
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => seen.length === 3, 'the third run to stop');
     assert.ok(seen[2]!.stoppedAfter !== undefined, 'the run of a closed document stopped');
     assert.equal(scheduler.size, 0);
   });
@@ -133,7 +142,7 @@ describe('RunScheduler', () => {
     });
     for (const key of ['a', 'b', 'c']) scheduler.schedule(key);
     scheduler.schedule('c', true);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await until(() => events.length === 6, 'three runs');
     assert.deepEqual(events, ['start c', 'end c', 'start a', 'end a', 'start b', 'end b']);
     assert.equal(scheduler.size, 0);
   });
