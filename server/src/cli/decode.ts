@@ -129,37 +129,32 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 /** Reads `--alipay-public-key-file`; a key file is small, so anything over 64 KiB is not one. */
 function readPublicKeyFile(file: string, cwd: string): string {
-  const resolved = path.resolve(cwd, file);
+  const content = readFileWithin(file, cwd, 64 * 1024);
+  if (typeof content !== 'string') throw new UsageError(`${file} is ${content.tooLarge} bytes, too large for a public key file`);
+  return content;
+}
+
+/** Reads a file named on the command line, unless it is over `limit` bytes; a missing or unreadable file is a usage error. */
+function readFileWithin(name: string, cwd: string, limit: number): string | { tooLarge: number } {
+  const file = path.resolve(cwd, name);
   let size: number;
   try {
-    size = statSync(resolved).size;
+    size = statSync(file).size;
   } catch {
-    throw new UsageError(`cannot read ${file}: no such file`);
+    throw new UsageError(`cannot read ${name}: no such file`);
   }
-  if (size > 64 * 1024) throw new UsageError(`${file} is ${size} bytes, too large for a public key file`);
+  if (size > limit) return { tooLarge: size };
   try {
-    return readFileSync(resolved, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new UsageError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
 }
 
 /** Reads `--input`: a file (at most the decoder's limit) or standard input. */
 async function readInput(input: string, io: CliIo): Promise<string | { tooLarge: number }> {
   if (input === '-') return io.readStdin();
-  const file = path.resolve(io.cwd, input);
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new UsageError(`cannot read ${input}: no such file`);
-  }
-  if (size > maxInputBytes) return { tooLarge: size };
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${input}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
-  }
+  return readFileWithin(input, io.cwd, maxInputBytes);
 }
 
 /** `mp-userinfo decode`. Returns the exit code. */

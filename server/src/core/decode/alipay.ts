@@ -84,10 +84,11 @@ export function readAlipayPublicKey(input: string, language: DocsLanguage): Resu
   const armoured = /-----BEGIN ([A-Z ]+)-----([\s\S]*?)-----END \1-----/.exec(input);
   const body = (armoured?.[2] ?? input).replace(/\s+/g, '');
   const type = armoured?.[1] === 'RSA PUBLIC KEY' ? 'pkcs1' : 'spki';
+  const der = decodeBase64('Alipay public key', body, language);
   let key: KeyObject;
   try {
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body)) throw new Error('not base64');
-    key = createPublicKey({ key: Buffer.from(body, 'base64'), format: 'der', type });
+    if (!der.ok) throw new Error('not base64');
+    key = createPublicKey({ key: der.value, format: 'der', type });
   } catch {
     return { ok: false, error: decodeError('invalid-public-key', language, { reason: text('public-key-unreadable', language) }) };
   }
@@ -97,6 +98,11 @@ export function readAlipayPublicKey(input: string, language: DocsLanguage): Resu
   return { ok: true, value: key };
 }
 
+/** The signature algorithm an envelope names: SHA256withRSA for `RSA2` (the default), SHA1withRSA for the legacy `RSA`. */
+export function alipaySignAlgorithm(envelope: AlipayEnvelope): { hash: 'sha1' | 'sha256'; name: string } {
+  return envelope.signType?.toUpperCase() === 'RSA' ? { hash: 'sha1', name: 'SHA1withRSA' } : { hash: 'sha256', name: 'SHA256withRSA' };
+}
+
 /**
  * Checks Alipay's `sign` over the quoted response text (`"` + response + `"`, as Alipay signs the JSON
  * string value) with SHA256withRSA, or SHA1withRSA for the legacy `sign_type` `RSA`. True on a match.
@@ -104,10 +110,9 @@ export function readAlipayPublicKey(input: string, language: DocsLanguage): Resu
 export function verifyAlipaySign(envelope: AlipayEnvelope, key: KeyObject, language: DocsLanguage): Result<boolean> {
   const signature = decodeBase64('sign', envelope.sign ?? '', language);
   if (!signature.ok) return signature;
-  const algorithm = envelope.signType?.toUpperCase() === 'RSA' ? 'sha1' : 'sha256';
   const content = Buffer.from(`"${envelope.response}"`, 'utf8');
   try {
-    return { ok: true, value: verify(algorithm, content, key, signature.value) };
+    return { ok: true, value: verify(alipaySignAlgorithm(envelope).hash, content, key, signature.value) };
   } catch {
     return { ok: true, value: false };
   }

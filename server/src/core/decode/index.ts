@@ -8,7 +8,7 @@
  * tests all share it.
  */
 import { getApi, getApiById, localize, type ApiNamespace, type DocsLanguage, type FieldEntry, type Platform } from '../../catalog';
-import { decryptAlipayContent, innerResponse, parseAlipayResponse, readAlipayPublicKey, verifyAlipaySign, type AlipayEnvelope } from './alipay';
+import { alipaySignAlgorithm, decryptAlipayContent, innerResponse, parseAlipayResponse, readAlipayPublicKey, verifyAlipaySign, type AlipayEnvelope } from './alipay';
 import { detectPayload, type Detection, type PayloadFields } from './detect';
 import {
   anonymousDataNote,
@@ -352,7 +352,7 @@ class DecodeSession {
       this.fail('signature', checked.error);
       return;
     }
-    const algorithm = envelope.signType?.toUpperCase() === 'RSA' ? 'SHA1withRSA' : 'SHA256withRSA';
+    const algorithm = alipaySignAlgorithm(envelope).name;
     if (checked.value) {
       this.report.verdicts.push({ check: 'signature', status: 'pass', detail: text('verdict-alipay-sign-ok', this.language, { algorithm }) });
       return;
