@@ -84,11 +84,6 @@ export class RunScheduler {
     return this.tickets.size;
   }
 
-  /** A run that finished calls this, so a key it no longer needs is not kept. */
-  finished(key: string, isLatest: () => boolean): void {
-    if (isLatest() && !this.urgent.has(key) && !this.queue.has(key)) this.tickets.delete(key);
-  }
-
   private async pump(): Promise<void> {
     try {
       for (let key = this.next(); key !== undefined; key = this.next()) {
@@ -99,6 +94,8 @@ export class RunScheduler {
         } catch {
           // A run reports its own failures; the queue goes on.
         }
+        // Keep no ticket for a key with nothing queued or running.
+        if (this.tickets.get(key) === ticket && !this.urgent.has(key) && !this.queue.has(key)) this.tickets.delete(key);
       }
     } finally {
       this.pumping = false;

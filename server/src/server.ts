@@ -140,7 +140,6 @@ async function validate(uri: string, isLatest: () => boolean): Promise<void> {
   }
   // The user may have typed on while we worked; a newer run will publish.
   if (!current()) return;
-  scheduler.finished(uri, isLatest);
   void connection.sendDiagnostics({ uri, version, diagnostics });
 }
 
