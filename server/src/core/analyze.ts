@@ -72,12 +72,6 @@ function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
 }
 
-/** The platform a script page belongs to: from its markup file, else from the project configuration. */
-function pagePlatform(fileName: string, index: ProjectIndex): Platform | undefined {
-  const markup = index.pageMarkupOf(fileName);
-  return markup.length === 1 ? markup[0]!.facts.platform : index.projectOf(fileName).platform;
-}
-
 /** Steps of an analysis: each `yield` is a point where the caller may pause or stop; the return is the result. */
 export type AnalysisSteps = Generator<void, AnalysisResult, void>;
 
@@ -106,7 +100,7 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
   yield;
   const sourceFile = parsed.sourceFile;
   const aliases = collectAliases(sourceFile);
-  const platform = pagePlatform(fileName, index);
+  const platform = index.platformOf(fileName);
   const enabled = options.platforms;
   const calls = findApiCalls(sourceFile, aliases).filter((call) => !enabled || callPlatforms(call, platform).some((p) => enabled.includes(p)));
   if (calls.length === 0) return { findings: [] };

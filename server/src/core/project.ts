@@ -2,7 +2,8 @@
  * The mini-program project around a file: its root and configuration (`project.config.json`,
  * `project.private.config.json`, `mini.project.json`), the page's markup next to a script
  * (`pages/x/x.js` ↔ `x.wxml`/`x.axml`/`x.ttml`), and the app file. Cross-file facts are cached per file
- * and dropped with {@link ProjectIndex.invalidate} when a file changes, never rebuilt per keystroke.
+ * and dropped with {@link ProjectIndex.invalidate} when a file changes, never rebuilt per keystroke; the
+ * same call answers which other files must be checked again ({@link Invalidation}).
  */
 import * as path from 'node:path';
 import ts from 'typescript';
@@ -34,6 +35,15 @@ export interface ProjectConfig {
   taro: boolean;
 }
 
+/** What one folder's configuration files say. */
+interface FolderConfig {
+  project: ProjectConfig;
+  /** Only an `app.json`: a project configuration further up may name this folder its `miniprogramRoot`. */
+  appJsonOnly: boolean;
+  /** The configuration names its `miniprogramRoot` (else the app root is the folder, or `src/` for Taro). */
+  miniprogramRoot: boolean;
+}
+
 /** A page's markup file with its facts. */
 export interface PageMarkup {
   fileName: string;
@@ -48,6 +58,38 @@ const configFiles: Array<{ name: string; platform?: Platform }> = [
 ];
 const scriptExtensions = ['.js', '.ts', '.jsx', '.tsx', '.mjs', '.cjs'];
 const appFileNames = ['app.js', 'app.ts', 'app.jsx', 'app.tsx'];
+
+/**
+ * The files whose change can change what every file below their folder is told: the project
+ * configurations, the app configuration and the settings files (`package.json` also tells Taro).
+ */
+export const projectFileNames: readonly string[] = [
+  ...configFiles.map((c) => c.name),
+  'project.private.config.json',
+  'package.json',
+  '.mp-userinfo.json',
+];
+
+/**
+ * What a file change makes stale besides the file itself: some named files (a page's markup ↔ its
+ * scripts), or every file below a folder (an app file's pages, a configuration's project).
+ */
+export type Invalidation = { kind: 'files'; files: ReadonlySet<string> } | { kind: 'below'; folder: string };
+
+/** True when a file must be checked again after a change that returned `invalidation`. */
+export function isInvalidated(invalidation: Invalidation, fileName: string): boolean {
+  if (invalidation.kind === 'files') return invalidation.files.has(fileName);
+  const relative = path.relative(invalidation.folder, fileName);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/** The other files of a page: the scripts and markup files with the same stem (`x.js` ↔ `x.wxml`). */
+function pageSiblings(fileName: string): Set<string> {
+  const stem = fileName.slice(0, fileName.length - path.extname(fileName).length);
+  const siblings = new Set([...scriptExtensions, ...markupFileExtensions].map((extension) => stem + extension));
+  siblings.delete(fileName);
+  return siblings;
+}
 const launchFunctions = new Set(['onLaunch', 'componentDidMount', 'componentWillMount', 'useLaunch', 'onShow']);
 
 function readJson(host: FileSystemHost, fileName: string): Record<string, unknown> | undefined {
@@ -75,45 +117,69 @@ export function compareVersions(a: string, b: string): number {
 
 /** Cross-file facts of the workspace, cached per file. */
 export class ProjectIndex {
+  /** The project of each folder holding a checked file. */
   private readonly projects = new Map<string, ProjectConfig>();
   /** What each folder's configuration files say (null: none), shared by every page below it. */
-  private readonly configs = new Map<string, ProjectConfig | null>();
+  private readonly configs = new Map<string, FolderConfig | null>();
   private readonly markups = new Map<string, PageMarkup | null>();
-  private readonly appLogin = new Map<string, boolean>();
+  /** Per app file, per login API (`tt.login`): whether the app logs in while it launches. */
+  private readonly appLogin = new Map<string, Map<string, boolean>>();
 
   constructor(private readonly host: FileSystemHost) {}
 
-  /** Drops what is cached about a file (call on every change, create or delete). */
-  invalidate(fileName: string): void {
+  /**
+   * Drops what is cached about a file (call on every change, create or delete, of any file, open or on
+   * disk) and says which other files must be checked again: the paired files of a page's markup or
+   * script; every file below the app root for an app file (`app.js`, `app.ts`, …); every file below the
+   * folder of a configuration or settings file ({@link projectFileNames}).
+   */
+  invalidate(fileName: string): Invalidation {
     const base = path.basename(fileName);
+    const folder = path.dirname(fileName);
     this.markups.delete(fileName);
     this.appLogin.delete(fileName);
-    if (configFiles.some((c) => c.name === base) || base === 'project.private.config.json' || base === 'package.json') {
+    if (projectFileNames.includes(base)) {
       this.projects.clear();
       this.configs.clear();
       this.appLogin.clear();
+      return { kind: 'below', folder };
     }
+    if (appFileNames.includes(base) && this.projectOf(fileName).appRoot === folder) return { kind: 'below', folder };
+    return { kind: 'files', files: pageSiblings(fileName) };
   }
 
-  /** The project a file belongs to: the nearest folder above it with a project configuration. */
+  /**
+   * The project a file belongs to: the nearest folder above it with a project configuration. When that
+   * is only an `app.json`, a project configuration further up whose `miniprogramRoot` holds the file
+   * (WeChat's cloud and TypeScript templates: `"miniprogramRoot": "miniprogram/"`) is the project.
+   */
   projectOf(fileName: string): ProjectConfig {
     const start = path.dirname(fileName);
     const cached = this.projects.get(start);
     if (cached) return cached;
-    let found: ProjectConfig | undefined;
-    for (let dir = start, depth = 0; depth < 30; depth++) {
-      found = this.configOf(dir);
-      if (found) break;
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
+    let found = this.nearestConfig(start, false);
+    if (found?.appJsonOnly) {
+      const outer = this.nearestConfig(path.dirname(found.project.root), true);
+      if (outer?.miniprogramRoot && isInvalidated({ kind: 'below', folder: outer.project.appRoot }, fileName)) found = outer;
     }
-    const project = found ?? { root: start, appRoot: start, taro: false };
+    const project = found?.project ?? { root: start, appRoot: start, taro: false };
     this.projects.set(start, project);
     return project;
   }
 
-  private configOf(dir: string): ProjectConfig | undefined {
+  /** The configuration of the nearest folder at or above `start` that has one (with `projectOnly`, more than an `app.json`). */
+  private nearestConfig(start: string, projectOnly: boolean): FolderConfig | undefined {
+    for (let dir = start, depth = 0; depth < 30; depth++) {
+      const config = this.configOf(dir);
+      if (config && !(projectOnly && config.appJsonOnly)) return config;
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    return undefined;
+  }
+
+  private configOf(dir: string): FolderConfig | undefined {
     let config = this.configs.get(dir);
     if (config === undefined) {
       config = this.readProject(dir) ?? null;
@@ -122,19 +188,19 @@ export class ProjectIndex {
     return config ?? undefined;
   }
 
-  private readProject(dir: string): ProjectConfig | undefined {
+  private readProject(dir: string): FolderConfig | undefined {
     for (const config of configFiles) {
       const json = readJson(this.host, path.join(dir, config.name));
       if (!json) continue;
       const privateJson = config.name === 'project.config.json' ? readJson(this.host, path.join(dir, 'project.private.config.json')) : undefined;
-      const miniprogramRoot = stringField(json, 'miniprogramRoot');
+      const miniprogramRoot = stringField(privateJson, 'miniprogramRoot') ?? stringField(json, 'miniprogramRoot');
       const packageJson = readJson(this.host, path.join(dir, 'package.json'));
       const taro = JSON.stringify(packageJson?.['dependencies'] ?? {}).includes('@tarojs/taro');
       const appRoot = miniprogramRoot ? path.join(dir, miniprogramRoot).replace(/(.)[\\/]+$/, '$1') : taro ? path.join(dir, 'src') : dir;
       const appid = stringField(json, 'appid') ?? stringField(json, 'appId');
       const libVersion = stringField(privateJson, 'libVersion') ?? stringField(json, 'libVersion');
       const platform = config.platform ?? (appid?.startsWith('tt') ? 'douyin' : appid?.startsWith('wx') ? 'wechat' : undefined);
-      return {
+      const project: ProjectConfig = {
         root: dir,
         appRoot,
         taro,
@@ -142,8 +208,20 @@ export class ProjectIndex {
         ...(libVersion ? { libVersion } : {}),
         ...(platform ? { platform } : {}),
       };
+      return { project, appJsonOnly: config.name === 'app.json', miniprogramRoot: miniprogramRoot !== undefined };
     }
     return undefined;
+  }
+
+  /**
+   * The platform a page's file is written for: a markup file's own; for a script, that of its one markup
+   * file, else the project's (a page with `.wxml` and `.ttml` is for both).
+   */
+  platformOf(fileName: string): Platform | undefined {
+    const own = markupPlatform(fileName);
+    if (own) return own;
+    const markup = this.pageMarkupOf(fileName);
+    return markup.length === 1 ? markup[0]!.facts.platform : this.projectOf(fileName).platform;
   }
 
   /** The markup files paired with a page script (`x.js` ↔ `x.wxml`, `x.axml`, `x.ttml` in the same folder). */
@@ -206,15 +284,14 @@ export class ProjectIndex {
   appLogsInOnLaunch(project: ProjectConfig, loginApi: string): boolean {
     for (const name of appFileNames) {
       const fileName = path.join(project.appRoot, name);
-      const key = `${fileName}#${loginApi}`;
-      const cached = this.appLogin.get(key);
-      if (cached !== undefined) {
-        if (cached) return true;
-        continue;
+      let byApi = this.appLogin.get(fileName);
+      if (!byApi) this.appLogin.set(fileName, (byApi = new Map()));
+      let result = byApi.get(loginApi);
+      if (result === undefined) {
+        const text = this.host.readFile(fileName);
+        result = text !== undefined && text.includes('login') && callsOnLaunch(fileName, text, loginApi);
+        byApi.set(loginApi, result);
       }
-      const text = this.host.readFile(fileName);
-      const result = text !== undefined && text.includes('login') && callsOnLaunch(fileName, text, loginApi);
-      this.appLogin.set(key, result);
       if (result) return true;
     }
     return false;
