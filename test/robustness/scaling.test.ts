@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
-import { findApiCalls, findProperty, resolveStaticString } from '../../server/src/core/calls';
+import { findProperty, resolveStaticString } from '../../server/src/core/calls';
+import { pageModelOf } from '../../server/src/core/model';
 import { parseMarkup } from '../../server/src/core/markup';
 import { MemoryProject } from '../unit/helpers';
 import { hostileMarkup, hugeLiterals } from '../fuzz/shapes';
@@ -20,9 +21,10 @@ function timed<T>(run: () => T): { value: T; ms: number } {
 /** The calls of a script, each with its options object and resolved `desc`, as the desc rules read them. */
 function callsWithDesc(text: string) {
   const sourceFile = ts.createSourceFile('/a.js', text, ts.ScriptTarget.Latest, true);
-  return findApiCalls(sourceFile).map((call) => {
+  const model = pageModelOf(sourceFile);
+  return model.calls.map((call) => {
     const desc = call.options && findProperty(call.options, 'desc');
-    const value = desc && ts.isPropertyAssignment(desc) ? resolveStaticString(desc.initializer, sourceFile) : undefined;
+    const value = desc && ts.isPropertyAssignment(desc) ? resolveStaticString(desc.initializer, model) : undefined;
     return { options: call.options !== undefined, desc: value };
   });
 }

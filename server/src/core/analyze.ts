@@ -1,16 +1,15 @@
 /**
  * The analysis entry point: one file in, findings out. Scripts go through the text pre-filter, one
- * parse, one call search and the script rules; markup goes through the tokenizer and the markup rules.
+ * parse, one page model (model.ts) and the script rules, which query it; markup goes through the tokenizer and the markup rules.
  *
  * The work is written as steps ({@link analysisSteps}): a generator that pauses after the parse and after
  * each rule. The CLI runs it straight through ({@link analyzeFile}); the language server lets other
  * messages in between steps and drops a run whose document changed meanwhile, so a superseded analysis of
  * a large file stops early instead of finishing for nothing.
  */
-import { collectAliases, findApiCalls } from './calls';
 import { callPlatforms } from './callFacts';
-import { GestureGraph } from './handlers';
 import { markupPlatform } from './markup';
+import { pageModelOf } from './model';
 import { isScriptFile, mayMentionUserInfoApi, parseScript } from './parse';
 import type { ProjectIndex } from './project';
 import { rules } from './rules';
@@ -99,25 +98,25 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
   }
   yield;
   const sourceFile = parsed.sourceFile;
-  const aliases = collectAliases(sourceFile);
+  const model = pageModelOf(sourceFile);
   const platform = index.platformOf(fileName);
   const enabled = options.platforms;
-  const calls = findApiCalls(sourceFile, aliases).filter((call) => !enabled || callPlatforms(call, platform).some((p) => enabled.includes(p)));
+  const calls = model.calls.filter((call) => !enabled || callPlatforms(call, platform).some((p) => enabled.includes(p)));
   if (calls.length === 0) return { findings: [] };
   const project = index.projectOf(fileName);
-  let graph: GestureGraph | undefined;
   const libVersion = options.libVersion ?? project.libVersion;
+  const markup = index.markupHandlersOf(fileName);
   const context: ScriptRuleContext = {
     fileName,
     text,
     sourceFile,
-    aliases,
+    model,
     calls,
     project,
     index,
     ...(platform ? { platform } : {}),
     ...(libVersion ? { libVersion } : {}),
-    gestures: () => (graph ??= new GestureGraph(sourceFile, index.markupHandlersOf(fileName))),
+    ...(markup ? { markup } : {}),
   };
   const findings: Finding[] = [];
   for (const rule of rules) {

@@ -6,7 +6,8 @@
  */
 import ts from 'typescript';
 import { getApi, getType, type ApiEntry, type FieldEntry } from '../catalog';
-import { collectAliases, resolveApiReference, type AliasTable, type ApiRef } from './calls';
+import { resolveApiReference, type AliasTable, type ApiRef } from './calls';
+import { pageModelOf } from './model';
 import { isFunctionLike, propertyNameText, skipOuterExpressions } from './parse';
 
 /** The innermost node containing `offset`. `inclusiveEnd` also accepts a node ending at the offset (completion). */
@@ -56,16 +57,9 @@ const cheapAliases: AliasTable = {
   ]),
   members: new Map(),
 };
-const aliasCache = new WeakMap<ts.SourceFile, AliasTable>();
-
-/** The file's namespace and API aliases, computed once per parse. */
+/** The file's namespace and API aliases, from its page model (built once per parse). */
 export function aliasesOf(sourceFile: ts.SourceFile): AliasTable {
-  let table = aliasCache.get(sourceFile);
-  if (!table) {
-    table = collectAliases(sourceFile);
-    aliasCache.set(sourceFile, table);
-  }
-  return table;
+  return pageModelOf(sourceFile).aliases;
 }
 
 /**

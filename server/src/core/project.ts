@@ -6,12 +6,10 @@
  * same call answers which other files must be checked again ({@link Invalidation}).
  */
 import * as path from 'node:path';
-import ts from 'typescript';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { collectAliases, findApiCalls } from './calls';
 import { markupFileExtensions, markupPlatform, parseMarkup, tapEvents, type MarkupFacts } from './markup';
-import { enclosingFunction, parseScript, propertyNameText, skipOuterExpressions } from './parse';
-import type { MarkupHandlers } from './handlers';
+import { parseScript } from './parse';
+import { pageModelOf, type MarkupHandlers } from './model';
 import type { Platform } from './types';
 
 /** How the core reads files: the CLI reads the disk, the server overlays open documents. */
@@ -90,7 +88,6 @@ function pageSiblings(fileName: string): Set<string> {
   siblings.delete(fileName);
   return siblings;
 }
-const launchFunctions = new Set(['onLaunch', 'componentDidMount', 'componentWillMount', 'useLaunch', 'onShow']);
 
 function readJson(host: FileSystemHost, fileName: string): Record<string, unknown> | undefined {
   const text = host.readFile(fileName);
@@ -270,7 +267,7 @@ export class ProjectIndex {
     for (const markup of markups) {
       for (const binding of markup.facts.bindings) {
         if (!binding.handler) continue;
-        if (tapEvents.has(binding.event)) tap.add(binding.handler);
+        if (tapEvents.has(binding.event) || (binding.event === 'click' && this.isCustomComponent(binding.element.tag, scriptFile))) tap.add(binding.handler);
         // Each event once, appended in place: copying the list per binding was quadratic (20,000 bindings of one handler took 38 s).
         const events = bound.get(binding.handler);
         if (!events) bound.set(binding.handler, [binding.event]);
@@ -278,6 +275,18 @@ export class ProjectIndex {
       }
     }
     return { tap, bound, fileName: markups.map((m) => path.basename(m.fileName)).join(', ') };
+  }
+
+  /**
+   * True for a custom component's tag (`van-button`, `t-button`, or a name the page's JSON lists in
+   * `usingComponents`). A UI kit's button re-emits `click` synchronously from its own tap, so a handler bound
+   * to its `click` still runs inside the user's gesture.
+   */
+  private isCustomComponent(tag: string, scriptFile: string): boolean {
+    if (tag.includes('-')) return true;
+    const stem = scriptFile.slice(0, scriptFile.length - path.extname(scriptFile).length);
+    const using = readJson(this.host, `${stem}.json`)?.['usingComponents'];
+    return typeof using === 'object' && using !== null && Object.hasOwn(using, tag);
   }
 
   /** True when the project's app file calls `<namespace>.login` while the app launches. */
@@ -298,25 +307,16 @@ export class ProjectIndex {
   }
 }
 
-/** True when the app file calls the login API inside `onLaunch` (or Taro's launch hooks) or at module level. */
+/**
+ * True when the app file logs in while the app launches: a login call that App `onLaunch`/`onShow` (or Taro's
+ * launch hooks, or the app class's mount) reaches through any chain of calls, or one at module level.
+ */
 function callsOnLaunch(fileName: string, text: string, loginApi: string): boolean {
   const parsed = parseScript(fileName, text);
   if (!parsed.ok) return false;
-  const sourceFile = parsed.sourceFile;
+  const model = pageModelOf(parsed.sourceFile);
   const [namespace, name] = loginApi.split('.');
-  const aliases = collectAliases(sourceFile);
-  return findApiCalls(sourceFile, aliases).some((call) => {
-    if (call.ref.name !== name || (call.ref.namespace !== namespace && call.ref.namespace !== 'Taro')) return false;
-    for (let fn = enclosingFunction(call.node); fn; fn = enclosingFunction(fn)) {
-      const member = fn.parent && (ts.isPropertyAssignment(fn.parent) ? fn.parent.name : undefined);
-      const own = ts.isMethodDeclaration(fn) ? propertyNameText(fn.name) : propertyNameText(member);
-      if (own && launchFunctions.has(own)) return true;
-      const host = fn.parent;
-      if (host && ts.isCallExpression(host)) {
-        const callee = skipOuterExpressions(host.expression);
-        if (ts.isIdentifier(callee) && launchFunctions.has(callee.text)) return true;
-      }
-    }
-    return enclosingFunction(call.node) === undefined;
-  });
+  return model.calls.some(
+    (call) => call.ref.name === name && (call.ref.namespace === namespace || call.ref.namespace === 'Taro') && model.runsAtAppLaunch(call.node),
+  );
 }

@@ -1,7 +1,6 @@
 import { getMarkupAttribute } from '../../catalog';
 import { apiLabel } from '../callFacts';
 import { attributeOf, parseEventAttribute, type EventBinding, type MarkupAttribute, type MarkupElement, type MarkupFacts } from '../markup';
-import { memberReachOf } from '../pageMembers';
 import { closestMatch } from '../spelling';
 import type { Rule, RuleFinding } from './rule';
 
@@ -57,7 +56,7 @@ export const rule: Rule = {
     right:
       '<!-- index.axml -->\n<button open-type="getAuthorize" scope="userInfo" onGetAuthorize="onGetAuthorize" onError="onAuthError">授权头像昵称</button>\n\n// index.js\nPage({\n  onGetAuthorize() {\n    my.getOpenUserInfo({ success: (res) => this.save(res), fail: () => this.askManually() })\n  },\n  onAuthError() {\n    this.askManually()\n  },\n})',
   },
-  checkScript({ calls, fileName, index, sourceFile }) {
+  checkScript({ calls, fileName, index, model }) {
     const consent = consentFacts();
     const wanted = calls.filter((c) => c.api.constraints?.authorizeScope && c.ref.namespace === 'my');
     if (!consent || wanted.length === 0) return [];
@@ -66,11 +65,10 @@ export const rule: Rule = {
     if (markups.length === 0 || markups.some((m) => m.facts.hasDynamicBindings)) return [];
     const buttons = markups.flatMap((m) => consentButtons(m.facts, consent.value, consent.event).map((b) => ({ ...b, file: m.fileName })));
     const markupName = markups.map((m) => m.fileName.split(/[\\/]/).pop()).join(', ');
-    const reach = memberReachOf(sourceFile);
     const findings: RuleFinding[] = [];
     for (const call of wanted) {
       const scope = call.api.constraints!.authorizeScope!;
-      const callers = reach.membersReaching(call.node).map((m) => m.name);
+      const callers = model.membersReaching(call.node).map((m) => m.name);
       if (callers.length === 0) continue;
       const handlersOf = (wantScope: boolean) =>
         buttons.filter((b) => b.handler && b.scopes.includes(scope) === wantScope).map((b) => b.handler!.handler);

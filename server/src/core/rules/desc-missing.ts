@@ -23,7 +23,7 @@ export const rule: Rule = {
     wrong: "wx.getUserProfile({\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
     right: "wx.getUserProfile({\n  desc: '用于完善会员资料',\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
   },
-  checkScript({ calls, sourceFile }) {
+  checkScript({ calls, model, sourceFile }) {
     const findings: RuleFinding[] = [];
     for (const call of calls) {
       const limit = call.api.constraints?.descMaxLength;
@@ -50,7 +50,7 @@ export const rule: Rule = {
         continue;
       }
       const value = descValueOf(property);
-      const resolved = value ? resolveStaticString(value, sourceFile) : undefined;
+      const resolved = value ? resolveStaticString(value, model) : undefined;
       if (resolved !== undefined && resolved.trim() === '') {
         findings.push({ ...call.callee, message: `\`${name}\` has an empty \`desc\`; it needs ${requirement}.` });
       }

@@ -32,14 +32,14 @@ export const rule: Rule = {
     wrong: "wx.getUserProfile({ desc: '用于展示用户头像、昵称并完善会员信息' })",
     right: "wx.getUserProfile({ desc: '用于完善会员资料' })",
   },
-  checkScript({ calls, sourceFile }) {
+  checkScript({ calls, model, sourceFile }) {
     const findings: RuleFinding[] = [];
     for (const call of calls) {
       const limit = call.api.constraints?.descMaxLength;
       if (limit === undefined || !call.options) continue;
       const value = descValueOf(findProperty(call.options, 'desc'));
       if (!value) continue;
-      const desc = resolveStaticString(value, sourceFile);
+      const desc = resolveStaticString(value, model);
       if (desc === undefined) continue;
       const chars = codePointLength(desc);
       const weighted = weightedLength(desc);

@@ -1,14 +1,9 @@
 import * as path from 'node:path';
 import type { EventBinding } from '../markup';
-import { definitionsOf, type DefinitionMember } from '../pageMembers';
+import { bindable, pageModelOf, type DefinitionMember } from '../model';
 import { getSourceFile } from '../parse';
 import { closestMatch } from '../spelling';
 import type { Rule, RuleFinding } from './rule';
-
-/** True for a member a template can bind: a `Page({…})` member or a `Component({ methods })` entry. */
-function bindable(member: DefinitionMember): boolean {
-  return member.kind === 'Page' || (member.kind === 'Component' && member.group === 'methods');
-}
 
 /** The span of the handler name inside the attribute value (without surrounding spaces). */
 function handlerSpan(binding: EventBinding) {
@@ -40,7 +35,7 @@ export const rule: Rule = {
     for (const script of scripts) {
       const text = index.readFile(script);
       if (text === undefined) return [];
-      const definitions = definitionsOf(getSourceFile(script, text));
+      const definitions = pageModelOf(getSourceFile(script, text)).definitions;
       // Methods may come from elsewhere, or the script defines the page in a way we do not read.
       if (!definitions.complete || !(definitions.kinds.has('Page') || definitions.kinds.has('Component'))) return [];
       members.push(...definitions.members);

@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { getOption, type OptionEntry } from '../../catalog';
 import { resolveStaticString } from '../calls';
+import { pageModelOf } from '../model';
 import { apiLabel } from '../callFacts';
 import { propertyNameText, skipOuterExpressions } from '../parse';
 import { closestMatch } from '../spelling';
@@ -43,7 +44,7 @@ function literalOf(expression: ts.Expression, sourceFile: ts.SourceFile): Litera
   if (ts.isArrayLiteralExpression(node)) return { kind: 'array', literal: true, node };
   if (ts.isFunctionExpression(node) || ts.isArrowFunction(node)) return { kind: 'function', literal: true, node };
   if (ts.isIdentifier(node) && node.text !== 'undefined') {
-    const text = resolveStaticString(node, sourceFile);
+    const text = resolveStaticString(node, pageModelOf(sourceFile));
     if (text !== undefined) return { kind: 'string', value: text, literal: false, node };
   }
   return undefined;

@@ -1,4 +1,4 @@
-import type { GestureVerdict } from '../handlers';
+import type { GestureVerdict } from '../model';
 import type { Rule, RuleFinding } from './rule';
 
 function where(verdict: Exclude<GestureVerdict, { ok: true }>): string {
@@ -36,7 +36,7 @@ export const rule: Rule = {
     const findings: RuleFinding[] = [];
     for (const call of context.calls) {
       if (!call.api.constraints?.tapOnly) continue;
-      const verdict = context.gestures().verdict(call.node);
+      const verdict = context.model.gestureVerdict(call.node, context.markup);
       if (!verdict || verdict.ok) continue;
       const name = `${call.ref.namespace}.${call.ref.name}`;
       const runtime = call.api.errors.find((e) => /gesture/i.test(e.errMsg))?.errMsg;

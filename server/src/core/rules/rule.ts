@@ -1,11 +1,11 @@
 /**
  * The rule contract. A rule is one module: its id, default severity, documentation and checks.
- * Rules read API facts from the catalog and code facts from the context; they return findings.
+ * Rules read API facts from the catalog and code facts from the page model; they return findings.
  */
 import type ts from 'typescript';
-import type { ApiCall, AliasTable } from '../calls';
-import type { GestureGraph } from '../handlers';
+import type { ApiCall } from '../calls';
 import type { MarkupFacts } from '../markup';
+import type { MarkupHandlers, PageModel } from '../model';
 import type { ProjectConfig, ProjectIndex } from '../project';
 import type { Finding, Platform, Severity } from '../types';
 
@@ -30,8 +30,9 @@ export interface ScriptRuleContext {
   fileName: string;
   text: string;
   sourceFile: ts.SourceFile;
-  aliases: AliasTable;
-  /** The catalog API calls of the file, in source order. */
+  /** The page model: definitions, call graph, entry points, API calls and guards. Rules ask it; they never walk the tree. */
+  model: PageModel;
+  /** The catalog API calls of the file that the enabled platforms run, in source order. */
   calls: ApiCall[];
   project: ProjectConfig;
   index: ProjectIndex;
@@ -39,8 +40,8 @@ export interface ScriptRuleContext {
   platform?: Platform;
   /** The minimum base library: the setting, else `libVersion` of the project configuration. */
   libVersion?: string;
-  /** The tap-gesture graph of the file (built on first use). */
-  gestures(): GestureGraph;
+  /** What the page's markup binds; undefined without markup or with computed bindings. */
+  markup?: MarkupHandlers;
 }
 
 /** What a rule sees of a markup file. */

@@ -1,7 +1,6 @@
 import ts from 'typescript';
-import { callbackOf, findProperty, type ApiCall } from '../calls';
+import type { ApiCall } from '../calls';
 import { indentationAt, indentUnit, newlineOf } from '../edits';
-import { enclosingFunction, isFunctionLike, skipOuterExpressions } from '../parse';
 import { compareVersions } from '../project';
 import type { Rule, RuleFinding, ScriptRuleContext } from './rule';
 
@@ -9,41 +8,6 @@ import type { Rule, RuleFinding, ScriptRuleContext } from './rule';
 function isLogin(call: ApiCall, loginApi: string): boolean {
   const [namespace, name] = loginApi.split('.');
   return call.ref.name === name && (call.ref.namespace === namespace || call.ref.namespace === 'Taro');
-}
-
-/** The function that owns a node's code (arrows included). */
-function ownerOf(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
-  return enclosingFunction(node);
-}
-
-/** True when `fn` is the success/complete callback of, or a `.then` callback on, one of the login calls. */
-function isLoginContinuation(fn: ts.FunctionLikeDeclaration, logins: ApiCall[]): boolean {
-  for (const login of logins) {
-    if (login.options) {
-      for (const key of ['success', 'complete']) {
-        if (callbackOf(findProperty(login.options, key)) === fn) return true;
-      }
-    }
-    // tt.login().then(() => …)
-    const access = login.node.parent;
-    if (access && ts.isPropertyAccessExpression(access) && access.name.text === 'then') {
-      const thenCall = access.parent;
-      if (thenCall && ts.isCallExpression(thenCall) && thenCall.arguments.some((a) => skipOuterExpressions(a) === fn)) return true;
-    }
-  }
-  return false;
-}
-
-/** True when a login has happened before `call` on every path the file shows. */
-function loggedInBefore(call: ApiCall, logins: ApiCall[], sourceFile: ts.SourceFile): boolean {
-  const start = call.node.getStart(sourceFile);
-  const owner = ownerOf(call.node);
-  // A login earlier in the same function (awaited or not: its order is what the platform needs).
-  if (logins.some((login) => ownerOf(login.node) === owner && login.node.getEnd() <= start)) return true;
-  for (let node: ts.Node | undefined = call.node; node; node = node.parent) {
-    if (isFunctionLike(node) && isLoginContinuation(node, logins)) return true;
-  }
-  return false;
 }
 
 /** The quick fix: wrap the statement in `tt.login({ success: () => { … } })`. */
@@ -87,8 +51,7 @@ export const rule: Rule = {
         // Below `until` login is needed; at or above it (or when the version is unknown) it is built in.
         if (!context.libVersion || compareVersions(context.libVersion, requirement.until) >= 0) continue;
       }
-      const logins = context.calls.filter((c) => isLogin(c, requirement.api));
-      if (loggedInBefore(call, logins, context.sourceFile)) continue;
+      if (context.model.loggedInBefore(call.node, (c) => isLogin(c, requirement.api))) continue;
       if (context.index.appLogsInOnLaunch(context.project, requirement.api)) continue;
       const name = `${call.ref.namespace}.${call.ref.name}`;
       const runtime = call.api.errors.find((e) => /session|login/i.test(e.errMsg))?.errMsg;
