@@ -29,7 +29,7 @@ describe('mp-userinfo check', () => {
   after(() => rmSync(temp, { recursive: true, force: true }));
 
   it('reports the fixtures as JSON with ESLint-style positions and exits 1 on errors', () => {
-    const { code, stdout } = run(['check', 'test/fixtures', '--format', 'json']);
+    const { code, stdout } = run(['check', 'test/fixtures/alipay', 'test/fixtures/douyin', 'test/fixtures/taro', 'test/fixtures/wechat', '--format', 'json']);
     assert.equal(code, 1);
     const findings = JSON.parse(stdout) as JsonFinding[];
     const keys = findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.code}`);
@@ -43,6 +43,7 @@ describe('mp-userinfo check', () => {
       'test/fixtures/douyin/pages/launch/launch.js:5:9 auth-on-launch',
       'test/fixtures/douyin/pages/launch/launch.js:14:5 tt-login-required',
       'test/fixtures/douyin/pages/launch/launch.js:15:7 min-version',
+      'test/fixtures/douyin/pages/me/me.js:3:5 auth-on-launch',
       'test/fixtures/douyin/pages/me/me.js:3:5 tt-login-required',
       'test/fixtures/douyin/pages/me/me.js:3:5 unhandled-refusal',
       'test/fixtures/douyin/pages/me/me.js:9:5 tt-login-required',
@@ -100,7 +101,7 @@ describe('mp-userinfo check', () => {
 
   it('makes file paths relative to the working folder', () => {
     const { stdout } = run(['check', '.', '--format', 'json'], path.join(repoRoot, 'test/fixtures/douyin'));
-    assert.deepEqual((JSON.parse(stdout) as JsonFinding[]).map((f) => f.file), [...Array(3).fill('pages/launch/launch.js'), ...Array(5).fill('pages/me/me.js')]);
+    assert.deepEqual((JSON.parse(stdout) as JsonFinding[]).map((f) => f.file), [...Array(3).fill('pages/launch/launch.js'), ...Array(6).fill('pages/me/me.js')]);
   });
 
   it('exits 0 when only warnings are found, and with --exit-zero', () => {
