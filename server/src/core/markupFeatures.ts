@@ -13,7 +13,6 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import {
   catalog,
   getMarkupAttribute,
@@ -25,7 +24,8 @@ import {
 } from '../catalog';
 import { renderMarkupAttribute, renderMarkupValue, type RenderContext } from './docsMarkdown';
 import { markupPlatform, parseEventAttribute, parseMarkup, tapEvents, type EventBinding, type MarkupAttribute, type MarkupElement, type MarkupFacts } from './markup';
-import { getSourceFile, isScriptFile, propertyNameText, skipOuterExpressions, walk } from './parse';
+import { bindable, pageModelOf } from './model';
+import { getSourceFile, isScriptFile } from './parse';
 import { lineStarts, positionAt, type LineCharacter } from './positions';
 import type { FileSystemHost, ProjectIndex } from './project';
 import type { Platform, Span } from './types';
@@ -144,58 +144,19 @@ function locate(fileName: string, starts: number[], span: Span): FileLocation {
   return { fileName, span, start: positionAt(starts, span.start), end: positionAt(starts, span.end) };
 }
 
-/** The definition objects of a script: the argument of `Page(…)` and the `methods` of `Component(…)`. */
-function handlerObjects(sourceFile: ts.SourceFile): ts.ObjectLiteralExpression[] {
-  const objects: ts.ObjectLiteralExpression[] = [];
-  walk(sourceFile, (node) => {
-    if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return;
-    const kind = node.expression.text;
-    const first = node.arguments[0] ? skipOuterExpressions(node.arguments[0]) : undefined;
-    if (!first || !ts.isObjectLiteralExpression(first)) return;
-    if (kind === 'Page') objects.push(first);
-    if (kind === 'Page' || kind === 'Component') {
-      for (const property of first.properties) {
-        if (!ts.isPropertyAssignment(property) || propertyNameText(property.name) !== 'methods') continue;
-        const methods = skipOuterExpressions(property.initializer);
-        if (ts.isObjectLiteralExpression(methods)) objects.push(methods);
-      }
-    }
-  });
-  return objects;
-}
-
-function isHandlerValue(expression: ts.Expression): boolean {
-  const value = skipOuterExpressions(expression);
-  return ts.isFunctionExpression(value) || ts.isArrowFunction(value) || ts.isIdentifier(value) || ts.isPropertyAccessExpression(value);
-}
-
-// One list per parse: getSourceFile returns the same tree while the script's text is unchanged.
-const methodsByTree = new WeakMap<ts.SourceFile, PageMethod[]>();
-
 /**
  * The methods a page's markup can bind in one script: members of `Page({…})` and of
  * `Component({ methods: {…} })` that are functions or refer to one (`onTap: handleTap`).
  */
 export function findPageMethods(fileName: string, text: string): PageMethod[] {
   const sourceFile = getSourceFile(fileName, text);
-  const cached = methodsByTree.get(sourceFile);
-  if (cached) return cached;
   const starts = lineStarts(text);
   const methods: PageMethod[] = [];
-  for (const object of handlerObjects(sourceFile)) {
-    for (const member of object.properties) {
-      const bindable =
-        ts.isMethodDeclaration(member) ||
-        ts.isShorthandPropertyAssignment(member) ||
-        (ts.isPropertyAssignment(member) && isHandlerValue(member.initializer));
-      const nameNode = bindable ? member.name : undefined;
-      const name = propertyNameText(nameNode);
-      if (!nameNode || !name || configurationKeys.has(name)) continue;
-      const span = { start: nameNode.getStart(sourceFile), end: nameNode.getEnd() };
-      methods.push({ name, frameworkHook: frameworkHooks.has(name), ...locate(fileName, starts, span) });
-    }
+  for (const member of pageModelOf(sourceFile).definitions.members) {
+    if (!bindable(member) || !member.callable || configurationKeys.has(member.name)) continue;
+    const span = { start: member.nameNode.getStart(sourceFile), end: member.nameNode.getEnd() };
+    methods.push({ name: member.name, frameworkHook: frameworkHooks.has(member.name), ...locate(fileName, starts, span) });
   }
-  methodsByTree.set(sourceFile, methods);
   return methods;
 }
 

@@ -17,7 +17,7 @@
 import ts from 'typescript';
 import { getApi, type ApiNamespace } from '../catalog';
 import { resolveApiReference, type AliasTable, type ApiCall, type ApiRef } from './calls';
-import { isFunctionLike, propertyNameText, skipOuterExpressions } from './parse';
+import { isFunctionLike, propertyNameText, skipOuterExpressions, walk } from './parse';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public types
@@ -436,6 +436,7 @@ export class PageModel {
   private readonly featureTests: FeatureTest[] = [];
   private lost?: Map<FunctionFacts, { reason: 'callback' | 'lifecycle' | 'await'; detail: string }>;
   private tapCache?: { key: string; reached: Set<FunctionFacts> };
+  private identifiers?: Map<string, ts.Identifier[]>;
 
   constructor(readonly sourceFile: ts.SourceFile) {
     const collected = this.collect();
@@ -891,6 +892,44 @@ export class PageModel {
       if (identifier.pos >= scope.pos && identifier.end <= scope.end) best = declaration.initializer;
     }
     return best;
+  }
+
+  /**
+   * The identifiers in `scope` that read the binding `name` (from offset `after` on), leaving out functions
+   * that declare their own `name`. The identifier index is built on the first question, for the few files
+   * that ask (those that read a result's fields).
+   */
+  references(name: string, scope: ts.Node, after = -1): ts.Identifier[] {
+    if (!this.identifiers) {
+      const index = new Map<string, ts.Identifier[]>();
+      walk(this.sourceFile, (node) => {
+        if (!ts.isIdentifier(node)) return;
+        const list = index.get(node.text);
+        if (list) list.push(node);
+        else index.set(node.text, [node]);
+      });
+      this.identifiers = index;
+    }
+    const declares = (fn: ts.FunctionLikeDeclaration) =>
+      fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name);
+    return (this.identifiers.get(name) ?? []).filter((node) => {
+      if (node.pos < scope.pos || node.end > scope.end || node.getStart(this.sourceFile) < after) return false;
+      const parent = node.parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
+      if (
+        (ts.isPropertyAssignment(parent) ||
+          ts.isBindingElement(parent) ||
+          ts.isVariableDeclaration(parent) ||
+          ts.isParameter(parent)) &&
+        parent.name === node
+      )
+        return false;
+      if (ts.isBindingElement(parent) && parent.propertyName === node) return false;
+      for (let current: ts.Node = parent; current !== scope && current.parent; current = current.parent) {
+        if (isFunctionLike(current) && declares(current)) return false;
+      }
+      return true;
+    });
   }
 
   /** Why code in `owner` runs without the gesture, whatever calls it: a callback, a lifecycle hook, an `await`. */

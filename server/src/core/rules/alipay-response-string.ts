@@ -1,9 +1,10 @@
 import ts from 'typescript';
 import { fieldsOf } from '../../catalog';
 import type { ApiCall } from '../calls';
+import type { PageModel } from '../model';
 import { apiLabel, isAwaited, optionCallback, outerExpression, promiseChain } from '../callFacts';
 import { indentationAt, newlineOf } from '../edits';
-import { isFunctionLike, propertyNameText, skipOuterExpressions, walk } from '../parse';
+import { propertyNameText, skipOuterExpressions } from '../parse';
 import type { Fix, Span, TextEdit } from '../types';
 import type { Rule, RuleFinding, ScriptRuleContext } from './rule';
 
@@ -64,26 +65,6 @@ function resultBindings(call: ApiCall): ResultBinding[] {
   return bindings;
 }
 
-/** The identifiers in `scope` that read the binding `name`, skipping functions that declare their own. */
-function references(name: string, scope: ts.Node, after = -1): ts.Identifier[] {
-  const found: ts.Identifier[] = [];
-  const declares = (fn: ts.FunctionLikeDeclaration) =>
-    fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name);
-  walk(scope, (node) => {
-    if (isFunctionLike(node) && declares(node)) return false;
-    if (!ts.isIdentifier(node) || node.text !== name || node.getStart() < after) return undefined;
-    const parent = node.parent;
-    if (ts.isPropertyAccessExpression(parent) && parent.name === node) return undefined;
-    if ((ts.isPropertyAssignment(parent) || ts.isBindingElement(parent) || ts.isVariableDeclaration(parent) || ts.isParameter(parent)) && parent.name === node) {
-      return undefined;
-    }
-    if (ts.isBindingElement(parent) && parent.propertyName === node) return undefined;
-    found.push(node);
-    return undefined;
-  });
-  return found;
-}
-
 /** `x.key` or `x['key']` with `x` as the object: the access and its key. */
 function memberAccess(node: ts.Node): { access: ts.Expression; key: string } | undefined {
   let object: ts.Node = node;
@@ -121,8 +102,12 @@ class Checker {
   constructor(
     private readonly call: ApiCall,
     private readonly shape: Shape,
-    private readonly sourceFile: ts.SourceFile,
+    private readonly model: PageModel,
   ) {}
+
+  private get sourceFile(): ts.SourceFile {
+    return this.model.sourceFile;
+  }
 
   private span(node: ts.Node): Span {
     return { start: node.getStart(this.sourceFile), end: node.getEnd() };
@@ -132,7 +117,7 @@ class Checker {
   checkResult(name: ts.BindingName, scope: ts.Node, after: number): void {
     const api = apiLabel(this.call);
     if (ts.isIdentifier(name)) {
-      for (const reference of references(name.text, scope, after)) this.checkResultReference(name.text, reference);
+      for (const reference of this.model.references(name.text, scope, after)) this.checkResultReference(name.text, reference);
       return;
     }
     if (ts.isObjectBindingPattern(name)) this.checkResultPattern(name, scope, after, api);
@@ -185,7 +170,7 @@ class Checker {
 
   /** A `response` binding (from `{ response }`): reading fields of it is a misread; parsing it is right. */
   private checkResponseString(name: string, scope: ts.Node, after: number): void {
-    for (const reference of references(name, scope, after)) this.checkResponseValue(reference, name);
+    for (const reference of this.model.references(name, scope, after)) this.checkResponseValue(reference, name);
   }
 
   /** An expression holding the JSON string: `res.response` or a `response` binding. */
@@ -221,7 +206,7 @@ class Checker {
       return;
     }
     if (!ts.isIdentifier(declaration.name) || !declaration.parent.parent?.parent) return;
-    for (const reference of references(declaration.name.text, declaration.parent.parent.parent, declaration.getEnd())) {
+    for (const reference of this.model.references(declaration.name.text, declaration.parent.parent.parent, declaration.getEnd())) {
       const read = memberAccess(reference);
       if (read && misplaced(read.key)) this.misreads.push({ ...this.span(read.access), message: message(read.key), fixes: [this.insertResponse(reference)] });
     }
@@ -297,7 +282,7 @@ export const rule: Rule = {
       const shape = shapeOf(call);
       if (!shape) continue;
       for (const binding of resultBindings(call)) {
-        const checker = new Checker(call, shape, context.sourceFile);
+        const checker = new Checker(call, shape, context.model);
         checker.checkResult(binding.name, binding.scope, binding.statement ? binding.statement.getEnd() : -1);
         const reads = checker.misreads.filter((m) => m.field !== undefined);
         const fix = parseFix(binding, reads, context);
