@@ -21,6 +21,8 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisResult } from './core/analyze';
+import type { Completions, ProblemAt } from './core/languageService';
 import type { FileLocation, MarkupCompletion } from './core/markupFeatures';
 import type { CompletionEntry } from './core/completion';
 import type { Finding, Fix, Severity, Span, TextEdit } from './core/types';
@@ -56,9 +58,37 @@ export function toDiagnostic(document: TextDocument, finding: Finding, docUrl: (
   return diagnostic;
 }
 
+/** An analysis as LSP diagnostics: its findings, or a `file-skipped` note at the top when the file was skipped. */
+export function toDiagnostics(document: TextDocument, result: AnalysisResult, docUrl: (code: string) => string): Diagnostic[] {
+  const diagnostics = result.findings.map((f) => toDiagnostic(document, f, docUrl));
+  if (result.skipped) {
+    diagnostics.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: diagnosticSource,
+      code: 'file-skipped',
+      message: result.skipped.message,
+    });
+  }
+  return diagnostics;
+}
+
+/** The problem a diagnostic of ours stands for, to look its fixes up; undefined for other sources' diagnostics. */
+export function toProblem(document: TextDocument, diagnostic: Diagnostic): ProblemAt | undefined {
+  if (diagnostic.source !== diagnosticSource) return undefined;
+  return {
+    code: String(diagnostic.code),
+    start: document.offsetAt(diagnostic.range.start),
+    end: document.offsetAt(diagnostic.range.end),
+  };
+}
+
 /** Removes snippet tab stops (`$1`, `${1:text}` → `text`) for clients that cannot take snippet edits. */
 export function stripSnippet(text: string): string {
-  return text.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
+  return text
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '')
+    .replace(/\\([$}\\])/g, '$1');
 }
 
 function toLspEdit(document: TextDocument, edit: TextEdit): LspTextEdit {
@@ -95,7 +125,7 @@ const markupCompletionKinds: Record<MarkupCompletion['kind'], CompletionItemKind
  * A markup completion as an LSP item. Without client snippet support the tab stops are stripped and the
  * item does not reopen completion afterwards.
  */
-export function toMarkupCompletionItem(document: TextDocument, item: MarkupCompletion, snippets: boolean): CompletionItem {
+function toMarkupCompletionItem(document: TextDocument, item: MarkupCompletion, snippets: boolean): CompletionItem {
   const snippet = item.snippet === true && snippets;
   return {
     label: item.label,
@@ -105,7 +135,10 @@ export function toMarkupCompletionItem(document: TextDocument, item: MarkupCompl
     ...(item.deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),
     ...(item.preselect ? { preselect: true } : {}),
     sortText: item.sortText,
-    textEdit: { range: toRange(document, item.replace), newText: item.snippet && !snippets ? stripSnippet(item.insertText) : item.insertText },
+    textEdit: {
+      range: toRange(document, item.replace),
+      newText: item.snippet && !snippets ? stripSnippet(item.insertText) : item.insertText,
+    },
     insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     ...(item.retrigger && snippet ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
   };
@@ -121,7 +154,7 @@ const scriptCompletionKinds: Record<CompletionEntry['kind'], CompletionItemKind>
 };
 
 /** A script completion (API, option, value, result field, flow snippet) as an LSP item. */
-export function toScriptCompletionItem(document: TextDocument, entry: CompletionEntry, snippets: boolean): CompletionItem {
+function toScriptCompletionItem(document: TextDocument, entry: CompletionEntry, snippets: boolean): CompletionItem {
   const insert = entry.insertText ?? entry.label;
   const newText = entry.snippet && !snippets ? stripSnippet(insert) : insert;
   return {
@@ -137,8 +170,20 @@ export function toScriptCompletionItem(document: TextDocument, entry: Completion
   };
 }
 
+/** A completion result of the language service as LSP items. */
+export function toCompletionItems(
+  document: TextDocument,
+  completions: Completions | undefined,
+  snippets: boolean,
+): CompletionItem[] {
+  if (!completions) return [];
+  if (completions.kind === 'script') return completions.entries.map((entry) => toScriptCompletionItem(document, entry, snippets));
+  return completions.items.map((item) => toMarkupCompletionItem(document, item, snippets));
+}
+
 /** Markdown for a span of a document as an LSP hover. */
-export function toHover(document: TextDocument, hover: { markdown: string; span: Span }): Hover {
+export function toHover(document: TextDocument, hover: { markdown: string; span: Span } | undefined): Hover | null {
+  if (!hover) return null;
   return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.span) };
 }
 

@@ -10,9 +10,14 @@ import { rules } from '../../server/src/core/rules';
 
 const root = join(__dirname, '..', '..');
 const readJson = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;
-const manifest = readJson('package.json') as { contributes: { configuration: { title: string; properties: Record<string, Setting> } } };
+const manifest = readJson('package.json') as {
+  contributes: { configuration: { title: string; properties: Record<string, Setting> } };
+};
 const configuration = manifest.contributes.configuration;
-const nls = { en: readJson('package.nls.json') as Record<string, string>, 'zh-cn': readJson('package.nls.zh-cn.json') as Record<string, string> };
+const nls = {
+  en: readJson('package.nls.json') as Record<string, string>,
+  'zh-cn': readJson('package.nls.zh-cn.json') as Record<string, string>,
+};
 
 interface Setting {
   type: string;
@@ -26,14 +31,16 @@ interface Setting {
 /** The member names of an interface declared in a source file. */
 function interfaceMembers(file: string, name: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
-  const declaration = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name);
+  const declaration = source.statements.find(
+    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name,
+  );
   assert.ok(declaration, `${file} declares ${name}`);
   return declaration.members.map((m) => m.name!.getText(source));
 }
 
-/** The settings read under `miniprogramUserInfo.`: the server's own, the project-file ones it shares, and the client's trace. */
+/** The settings read under `miniprogramUserInfo.`: the editor's own, the project-file ones it shares, and the client's trace. */
 function readSettings(): string[] {
-  const server = interfaceMembers('server/src/server.ts', 'ServerSettings');
+  const server = interfaceMembers('server/src/core/languageService.ts', 'EditorSettings');
   const shared = interfaceMembers('server/src/core/settings.ts', 'Settings');
   // vscode-languageclient reads `<client id>.trace.server`; the id is the first argument of `new LanguageClient`.
   const client = readFileSync(join(root, 'client/src/extension.ts'), 'utf8').match(/new LanguageClient\('([^']+)'/)?.[1];
@@ -60,7 +67,10 @@ describe('package.json configuration', () => {
   it('has one severity property per registered rule, defaulting to the rule severity', () => {
     const setting = configuration.properties['miniprogramUserInfo.rules']!;
     assert.deepEqual(setting.default, {}, 'an empty default, so rules with per-finding severities keep them');
-    assert.deepEqual(Object.keys(setting.properties!), rules.map((r) => r.id));
+    assert.deepEqual(
+      Object.keys(setting.properties!),
+      rules.map((r) => r.id),
+    );
     for (const rule of rules) {
       const property = setting.properties![rule.id]!;
       assert.deepEqual(property.enum, ['off', 'error', 'warning', 'information', 'hint'], rule.id);
@@ -83,7 +93,10 @@ describe('package.json configuration', () => {
   it('translates every English string and leaves no unused one', () => {
     assert.deepEqual(Object.keys(nls['zh-cn']).sort(), Object.keys(nls.en).sort());
     const used = new Set(placeholders(manifest));
-    assert.deepEqual(Object.keys(nls.en).filter((key) => !used.has(key)), []);
+    assert.deepEqual(
+      Object.keys(nls.en).filter((key) => !used.has(key)),
+      [],
+    );
     for (const [key, text] of Object.entries(nls['zh-cn'])) {
       if (key.endsWith('.description')) assert.match(text, /\p{Script=Han}/u, `${key} is in Chinese`);
     }
