@@ -22,6 +22,10 @@ const documentSelector = ['javascript', 'typescript', 'javascriptreact', 'typesc
   (language) => ({ language }),
 );
 
+/** The files the server is told about when they change on disk (test/unit/fileWatcher.test.ts holds it to the index). */
+const watchedFiles =
+  '**/{*.wxml,*.axml,*.ttml,app.js,app.ts,app.jsx,app.tsx,project.config.json,project.private.config.json,mini.project.json,project.tt.json,app.json,package.json,.mp-userinfo.json}';
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Mini Program User Info', { log: true });
   context.subscriptions.push(output);
@@ -58,11 +62,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     errorHandler,
     synchronize: {
       configurationSection: 'miniprogramUserInfo',
-      // Markup, project configuration and settings files (package.json may hold an "mp-userinfo" key)
-      // change what the scripts' diagnostics say.
-      fileEvents: vscode.workspace.createFileSystemWatcher(
-        '**/{*.wxml,*.axml,*.ttml,project.config.json,project.private.config.json,mini.project.json,project.tt.json,app.json,app.js,app.ts,.mp-userinfo.json,package.json}',
-      ),
+      // The files whose change the server's index turns into re-checks of open pages: markup (its page's
+      // scripts), app files (every page) and project configuration and settings files (package.json may
+      // hold an "mp-userinfo" key; everything below them).
+      fileEvents: vscode.workspace.createFileSystemWatcher(watchedFiles),
     },
     initializationOptions: { locale: vscode.env.language },
   };
