@@ -36,8 +36,13 @@ export function fixtureText(relative: string): string {
 }
 
 const languageIds: Record<string, string> = {
-  '.js': 'javascript', '.ts': 'typescript', '.jsx': 'javascriptreact', '.tsx': 'typescriptreact',
-  '.wxml': 'wxml', '.axml': 'axml', '.ttml': 'ttml',
+  '.js': 'javascript',
+  '.ts': 'typescript',
+  '.jsx': 'javascriptreact',
+  '.tsx': 'typescriptreact',
+  '.wxml': 'wxml',
+  '.axml': 'axml',
+  '.ttml': 'ttml',
 };
 
 export interface StartOptions {
@@ -52,6 +57,8 @@ export class TestClient {
   private readonly listeners = new Set<() => void>();
   private readonly versions = new Map<string, number>();
   readonly stderr: string[] = [];
+  /** The methods of the requests the server sent (`workspace/configuration`, `client/registerCapability`), in order. */
+  readonly serverRequests: string[] = [];
   initializeResult!: InitializeResult;
 
   private constructor(
@@ -69,10 +76,14 @@ export class TestClient {
       client.diagnostics.set(params.uri, params);
       for (const listener of client.listeners) listener();
     });
-    connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
-      params.items.map((item) => (item.section === 'miniprogramUserInfo' ? client.settings : null)),
-    );
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => {
+      client.serverRequests.push('workspace/configuration');
+      return params.items.map((item) => (item.section === 'miniprogramUserInfo' ? client.settings : null));
+    });
+    connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string }> }) => {
+      client.serverRequests.push('client/registerCapability', ...params.registrations.map((r) => r.method));
+      return null;
+    });
     connection.onNotification('window/logMessage', () => {});
     connection.listen();
     client.initializeResult = await connection.sendRequest('initialize', {
@@ -101,7 +112,10 @@ export class TestClient {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     this.diagnostics.delete(uri);
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     return version;
   }
 
@@ -122,7 +136,11 @@ export class TestClient {
       };
       const timer = setTimeout(() => {
         this.listeners.delete(check);
-        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri)?.diagnostics.map((d) => d.code))}`));
+        reject(
+          new Error(
+            `no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri)?.diagnostics.map((d) => d.code))}`,
+          ),
+        );
       }, timeoutMs);
       this.listeners.add(check);
       check();
@@ -157,7 +175,11 @@ export function applyTextEdits(text: string, edits: Array<{ range: Range; newTex
     return offset + character;
   };
   const resolved = edits
-    .map((e) => ({ start: offsetAt(e.range.start.line, e.range.start.character), end: offsetAt(e.range.end.line, e.range.end.character), text: e.newText }))
+    .map((e) => ({
+      start: offsetAt(e.range.start.line, e.range.start.character),
+      end: offsetAt(e.range.end.line, e.range.end.character),
+      text: e.newText,
+    }))
     .sort((a, b) => b.start - a.start);
   let result = text;
   for (const e of resolved) result = result.slice(0, e.start) + e.text + result.slice(e.end);
