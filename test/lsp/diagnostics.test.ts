@@ -80,6 +80,7 @@ describe('language server: diagnostics and quick fixes', () => {
     await client.open(uri);
     assert.deepEqual(summary(await client.waitForDiagnostics(uri)), [
       '17:9 unhandled-refusal',
+      '3:5 auth-on-launch',
       '3:5 tt-login-required',
       '3:5 unhandled-refusal',
       '9:5 tt-login-required',
