@@ -86,8 +86,8 @@ export interface FunctionFacts {
   lifecycle?: string;
   /** The function whose body holds this one, past inline functions (undefined at module level). */
   outer?: FunctionFacts;
-  /** The `await` expressions of the function's own body (inline functions included). */
-  awaits: ts.Node[];
+  /** The `await`s of the function's own body (inline functions included), each with the function it is written in. */
+  awaits: Array<{ at: ts.Node; fn: ts.Node }>;
   /** The calls this function makes to other functions of the file. */
   edges: CallEdge[];
   /** The calls other functions of the file make to this one (and the edge from its enclosing function, for callbacks). */
@@ -205,6 +205,15 @@ const synchronousCallbacks = new Set([
   'sort',
 ]);
 const callbackProperties = new Set(['success', 'fail', 'complete']);
+const functionKinds = new Set([
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+]);
 const jsxTapAttributes = new Set(['onClick', 'onTap', 'onLongPress', 'onLongTap', 'onLongClick']);
 const conditionOperators = new Set([
   ts.SyntaxKind.AmpersandAmpersandToken,
@@ -427,6 +436,8 @@ export class PageModel {
 
   private readonly constants = new Map<string, ts.VariableDeclaration[]>();
   private readonly callExpressions: ts.CallExpression[] = [];
+  /** The function each of {@link callExpressions} runs in. */
+  private readonly callOwners: Array<FunctionFacts | undefined> = [];
   private readonly callsByNode = new Map<ts.CallExpression, ApiCall>();
   private readonly edgesBySite = new Map<ts.Node, CallEdge[]>();
   private readonly functionsByName = new Map<string, FunctionFacts[]>();
@@ -457,21 +468,31 @@ export class PageModel {
     const assignments = new Map<string, ts.BinaryExpression[]>();
     const classes: ts.ClassLikeDeclaration[] = [];
     const testCandidates: ts.Node[] = [];
-    const awaits: ts.Node[] = [];
 
-    const stack: ts.Node[] = [];
+    // One walk that knows the function each node runs in, so calls and awaits get their owner without walking
+    // up the tree. It keeps its own stack (deep binary chains overflow a recursive walk): a function's
+    // children are followed by a marker that restores the enclosing owner.
+    let owner: FunctionFacts | undefined;
+    let innermost: ts.Node | undefined;
+    const stack: Array<ts.Node | { restore: FunctionFacts | undefined; innermost: ts.Node | undefined }> = [];
+    const children: ts.Node[] = [];
+    const collectChild = (child: ts.Node) => {
+      children.push(child);
+    };
     const pushChildren = (node: ts.Node) => {
-      const start = stack.length;
-      ts.forEachChild(node, (child) => {
-        stack.push(child);
-      });
-      // Children in source order: reverse the pushed run.
-      for (let i = start, j = stack.length - 1; i < j; i++, j--) [stack[i], stack[j]] = [stack[j]!, stack[i]!];
+      ts.forEachChild(node, collectChild);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+      children.length = 0;
     };
     pushChildren(sf);
     while (stack.length > 0) {
-      const node = stack.pop()!;
-      pushChildren(node);
+      const next = stack.pop()!;
+      if (!('kind' in next)) {
+        owner = next.restore;
+        innermost = next.innermost;
+        continue;
+      }
+      const node = next;
       switch (node.kind) {
         case ts.SyntaxKind.ImportDeclaration:
           imports.push(node as ts.ImportDeclaration);
@@ -499,6 +520,7 @@ export class PageModel {
         case ts.SyntaxKind.CallExpression: {
           const call = node as ts.CallExpression;
           this.callExpressions.push(call);
+          this.callOwners.push(owner);
           if (ts.isIdentifier(call.expression) && definitionCalls.has(call.expression.text)) {
             definitions.push({ kind: call.expression.text as DefinitionKind, argument: call.arguments[0] });
           }
@@ -507,10 +529,10 @@ export class PageModel {
           break;
         }
         case ts.SyntaxKind.AwaitExpression:
-          awaits.push(node);
+          owner?.awaits.push({ at: node, fn: innermost! });
           break;
         case ts.SyntaxKind.ForOfStatement:
-          if ((node as ts.ForOfStatement).awaitModifier) awaits.push(node);
+          if ((node as ts.ForOfStatement).awaitModifier) owner?.awaits.push({ at: node, fn: innermost! });
           break;
         case ts.SyntaxKind.BinaryExpression: {
           const binary = node as ts.BinaryExpression;
@@ -548,19 +570,25 @@ export class PageModel {
         case ts.SyntaxKind.ClassExpression:
           classes.push(node as ts.ClassLikeDeclaration);
           break;
-        default:
-          if (isFunctionLike(node) && node.body) this.addFunction(node);
       }
+      if (functionKinds.has(node.kind) && (node as ts.FunctionLikeDeclaration).body) {
+        const facts = this.addFunction(node as ts.FunctionLikeDeclaration, owner);
+        stack.push({ restore: owner, innermost });
+        if (facts.invocation.kind !== 'inline') owner = facts;
+        innermost = node;
+      }
+      pushChildren(node);
     }
-    for (const node of awaits) this.ownerOf(node)?.awaits.push(node);
+
     return { imports, variables, definitions, assignments, classes, testCandidates };
   }
 
-  private addFunction(node: ts.FunctionLikeDeclaration): void {
+  private addFunction(node: ts.FunctionLikeDeclaration, outer: FunctionFacts | undefined): FunctionFacts {
     const invocation = this.invocationOf(node);
-    const facts: FunctionFacts = { node, invocation, awaits: [], edges: [], callers: [] };
+    const facts: FunctionFacts = { node, invocation, awaits: [], edges: [], callers: [], ...(outer ? { outer } : {}) };
     if (invocation.kind === 'deferred' && invocation.reason === 'lifecycle') facts.lifecycle = invocation.detail;
     this.functions.set(node, facts);
+    return facts;
   }
 
   /** How a function is invoked by its surroundings. */
@@ -671,7 +699,6 @@ export class PageModel {
     }
     for (const facts of this.functions.values()) {
       const node = facts.node;
-      if (!facts.outer) facts.outer = this.ownerOf(node);
       if (facts.member) continue;
       const parent = node.parent;
       if (ts.isFunctionDeclaration(node) && node.name) this.addNamed(node.name.text, facts);
@@ -720,7 +747,8 @@ export class PageModel {
 
   /** API calls and the call graph's edges. */
   private resolveCalls(): void {
-    for (const node of this.callExpressions) {
+    for (let i = 0; i < this.callExpressions.length; i++) {
+      const node = this.callExpressions[i]!;
       const ref = resolveApiReference(node.expression, this.aliases);
       const api = ref && getApi(ref.namespace, ref.name);
       if (ref && api) {
@@ -747,7 +775,7 @@ export class PageModel {
         this.callsByNode.set(node, call);
         continue;
       }
-      const owner = this.ownerOf(node);
+      const owner = this.callOwners[i];
       if (!owner) continue;
       const targets = this.callTargets(node.expression, node);
       if (targets.length === 0) continue;
@@ -848,28 +876,20 @@ export class PageModel {
   /** The function whose body runs a node, past inline functions (array callbacks, IIFEs, Promise executors). */
   ownerOf(node: ts.Node): FunctionFacts | undefined {
     for (let current = node.parent; current; current = current.parent) {
-      if (!isFunctionLike(current)) continue;
       const facts = this.functions.get(current);
       if (facts && facts.invocation.kind !== 'inline') return facts;
     }
     return undefined;
   }
 
-  /** The innermost function of any kind holding a node. */
-  private innermostFunction(node: ts.Node): ts.Node | undefined {
-    for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current)) return current;
-    return undefined;
-  }
-
   /** True when an `await` of `owner` runs before `node` on some path to it. */
   awaitBefore(owner: FunctionFacts, node: ts.Node): boolean {
     if (owner.awaits.length === 0) return false;
-    return owner.awaits.some((a) => {
-      if (a.end > node.pos) return false;
+    return owner.awaits.some(({ at, fn }) => {
+      if (at.end > node.pos) return false;
       // An await inside an inline async callback (`list.forEach(async () => { await x })`) does not hold up the caller.
-      const fn = this.innermostFunction(a);
-      if (fn && fn !== owner.node && !contains(fn, node)) return false;
-      return canFlowTo(a, node);
+      if (fn !== owner.node && !contains(fn, node)) return false;
+      return canFlowTo(at, node);
     });
   }
 
@@ -1080,8 +1100,8 @@ export class PageModel {
     // Functions that log in when called: those holding a login call, and their callers, at any timing.
     const loggers = new Set<FunctionFacts>();
     const queue: FunctionFacts[] = [];
-    for (const login of logins) {
-      const owner = this.ownerOf(login.node);
+    const loginOwners = logins.map((login) => ({ login, owner: this.ownerOf(login.node) }));
+    for (const { owner } of loginOwners) {
       if (owner && !loggers.has(owner)) {
         loggers.add(owner);
         queue.push(owner);
@@ -1100,10 +1120,10 @@ export class PageModel {
     };
     const seen = new Set<FunctionFacts>();
     const before = (at: ts.Node, owner: FunctionFacts | undefined): boolean => {
-      if (!owner) return logins.some((l) => !this.ownerOf(l.node) && l.node.end <= at.pos);
+      const earlier = loginOwners.some((l) => l.owner === owner && l.login.node.end <= at.pos);
+      if (!owner || earlier) return earlier;
       if (seen.has(owner)) return false;
       seen.add(owner);
-      if (logins.some((l) => this.ownerOf(l.node) === owner && l.node.end <= at.pos)) return true;
       if (owner.edges.some((e) => e.timing !== 'deferred' && e.timing !== 'unknown' && e.site.end <= at.pos && loggers.has(e.to)))
         return true;
       const invocation = owner.invocation;

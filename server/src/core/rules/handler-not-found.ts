@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { EventBinding } from '../markup';
+import { pageScriptDefines } from '../methodScan';
 import { bindable, pageModelOf, type DefinitionMember } from '../model';
 import { getSourceFile } from '../parse';
 import { closestMatch } from '../spelling';
@@ -31,6 +32,9 @@ export const rule: Rule = {
     if (bindings.length === 0) return [];
     const scripts = index.scriptsOfMarkup(fileName);
     if (scripts.length === 0) return [];
+    // Most pages define what they bind: confirm that from the text and leave the script unparsed.
+    const only = scripts.length === 1 ? index.readFile(scripts[0]!) : undefined;
+    if (only !== undefined && pageScriptDefines(only, new Set(bindings.map((b) => b.handler)))) return [];
     const members: DefinitionMember[] = [];
     for (const script of scripts) {
       const text = index.readFile(script);
