@@ -442,11 +442,14 @@ export class PageModel {
   private readonly edgesBySite = new Map<ts.Node, CallEdge[]>();
   private readonly functionsByName = new Map<string, FunctionFacts[]>();
   private readonly membersByScope = new Map<ts.Node, Map<string, FunctionFacts[]>>();
+  /** Members that name a module function (`onTap: handleTap`), by scope and member name. */
+  private readonly memberAliases = new Map<ts.Node, Map<string, string>>();
   private readonly thisAliases = new Map<string, Array<{ declaration: ts.VariableDeclaration; scope: ts.Node | undefined }>>();
   private readonly jsxTapHandlers: ts.Expression[] = [];
   private readonly featureTests: FeatureTest[] = [];
   private lost?: Map<FunctionFacts, { reason: 'callback' | 'lifecycle' | 'await'; detail: string }>;
-  private tapCache?: { key: string; reached: Set<FunctionFacts> };
+  /** The functions the last markup's taps reach (a page's analysis asks once per call, with the same markup). */
+  private tapCache?: { markup: MarkupHandlers | undefined; reached: Set<FunctionFacts> };
   private identifiers?: Map<string, ts.Identifier[]>;
 
   constructor(readonly sourceFile: ts.SourceFile) {
@@ -477,7 +480,9 @@ export class PageModel {
     const stack: Array<ts.Node | { restore: FunctionFacts | undefined; innermost: ts.Node | undefined }> = [];
     const children: ts.Node[] = [];
     const collectChild = (child: ts.Node) => {
-      children.push(child);
+      // Tokens, identifiers and literals have nothing the model records (their parents are read instead),
+      // and they are close to half of all nodes.
+      if (child.kind >= ts.SyntaxKind.FirstNode) children.push(child);
     };
     const pushChildren = (node: ts.Node) => {
       ts.forEachChild(node, collectChild);
@@ -688,6 +693,11 @@ export class PageModel {
   /** Names every function: definition members, class members, declarations, `const x = () => …`; marks lifecycle hooks. */
   private linkFunctions(): void {
     for (const member of this.definitions.members) {
+      if (member.alias) {
+        let aliases = this.memberAliases.get(member.scope);
+        if (!aliases) this.memberAliases.set(member.scope, (aliases = new Map()));
+        aliases.set(member.name, member.alias);
+      }
       const facts = member.fn && this.functions.get(member.fn);
       if (!facts) continue;
       facts.member = member;
@@ -813,10 +823,10 @@ export class PageModel {
 
   /** The members named `name` of a scope, and the module function a member names (`onTap: handleTap`). */
   private scopeMembers(scope: ts.Node, name: string): FunctionFacts[] {
-    const found = this.membersByScope.get(scope)?.get(name) ?? [];
-    if (found.length > 0) return found;
-    const member = this.definitions.members.find((m) => m.scope === scope && m.name === name && m.alias);
-    return member?.alias ? (this.functionsByName.get(member.alias) ?? []) : [];
+    const found = this.membersByScope.get(scope)?.get(name);
+    if (found) return found;
+    const alias = this.memberAliases.get(scope)?.get(name);
+    return alias ? (this.functionsByName.get(alias) ?? []) : [];
   }
 
   /** The scope `this` (or an alias of it: `that`, `self`, `_this`) stands for at `at`. */
@@ -982,8 +992,7 @@ export class PageModel {
 
   /** The functions a tap reaches synchronously: markup-bound tap handlers, JSX tap handlers, and what they call. */
   private tapReached(markup: MarkupHandlers | undefined): Set<FunctionFacts> {
-    const key = markup ? [...markup.tap].sort().join(',') : '';
-    if (this.tapCache?.key === key) return this.tapCache.reached;
+    if (this.tapCache && this.tapCache.markup === markup) return this.tapCache.reached;
     const entries: FunctionFacts[] = [];
     for (const expression of this.jsxTapHandlers) entries.push(...this.handlerFunctions(expression));
     if (markup) {
@@ -1004,7 +1013,7 @@ export class PageModel {
         queue.push(target);
       }
     }
-    this.tapCache = { key, reached };
+    this.tapCache = { markup, reached };
     return reached;
   }
 
