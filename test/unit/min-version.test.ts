@@ -47,10 +47,30 @@ describe('min-version', () => {
     ['a test in onLoad with the button hidden by wx:if (WeChat\'s own sample)', `Page({ onLoad() { if (wx.getUserProfile) this.setData({ canIUse: true }) }, onTap() { ${call} } })`],
     ['an SDKVersion comparison', `if (compareVersion(wx.getSystemInfoSync().SDKVersion, '2.10.4') >= 0) { ${call} }`],
     ['a canIUse path below the API', `if (wx.canIUse('getUserProfile.object.desc')) { ${call} }`],
+    ['a canIUse flag kept in data', `Page({ data: { canIUseProfile: wx.canIUse('getUserProfile') }, onTap() { ${call} } })`],
+    ['a ternary', `const go = wx.getUserProfile ? () => ${call} : null`],
+    ['a test around the only call of a helper', `Page({ onTap() { if (wx.getUserProfile) { this.ask() } else { this.fallback() } }, ask() { ${call} }, fallback() {} })`],
   ];
   for (const [name, source] of guards) {
     it(`accepts a call guarded by ${name}`, () => assert.deepEqual(run(source).findings, []));
   }
+
+  it('counts a test only for the code it guards, not for a call in another method', () => {
+    const source = `Page({ a() { if (wx.getUserProfile) { ${call} } }, b() { «wx.getUserProfile»({ desc: '用于完善会员资料', fail() {} }) } })`;
+    const { spans, findings } = run(source);
+    assert.deepEqual(spansOf(findings), spans);
+  });
+
+  it('does not count the branch where the API is missing', () => {
+    const { spans, findings } = run(`if (!wx.getUserProfile) { «wx.getUserProfile»({ desc: 'x', fail() {} }) }`);
+    assert.deepEqual(spansOf(findings), spans);
+  });
+
+  it('does not count a guarded call site for a helper that an unguarded one also reaches', () => {
+    const source = `Page({ a() { if (wx.getUserProfile) this.ask() }, b() { this.ask() }, ask() { «wx.getUserProfile»({ desc: 'x', fail() {} }) } })`;
+    const { spans, findings } = run(source);
+    assert.deepEqual(spansOf(findings), spans);
+  });
 
   it('does not take a test of another API for a guard', () => {
     assert.equal(run(`if (wx.canIUse('getUserInfo')) { ${call} }`).findings.length, 1);

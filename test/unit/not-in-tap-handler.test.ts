@@ -39,6 +39,10 @@ describe('not-in-tap-handler', () => {
     { name: 'a Taro class method', file: 'pages/index/index.tsx', source: `import Taro from '@tarojs/taro'\nclass P extends Component { handle() { Taro.getUserProfile({ desc: 'x' }) } render() { return <Button onTap={this.handle.bind(this)}/> } }` },
     { name: 'a Taro class arrow property', file: 'pages/index/index.tsx', source: `import Taro from '@tarojs/taro'\nclass P extends Component { handle = () => { this.ask() }; ask() { Taro.getUserProfile({ desc: 'x' }) } render() { return <Button onClick={this.handle}/> } }` },
     { name: 'an exported helper (callers unknown)', source: `export function askProfile() { ${call} }` },
+    { name: 'an await only in a branch that returns', source: `Page({ async onTap() { if (!this.data.ok) { await this.toast(); return } ${call} } })`, markup: wxml('onTap') },
+    { name: 'an await inside an async array callback', source: `Page({ onTap() { [1].forEach(async () => { await x() }); ${call} } })`, markup: wxml('onTap') },
+    { name: 'a UI kit button re-emitting click', source: `Page({ onLogin() { ${call} } })`, markup: '<van-button bind:click="onLogin">登录</van-button>' },
+    { name: 'a member naming a module function', source: `function ask() { ${call} }\nPage({ onTap: ask })`, markup: wxml('onTap') },
   ];
   for (const c of valid) {
     it(`accepts ${c.name}`, () => assert.deepEqual(run(c).findings, []));
@@ -55,6 +59,10 @@ describe('not-in-tap-handler', () => {
     { name: 'a call after await in the handler', source: `Page({ async onTap() { await wx.login(); ${flagged} } })`, markup: wxml('onTap'), message: /after an `await`/ },
     { name: 'a helper called after await', source: `Page({ async onTap() { await x(); this.ask() }, ask() { ${flagged} } })`, markup: wxml('onTap'), message: /await/ },
     { name: 'a helper called from onLoad', source: `Page({ onLoad() { this.ask() }, ask() { ${flagged} } })`, markup: wxml('other'), message: /onLoad/ },
+    { name: 'a tap handler that onLoad also calls', source: `Page({ onLoad() { this.ask() }, ask() { ${flagged} } })`, markup: wxml('ask'), message: /lifecycle hook `onLoad`/ },
+    { name: 'a tap handler that a success callback also calls', source: `Page({ onTap() { wx.login({ success: () => this.ask() }) }, ask() { ${flagged} } })`, markup: wxml('onTap', 'ask'), message: /success callback of wx\.login/ },
+    { name: 'a call after an await that a branch does not leave', source: `Page({ async onTap() { if (x) { await y() } ${flagged} } })`, markup: wxml('onTap'), message: /after an `await`/ },
+    { name: 'click on a native element', source: `Page({ onLogin() { ${flagged} } })`, markup: '<button bindinput="onLogin"/>', message: /bound to input, not to a tap/ },
     { name: 'a method bound to no tap', source: `Page({ onTapProfile() { ${flagged} } })`, markup: wxml('other'), message: /onTapProfile is not bound to a tap in index\.wxml/ },
     { name: 'a method bound to a non-tap event', source: `Page({ onInfo() { ${flagged} } })`, markup: '<button open-type="getUserInfo" bindgetuserinfo="onInfo"/>', message: /bound to getuserinfo, not to a tap/ },
     { name: 'module level code', source: flagged, message: /when the module loads/ },

@@ -21,6 +21,10 @@ describe('tt-login-required', () => {
     ['after tt.login earlier in the same function', 'function f() { tt.login({}); tt.getUserInfo({}) }'],
     ['after Taro.login in a Taro page', "import Taro from '@tarojs/taro'; async function f() { await Taro.login(); tt.getUserInfo({}) }"],
     ['wx.getUserInfo (WeChat needs no tt.login)', 'wx.getUserInfo({})'],
+    ['after an awaited promise around tt.login', 'Page({ async onTap() { await new Promise((resolve) => tt.login({ success: resolve })); tt.getUserInfo({}) } })'],
+    ['in the .then of a method that wraps tt.login', 'Page({ onTap() { this.login().then(() => this.info()) }, login() { return new Promise((resolve) => tt.login({ success: resolve })) }, info() { tt.getUserInfo({}) } })'],
+    ['after awaiting a helper that logs in', 'Page({ async onTap() { await this.signIn(); tt.getUserInfo({}) }, signIn() { return tt.login() } })'],
+    ['in a helper whose only caller logged in first', 'Page({ onTap() { tt.login({}); this.info() }, info() { tt.getUserInfo({}) } })'],
   ];
   for (const [name, source] of valid) {
     it(`accepts ${name}`, () => assert.deepEqual(run(source).findings, []));
@@ -28,6 +32,11 @@ describe('tt-login-required', () => {
 
   it('accepts a tt.login in App.onLaunch', () => {
     const files = { ...config(), 'app.js': 'App({ onLaunch() { tt.login({ success() {} }) } })' };
+    assert.deepEqual(run('Page({ onTap() { tt.getUserInfo({}) } })', files).findings, []);
+  });
+
+  it('accepts a page when App.onLaunch logs in through a helper method', () => {
+    const files = { ...config(), 'app.js': 'App({ onLaunch() { this.signIn() }, signIn() { tt.login({ success() {} }) } })' };
     assert.deepEqual(run('Page({ onTap() { tt.getUserInfo({}) } })', files).findings, []);
   });
 
@@ -42,6 +51,7 @@ describe('tt-login-required', () => {
     ['a login in another function', 'function a() { tt.login({}) }\nfunction b() { «tt.getUserInfo»({}) }'],
     ['inside the fail callback of tt.login', 'tt.login({ fail: () => { «tt.getUserInfo»({}) } })'],
     ['a destructured alias', 'const { getUserInfo } = tt; «getUserInfo»({})'],
+    ['in the .catch of a login wrapper', 'Page({ onTap() { this.login().catch(() => «tt.getUserInfo»({})) }, login() { return new Promise((resolve) => tt.login({ success: resolve })) } })'],
   ];
   for (const [name, source] of invalid) {
     it(`reports ${name}`, () => {

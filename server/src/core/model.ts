@@ -351,7 +351,7 @@ interface FeatureTest {
 }
 
 /** Whether `node` (a test) is read as a condition, and how: the region it guards when true or false. */
-function guardedRegion(test: ts.Node, calledName: (node: ts.Node) => boolean): FeatureTest['region'] | undefined {
+function guardedRegion(test: ts.Node, usesResult: (node: ts.Node) => boolean): FeatureTest['region'] | undefined {
   let node = hostOf(test);
   let positive = true;
   for (let depth = 0; depth < 8; depth++) {
@@ -399,7 +399,7 @@ function guardedRegion(test: ts.Node, calledName: (node: ts.Node) => boolean): F
     if (ts.isIfStatement(parent) && parent.expression === node) {
       if (positive) {
         // if (wx.getUserProfile) { this.setData({ canIUse: true }) }: the branch keeps the result.
-        return calledName(parent.thenStatement) ? parent.thenStatement : 'page';
+        return usesResult(parent.thenStatement) ? parent.thenStatement : 'page';
       }
       if (alwaysExits(parent.thenStatement)) {
         const block = parent.parent;
@@ -875,10 +875,28 @@ export class PageModel {
       }
       if (path === undefined) continue;
       const api = path.split('.')[0]!;
-      const calledName = (region: ts.Node) => this.calls.some((c) => c.ref.name === api && contains(region, c.node));
-      const region = guardedRegion(node, calledName);
+      // A branch that calls the API, or a function of the file, guards what it runs; one that only keeps
+      // the result (`this.setData({ canIUse: true })`) guards the page.
+      const usesResult = (region: ts.Node) =>
+        this.callsWithin(region).some((c) => this.edgesBySite.has(c) || this.callsByNode.get(c)?.ref.name === api);
+      const region = guardedRegion(node, usesResult);
       if (region) this.featureTests.push({ path, region });
     }
+  }
+
+  /** The call expressions inside a node, in source order (the walk visits them in order of their start). */
+  private callsWithin(region: ts.Node): ts.CallExpression[] {
+    const calls = this.callExpressions;
+    let low = 0;
+    let high = calls.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (calls[middle]!.pos < region.pos) low = middle + 1;
+      else high = middle;
+    }
+    const found: ts.CallExpression[] = [];
+    for (let i = low; i < calls.length && calls[i]!.pos < region.end; i++) if (calls[i]!.end <= region.end) found.push(calls[i]!);
+    return found;
   }
 
   // -- queries ------------------------------------------------------------------------------------------------
@@ -1138,7 +1156,11 @@ export class PageModel {
       const invocation = owner.invocation;
       // The success of a login (or of a function that logs in), not its failure.
       const after = invocation.kind === 'deferred' ? invocation.after : undefined;
-      if (after && (after.on === 'success' || after.on === 'complete' || after.on === 'then') && logsIn(after.call)) return true;
+      if (after && logsIn(after.call)) {
+        if (after.on === 'success' || after.on === 'complete' || after.on === 'then') return true;
+        // A login's failure path (`fail`, `.catch`): no session there, whatever ran before.
+        if (after.on === 'fail' || after.on === 'catch') return false;
+      }
       return owner.callers.some((edge) => before(edge.site, edge.from));
     };
     return before(node, this.ownerOf(node));
