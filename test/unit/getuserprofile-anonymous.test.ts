@@ -17,15 +17,16 @@ describe('getuserprofile-anonymous', () => {
     assert.match(findings[0]!.message, /open-type="chooseAvatar".*type="nickname"/);
   });
 
-  it('says the project base library still gets real data below 2.27.1 (2.27.0, the near miss)', () => {
+  it('below 2.27.1 (2.27.0, the near miss) says that each user\'s client decides, not that the project gets real data', () => {
     const { findings } = check(code, call, { files: config('wx4f4bc4dec97d474b', '2.27.0') });
     assert.equal(findings.length, 1);
-    assert.match(findings[0]!.message, /on clients with base library 2\.27\.1 or newer; the project's 2\.27\.0 still gets real data/);
+    assert.match(findings[0]!.message, /to versions released after 2022-11-08 on clients with base library 2\.27\.1 or newer, which today is nearly every client\./);
+    assert.doesNotMatch(findings[0]!.message, /real data|2\.27\.0/);
   });
 
-  it('says it depends on the client when no libVersion is known', () => {
+  it('says the same without a libVersion', () => {
     const { findings } = check(code, call, { files: config('wx4f4bc4dec97d474b') });
-    assert.match(findings[0]!.message, /when the client's base library is 2\.27\.1 or newer \(no libVersion is set, so it depends on the client\)/);
+    assert.match(findings[0]!.message, /on clients with base library 2\.27\.1 or newer, which today is nearly every client\./);
   });
 
   it('takes the libVersion setting over the project file', () => {

@@ -63,7 +63,6 @@ describe('not-in-tap-handler', () => {
     { name: 'a tap handler that a success callback also calls', source: `Page({ onTap() { wx.login({ success: () => this.ask() }) }, ask() { ${flagged} } })`, markup: wxml('onTap', 'ask'), message: /success callback of wx\.login/ },
     { name: 'a call after an await that a branch does not leave', source: `Page({ async onTap() { if (x) { await y() } ${flagged} } })`, markup: wxml('onTap'), message: /after an `await`/ },
     { name: 'click on a native element', source: `Page({ onLogin() { ${flagged} } })`, markup: '<button bindinput="onLogin"/>', message: /bound to input, not to a tap/ },
-    { name: 'a method bound to no tap', source: `Page({ onTapProfile() { ${flagged} } })`, markup: wxml('other'), message: /onTapProfile is not bound to a tap in index\.wxml/ },
     { name: 'a method bound to a non-tap event', source: `Page({ onInfo() { ${flagged} } })`, markup: '<button open-type="getUserInfo" bindgetuserinfo="onInfo"/>', message: /bound to getuserinfo, not to a tap/ },
     { name: 'module level code', source: flagged, message: /when the module loads/ },
     { name: 'Taro useEffect', file: 'pages/index/index.tsx', source: `import Taro from '@tarojs/taro'\nexport default function P() { useEffect(() => { «Taro.getUserProfile»({ desc: 'x' }) }, []); return <View/> }`, message: /useEffect/ },
@@ -79,6 +78,13 @@ describe('not-in-tap-handler', () => {
       assert.match(findings[0]!.message, /can only be invoked by user TAP gesture/);
     });
   }
+
+  it('gives only a hint for a method that nothing binds or calls (it may never run)', () => {
+    const { spans, findings } = run({ name: '', source: `Page({ onTapProfile() { ${flagged} } })`, markup: wxml('other') });
+    assert.deepEqual(spansOf(findings), spans);
+    assert.equal(findings[0]!.severity, 'hint');
+    assert.match(findings[0]!.message, /onTapProfile is not bound to a tap in index\.wxml, and nothing in the page calls it/);
+  });
 
   it('uses Douyin\'s own runtime message for tt', () => {
     const { findings } = check(code, 'Page({ onShow() { «tt.getUserProfile»({}) } })', { files: { 'pages/index/index.ttml': wxml('x') } });

@@ -41,10 +41,12 @@ describe('parse', () => {
     }
   });
 
-  it('pre-filters on the names of the user-info APIs only', () => {
+  it('pre-filters on the names of the catalog APIs, support APIs included', () => {
     assert.equal(mayMentionUserInfoApi('wx.getUserProfile({})'), true);
     assert.equal(mayMentionUserInfoApi('my.getOpenUserInfo()'), true);
-    assert.equal(mayMentionUserInfoApi('wx.login(); wx.request({})'), false);
+    assert.equal(mayMentionUserInfoApi("my.getAuthCode({ scopes: 'auth_user' })"), true);
+    assert.equal(mayMentionUserInfoApi('wx.login({ timeout: 1 })'), true);
+    assert.equal(mayMentionUserInfoApi('wx.request({}); wx.showToast({})'), false);
     assert.equal(mayMentionUserInfoApi('const getUserProfileX = 1'), false);
   });
 

@@ -108,6 +108,8 @@ Page({
       zh: "返回 `authCode`，由服务端调用 `alipay.system.oauth.token` 换取用户 id 和访问令牌。`scopes: 'auth_base'` 为静默授权；`auth_user` 会请求用户同意。Taro 在支付宝上的 `Taro.login` 即以 `auth_base` 调用本接口。",
     },
     signature: "my.getAuthCode(options: { scopes?: 'auth_base' | 'auth_user' | string[]; success?; fail?; complete? }): void",
+    // Any scope but auth_base shows a consent dialog; the set of scopes is open (FACTS §12).
+    constraints: { consentScopes: { option: 'scopes', silent: ['auth_base'] } },
     promise: false,
     plugin: { supported: false },
     options: [

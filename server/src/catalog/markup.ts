@@ -48,6 +48,10 @@ const openTypeValues: MarkupValueEntry[] = [
   {
     value: 'getUserInfo',
     platforms: ['wechat'],
+    // The button reference lists open-type getUserInfo from base library 1.3.0 (developers.weixin.qq.com
+    // miniprogram/dev/component/button.html; restated in the WeChat developer community thread
+    // community/develop/doc/7c929f51a9bf9d4f9cadab83c245e8c5).
+    minVersion: '1.3.0',
     summary: {
       en: 'Old consent button for the user profile; anonymous for new versions.',
       zh: '旧的用户信息授权按钮；新版本只返回匿名数据。',

@@ -100,6 +100,11 @@ export interface ApiConstraints {
   responseIsJsonString?: boolean;
   /** Needs an authorisation button (Alipay `open-type="getAuthorize"` with this scope). */
   authorizeScope?: string;
+  /**
+   * A support API that becomes a user-info request (a consent dialog) when its `option` names a scope outside
+   * `silent`: Alipay's `my.getAuthCode` with `scopes: 'auth_user'`. The default and the silent scopes ask nothing.
+   */
+  consentScopes?: { option: string; silent: string[] };
 }
 
 /** One API of one namespace, e.g. `wx.getUserProfile`. */

@@ -7,15 +7,17 @@
  * messages in between steps and drops a run whose document changed meanwhile, so a superseded analysis of
  * a large file stops early instead of finishing for nothing.
  */
-import { callPlatforms } from './callFacts';
+import { callPlatforms, featureMinVersion, namespacePlatform } from './callFacts';
 import { markupPlatform } from './markup';
-import { pageModelOf } from './model';
+import { pageModelOf, type PageModel } from './model';
 import { isScriptFile, mayMentionUserInfoApi, parseScript } from './parse';
-import type { ProjectIndex } from './project';
+import { compareVersions, type ProjectIndex } from './project';
 import { rules } from './rules';
 import type { MarkupRuleContext, RuleFinding, ScriptRuleContext } from './rules/rule';
 import { applySuppressions } from './suppression';
 import type { Finding, Platform, Severity, SkipNotice } from './types';
+
+const platformNamespace = { wechat: 'wx', alipay: 'my', douyin: 'tt' } as const;
 
 /** A rule's configured severity; `off` disables it. */
 export type SeveritySetting = Severity | 'off';
@@ -102,7 +104,7 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
   const platform = index.platformOf(fileName);
   const enabled = options.platforms;
   const calls = model.calls.filter((call) => !enabled || callPlatforms(call, platform).some((p) => enabled.includes(p)));
-  if (calls.length === 0) return { findings: [] };
+  if (calls.length === 0 && model.jsxOpenTypes.length === 0) return { findings: [] };
   const project = index.projectOf(fileName);
   const libVersion = options.libVersion ?? project.libVersion;
   const markup = index.markupHandlersOf(fileName);
@@ -125,7 +127,26 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
     findings.push(...settle(rule.id, rule.defaultSeverity, rule.checkScript(context), options));
   }
   yield;
-  return { findings: applySuppressions(sortFindings(findings), { kind: 'script', text, sourceFile }) };
+  const live = libVersion ? findings.filter(outsideDeadFallbacks(model, libVersion, platform)) : findings;
+  return { findings: applySuppressions(sortFindings(live), { kind: 'script', text, sourceFile }) };
+}
+
+/**
+ * A filter that drops findings in fallback code the project's base library never runs: the `else` of
+ * `if (wx.canIUse('button.open-type.getUserInfo'))` when `libVersion` already has the button. Such a branch
+ * only runs on clients older than the project supports.
+ */
+function outsideDeadFallbacks(model: PageModel, libVersion: string, platform: Platform | undefined): (finding: Finding) => boolean {
+  const dead = model.fallbackRegions().filter((region) => {
+    const namespace = region.namespace;
+    if (!namespace) return false;
+    const native = namespacePlatform[namespace];
+    // A version only means something on the platform it numbers.
+    if (native ? platform !== undefined && platform !== native : platform === undefined) return false;
+    const since = featureMinVersion(namespace === 'Taro' ? platformNamespace[platform!] : namespace, region.path);
+    return since !== undefined && compareVersions(libVersion, since) >= 0;
+  });
+  return (finding) => !dead.some((region) => finding.start >= region.start && finding.end <= region.end);
 }
 
 /** Analyses a markup file (WXML/AXML/TTML). */

@@ -3,12 +3,18 @@
  * run on, and how its result is reached (callbacks, `.then`, `await`).
  */
 import ts from 'typescript';
-import type { ApiNamespace } from '../catalog';
+import { getApi, getMarkupAttribute, getOption, type ApiNamespace } from '../catalog';
 import { callbackOf, findProperty, type ApiCall } from './calls';
+import { skipOuterExpressions } from './parse';
 import type { Platform } from './types';
 
 /** The platform each native namespace belongs to; `Taro` runs on whichever platform it is built for. */
-export const namespacePlatform: Record<ApiNamespace, Platform | undefined> = { wx: 'wechat', my: 'alipay', tt: 'douyin', Taro: undefined };
+export const namespacePlatform: Record<ApiNamespace, Platform | undefined> = {
+  wx: 'wechat',
+  my: 'alipay',
+  tt: 'douyin',
+  Taro: undefined,
+};
 
 /** `wx.getUserProfile`, `Taro.getOpenUserInfo`: how messages name a call's API. */
 export function apiLabel(call: ApiCall): string {
@@ -32,7 +38,10 @@ export function outerExpression(node: ts.Expression): ts.Expression {
   let current: ts.Expression = node;
   while (
     current.parent &&
-    (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isNonNullExpression(current.parent) || ts.isSatisfiesExpression(current.parent))
+    (ts.isParenthesizedExpression(current.parent) ||
+      ts.isAsExpression(current.parent) ||
+      ts.isNonNullExpression(current.parent) ||
+      ts.isSatisfiesExpression(current.parent))
   ) {
     current = current.parent;
   }
@@ -48,7 +57,13 @@ export function promiseChain(node: ts.Expression): Array<{ method: 'then' | 'cat
     if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== current) break;
     const method = access.name.text;
     const call = access.parent;
-    if ((method !== 'then' && method !== 'catch' && method !== 'finally') || !call || !ts.isCallExpression(call) || call.expression !== access) break;
+    if (
+      (method !== 'then' && method !== 'catch' && method !== 'finally') ||
+      !call ||
+      !ts.isCallExpression(call) ||
+      call.expression !== access
+    )
+      break;
     chain.push({ method, call });
     current = outerExpression(call);
   }
@@ -71,6 +86,46 @@ export function isAwaited(node: ts.Expression): boolean {
   return parent !== undefined && ts.isAwaitExpression(parent);
 }
 
-
 /** How messages name a platform. */
 export const platformLabel: Record<Platform, string> = { wechat: 'WeChat', alipay: 'Alipay', douyin: 'Douyin' };
+
+/**
+ * The base library from which a tested feature exists, as `canIUse` names it: an API (`getUserProfile`),
+ * an option (`getUserProfile.object.desc`) or a component attribute value (`button.open-type.getUserInfo`).
+ * Undefined when the catalog does not say.
+ */
+export function featureMinVersion(namespace: ApiNamespace, path: string): string | undefined {
+  const [first, second, third] = path.split('.');
+  if (!first) return undefined;
+  const api = getApi(namespace, first);
+  if (api) {
+    if (second === undefined) return api.minVersion;
+    return second === 'object' && third !== undefined ? (getOption(api, third)?.minVersion ?? api.minVersion) : undefined;
+  }
+  const attribute = second === undefined ? undefined : getMarkupAttribute(first, second);
+  if (!attribute) return undefined;
+  const platform = namespacePlatform[namespace];
+  if (third === undefined) return attribute.minVersion;
+  const value = attribute.values?.find((v) => v.value === third && (!platform || v.platforms.includes(platform)));
+  return value?.minVersion;
+}
+
+/**
+ * True when the call asks the user for their data: every non-support API, and a support API whose scope
+ * option names a consent scope (`my.getAuthCode({ scopes: 'auth_user' })`). A scope that is not written as a
+ * literal counts as silent, since the code does not say.
+ */
+export function asksForConsent(call: ApiCall): boolean {
+  if (call.api.role !== 'support') return true;
+  const consent = call.api.constraints?.consentScopes;
+  if (!consent || !call.options) return false;
+  const property = findProperty(call.options, consent.option);
+  const value = property && ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
+  if (!value) return false;
+  const scopes = ts.isStringLiteralLike(value)
+    ? [value.text]
+    : ts.isArrayLiteralExpression(value)
+      ? value.elements.flatMap((e) => (ts.isStringLiteralLike(e) ? [e.text] : []))
+      : [];
+  return scopes.some((scope) => !consent.silent.includes(scope));
+}

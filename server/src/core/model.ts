@@ -115,6 +115,8 @@ export type GestureVerdict =
       reason: 'callback' | 'await' | 'lifecycle' | 'module' | 'not-bound';
       /** Human-readable detail: "the success callback of wx.login", "onLoad", "setTimeout". */
       detail: string;
+      /** For `not-bound`: false when nothing binds or calls the method, so it may never run at all. */
+      referenced?: boolean;
     };
 
 /** What the page's markup says about its handlers. */
@@ -314,6 +316,10 @@ function alwaysExits(statement: ts.Statement | undefined): boolean {
   return false;
 }
 
+function inRegion(node: ts.Node, region: { start: number; end: number } | ts.Node): boolean {
+  return 'kind' in region ? contains(region, node) : node.pos >= region.start && node.end <= region.end;
+}
+
 function contains(outer: ts.Node, inner: ts.Node): boolean {
   return inner.pos >= outer.pos && inner.end <= outer.end;
 }
@@ -342,21 +348,30 @@ function canFlowTo(from: ts.Node, to: ts.Node): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Feature tests
 
+/** A region of code: a node, or a span (the rest of a block after `if (!test) return`). */
+type Region = ts.Node | { start: number; end: number };
+
 /** A feature test (`wx.canIUse('getUserProfile')`, `if (wx.getUserProfile)`) and what it guards. */
 interface FeatureTest {
-  /** The API path it tests: `getUserProfile`, `getUserProfile.object.desc`. */
+  /** The namespace tested (`wx`), when the test names one; a kept flag's test has its origin's. */
+  namespace?: ApiNamespace;
+  /** The API path it tests: `getUserProfile`, `getUserProfile.object.desc`, `button.open-type.getUserInfo`. */
   path: string;
-  /** The code it guards, or `page` when its result is kept (a flag in `data`), which guards the whole page. */
-  region: ts.Node | { start: number; end: number } | 'page';
+  /** The code that runs only when the feature exists, or `page` when the result is kept (a flag in `data`). */
+  present?: Region | 'page';
+  /** The code that runs only when the feature is missing (the fallback branch). */
+  missing?: Region;
+  /** The name the result is kept under (`canIUse: wx.canIUse('x')`, `const canUse = …`), for later tests of it. */
+  keptAs?: string;
 }
 
-/** Whether `node` (a test) is read as a condition, and how: the region it guards when true or false. */
-function guardedRegion(test: ts.Node, usesResult: (node: ts.Node) => boolean): FeatureTest['region'] | undefined {
+/** How a test is used: the code it guards when the feature exists and when it is missing, or the name it is kept under. */
+function testUse(test: ts.Node, usesResult: (node: ts.Node) => boolean): Omit<FeatureTest, 'path' | 'namespace'> {
   let node = hostOf(test);
   let positive = true;
   for (let depth = 0; depth < 8; depth++) {
     const parent = node.parent;
-    if (!parent) return undefined;
+    if (!parent) return {};
     if (ts.isParenthesizedExpression(parent)) {
       node = parent;
       continue;
@@ -387,39 +402,48 @@ function guardedRegion(test: ts.Node, usesResult: (node: ts.Node) => boolean): F
         continue;
       }
       if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
-        if (parent.left === node) return positive ? parent.right : undefined;
+        if (parent.left === node) return positive ? { present: parent.right } : {};
         node = parent; // x && <test>: the whole is true only when the test is
         continue;
       }
       // !wx.x || use(): the right side runs only when the API exists.
-      if (op === ts.SyntaxKind.BarBarToken) return parent.left === node && !positive ? parent.right : undefined;
-      if (op === ts.SyntaxKind.EqualsToken && parent.right === node) return 'page';
-      return undefined;
+      if (op === ts.SyntaxKind.BarBarToken) return parent.left === node && !positive ? { present: parent.right } : {};
+      if (op === ts.SyntaxKind.EqualsToken && parent.right === node) {
+        const target = parent.left;
+        const keptAs = ts.isIdentifier(target)
+          ? target.text
+          : ts.isPropertyAccessExpression(target)
+            ? target.name.text
+            : undefined;
+        return { present: 'page', ...(keptAs ? { keptAs } : {}) };
+      }
+      return {};
     }
     if (ts.isIfStatement(parent) && parent.expression === node) {
+      const whenTrue = parent.thenStatement;
+      const whenFalse = parent.elseStatement;
+      const after = alwaysExits(whenTrue) && parent.parent ? { start: parent.end, end: parent.parent.end } : undefined;
       if (positive) {
         // if (wx.getUserProfile) { this.setData({ canIUse: true }) }: the branch keeps the result.
-        return usesResult(parent.thenStatement) ? parent.thenStatement : 'page';
+        return { present: usesResult(whenTrue) ? whenTrue : 'page', ...(whenFalse ? { missing: whenFalse } : {}) };
       }
-      if (alwaysExits(parent.thenStatement)) {
-        const block = parent.parent;
-        return block ? { start: parent.end, end: block.end } : undefined;
-      }
-      return parent.elseStatement;
+      const present = after ?? whenFalse;
+      return { ...(present ? { present } : {}), missing: whenTrue };
     }
-    if (ts.isConditionalExpression(parent) && parent.condition === node) return positive ? parent.whenTrue : parent.whenFalse;
-    if (
-      ts.isVariableDeclaration(parent) ||
-      ts.isPropertyAssignment(parent) ||
-      ts.isReturnStatement(parent) ||
-      ts.isShorthandPropertyAssignment(parent)
-    ) {
-      return 'page';
+    if (ts.isConditionalExpression(parent) && parent.condition === node) {
+      return positive
+        ? { present: parent.whenTrue, missing: parent.whenFalse }
+        : { present: parent.whenFalse, missing: parent.whenTrue };
     }
-    if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) return 'page';
-    return undefined;
+    if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) {
+      const keptAs = propertyNameText(parent.name);
+      return { present: 'page', ...(keptAs ? { keptAs } : {}) };
+    }
+    if (ts.isReturnStatement(parent) || ts.isShorthandPropertyAssignment(parent)) return { present: 'page' };
+    if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) return { present: 'page' };
+    return {};
   }
-  return undefined;
+  return {};
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -446,16 +470,21 @@ export class PageModel {
   private readonly memberAliases = new Map<ts.Node, Map<string, string>>();
   private readonly thisAliases = new Map<string, Array<{ declaration: ts.VariableDeclaration; scope: ts.Node | undefined }>>();
   private readonly jsxTapHandlers: ts.Expression[] = [];
+  /** Literal `openType` values of JSX elements (Taro's `<Button openType="getUserInfo">`), with the value's span inside its quotes. */
+  readonly jsxOpenTypes: Array<{ value: string; span: { start: number; end: number } }> = [];
   private readonly featureTests: FeatureTest[] = [];
   private lost?: Map<FunctionFacts, { reason: 'callback' | 'lifecycle' | 'await'; detail: string }>;
   /** The functions the last markup's taps reach (a page's analysis asks once per call, with the same markup). */
   private tapCache?: { markup: MarkupHandlers | undefined; reached: Set<FunctionFacts> };
   private identifiers?: Map<string, ts.Identifier[]>;
+  /** Set when the file assigns members onto `this` under computed keys. */
+  private computedThisMembers = false;
 
   constructor(readonly sourceFile: ts.SourceFile) {
     const collected = this.collect();
     this.aliases = this.resolveAliases(collected.imports, collected.variables);
-    this.definitions = new DefinitionCollector(this, collected.definitions, collected.assignments, collected.classes).collect();
+    const definitions = new DefinitionCollector(this, collected.definitions, collected.assignments, collected.classes).collect();
+    this.definitions = this.computedThisMembers ? { ...definitions, complete: false } : definitions;
     this.linkFunctions();
     this.resolveCalls();
     this.resolveFeatureTests(collected.testCandidates);
@@ -551,6 +580,14 @@ export class PageModel {
             const list = assignments.get(target);
             if (list) list.push(binary);
             else assignments.set(target, [binary]);
+          } else if (
+            op === ts.SyntaxKind.EqualsToken &&
+            ts.isElementAccessExpression(binary.left) &&
+            binary.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+            !ts.isStringLiteralLike(binary.left.argumentExpression)
+          ) {
+            // this['_' + name] = …: members made at run time, under names the file does not show.
+            this.computedThisMembers = true;
           } else if (op === ts.SyntaxKind.InKeyword && ts.isStringLiteralLike(binary.left)) {
             testCandidates.push(binary);
           }
@@ -559,15 +596,38 @@ export class PageModel {
         case ts.SyntaxKind.TypeOfExpression:
           testCandidates.push(node);
           break;
+        case ts.SyntaxKind.IfStatement:
+        case ts.SyntaxKind.ConditionalExpression: {
+          // `if (canUse)`: a plain name is no node the walk visits, but it may test a kept feature flag.
+          let condition = ts.isIfStatement(node) ? node.expression : (node as ts.ConditionalExpression).condition;
+          while (
+            ts.isParenthesizedExpression(condition) ||
+            (ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken)
+          ) {
+            condition = ts.isParenthesizedExpression(condition) ? condition.expression : condition.operand;
+          }
+          if (ts.isIdentifier(condition)) testCandidates.push(condition);
+          break;
+        }
         case ts.SyntaxKind.PropertyAccessExpression:
         case ts.SyntaxKind.ElementAccessExpression:
           if (isTruthTest(node)) testCandidates.push(node);
           break;
         case ts.SyntaxKind.JsxAttribute: {
           const attribute = node as ts.JsxAttribute;
+          const init = attribute.initializer;
           if (ts.isIdentifier(attribute.name) && jsxTapAttributes.has(attribute.name.text)) {
-            const init = attribute.initializer;
             if (init && ts.isJsxExpression(init) && init.expression) this.jsxTapHandlers.push(init.expression);
+          } else if (ts.isIdentifier(attribute.name) && attribute.name.text === 'openType' && init) {
+            const value = ts.isStringLiteral(init)
+              ? init
+              : init.kind === ts.SyntaxKind.JsxExpression &&
+                  (init as ts.JsxExpression).expression &&
+                  ts.isStringLiteral((init as ts.JsxExpression).expression!)
+                ? ((init as ts.JsxExpression).expression as ts.StringLiteral)
+                : undefined;
+            if (value)
+              this.jsxOpenTypes.push({ value: value.text, span: { start: value.getStart(sf) + 1, end: value.getEnd() - 1 } });
           }
           break;
         }
@@ -654,9 +714,13 @@ export class PageModel {
     const namespaces = new Map<string, ApiNamespace>(Object.entries(globalNamespaces));
     const members = new Map<string, ApiRef>();
     for (const statement of imports) {
-      if (!ts.isStringLiteral(statement.moduleSpecifier) || !taroModules.has(statement.moduleSpecifier.text)) continue;
       const clause = statement.importClause;
       if (!clause) continue;
+      if (!ts.isStringLiteral(statement.moduleSpecifier) || !taroModules.has(statement.moduleSpecifier.text)) {
+        // `import { tt } from './bridge'`: the file's own `tt`, not the platform's global.
+        for (const name of importedNames(clause)) if (name in globalNamespaces) namespaces.delete(name);
+        continue;
+      }
       if (clause.name) namespaces.set(clause.name.text, 'Taro');
       const bindings = clause.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) namespaces.set(bindings.name.text, 'Taro');
@@ -675,6 +739,7 @@ export class PageModel {
         const namespace = isTaroRequire(init) ? 'Taro' : ts.isIdentifier(init) ? namespaces.get(init.text) : undefined;
         if (ts.isIdentifier(declaration.name)) {
           if (namespace) namespaces.set(declaration.name.text, namespace);
+          else if (declaration.name.text in globalNamespaces) namespaces.delete(declaration.name.text);
           else {
             const ref = resolveApiReference(init, { namespaces, members });
             if (ref) members.set(declaration.name.text, ref);
@@ -857,31 +922,83 @@ export class PageModel {
   }
 
   private resolveFeatureTests(candidates: ts.Node[]): void {
+    // Kept results: `canIUse: wx.canIUse('x')` in data, `const canUse = …`, or `this.setData({ canIUse: true })`
+    // in a branch that tested the feature. A later test of that name is a test of the feature.
+    const flags = new Map<string, { path: string; namespace?: ApiNamespace }>();
+    const later: ts.Node[] = [];
     for (const node of candidates) {
-      let path: string | undefined;
-      if (ts.isCallExpression(node)) {
-        const callee = node.expression as ts.PropertyAccessExpression;
-        const argument = node.arguments[0];
-        const object = skipOuterExpressions(callee.expression);
-        if (argument && ts.isStringLiteralLike(argument) && ts.isIdentifier(object) && this.aliases.namespaces.has(object.text))
-          path = argument.text;
-      } else if (ts.isTypeOfExpression(node)) {
-        path = resolveApiReference(node.expression, this.aliases)?.name;
-      } else if (ts.isBinaryExpression(node)) {
-        const object = skipOuterExpressions(node.right);
-        if (ts.isIdentifier(object) && this.aliases.namespaces.has(object.text)) path = (node.left as ts.StringLiteral).text;
-      } else {
-        path = resolveApiReference(node as ts.Expression, this.aliases)?.name;
+      const tested = this.testedFeature(node);
+      if (!tested) {
+        later.push(node);
+        continue;
       }
-      if (path === undefined) continue;
-      const api = path.split('.')[0]!;
+      const api = tested.path.split('.')[0]!;
       // A branch that calls the API, or a function of the file, guards what it runs; one that only keeps
       // the result (`this.setData({ canIUse: true })`) guards the page.
       const usesResult = (region: ts.Node) =>
         this.callsWithin(region).some((c) => this.edgesBySite.has(c) || this.callsByNode.get(c)?.ref.name === api);
-      const region = guardedRegion(node, usesResult);
-      if (region) this.featureTests.push({ path, region });
+      const use = testUse(node, usesResult);
+      this.featureTests.push({ ...tested, ...use });
+      if (use.keptAs) flags.set(use.keptAs, tested);
+      const branch = use.present === 'page' ? hostOf(node).parent : undefined;
+      if (branch && ts.isIfStatement(branch)) {
+        for (const key of this.keptTrue(branch.thenStatement)) flags.set(key, tested);
+      }
     }
+    for (const node of later) {
+      const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
+      const tested = name === undefined ? undefined : flags.get(name);
+      if (!tested) continue;
+      const use = testUse(node, () => true);
+      if (use.present !== undefined || use.missing !== undefined) this.featureTests.push({ ...tested, ...use });
+    }
+  }
+
+  /** The feature a test node names: `wx.canIUse('x')`, `typeof wx.x`, `'x' in wx`, `wx.x` in a condition. */
+  private testedFeature(node: ts.Node): { path: string; namespace?: ApiNamespace } | undefined {
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression as ts.PropertyAccessExpression;
+      const argument = node.arguments[0];
+      const object = skipOuterExpressions(callee.expression);
+      const namespace = ts.isIdentifier(object) ? this.aliases.namespaces.get(object.text) : undefined;
+      return argument && ts.isStringLiteralLike(argument) && namespace ? { path: argument.text, namespace } : undefined;
+    }
+    if (ts.isTypeOfExpression(node)) {
+      const ref = resolveApiReference(node.expression, this.aliases);
+      return ref ? { path: ref.name, namespace: ref.namespace } : undefined;
+    }
+    if (ts.isBinaryExpression(node)) {
+      const object = skipOuterExpressions(node.right);
+      const namespace = ts.isIdentifier(object) ? this.aliases.namespaces.get(object.text) : undefined;
+      return namespace ? { path: (node.left as ts.StringLiteral).text, namespace } : undefined;
+    }
+    if (ts.isIdentifier(node)) return undefined;
+    const ref = resolveApiReference(node as ts.Expression, this.aliases);
+    return ref ? { path: ref.name, namespace: ref.namespace } : undefined;
+  }
+
+  /** The keys a branch sets to `true` through `setData({ key: true })`. */
+  private keptTrue(branch: ts.Node): string[] {
+    const keys: string[] = [];
+    for (const call of this.callsWithin(branch)) {
+      const callee = skipOuterExpressions(call.expression);
+      const argument = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
+      if (
+        !ts.isPropertyAccessExpression(callee) ||
+        callee.name.text !== 'setData' ||
+        !argument ||
+        !ts.isObjectLiteralExpression(argument)
+      )
+        continue;
+      for (const property of argument.properties) {
+        const key =
+          ts.isPropertyAssignment(property) && property.initializer.kind === ts.SyntaxKind.TrueKeyword
+            ? propertyNameText(property.name)
+            : undefined;
+        if (key) keys.push(key);
+      }
+    }
+    return keys;
   }
 
   /** The call expressions inside a node, in source order (the walk visits them in order of their start). */
@@ -1069,6 +1186,7 @@ export class PageModel {
         detail: events
           ? `${owner.name} is bound to ${events.join(', ')}, not to a tap`
           : `${owner.name} is not bound to a tap in ${markup.fileName}`,
+        referenced: events !== undefined || owner.callers.length > 0,
       };
     }
     return undefined;
@@ -1172,16 +1290,44 @@ export class PageModel {
    * or in a function whose every caller in the file is guarded.
    */
   featureGuarded(path: string, node: ts.Node): boolean {
-    const tests = this.featureTests.filter((t) => t.path === path || t.path.startsWith(`${path}.`));
-    if (tests.some((t) => t.region === 'page')) return true;
-    const regions = tests.flatMap((t) => (t.region === 'page' ? [] : [t.region]));
-    const inside = (n: ts.Node) => regions.some((r) => n.pos >= ('kind' in r ? r.pos : r.start) && n.end <= r.end);
-    return this.guardedBy(node, (n) => inside(n) || insideVersionCheck(n, this.sourceFile));
+    const tests = this.featureTests.filter((t) => t.present !== undefined && (t.path === path || t.path.startsWith(`${path}.`)));
+    if (tests.some((t) => t.present === 'page')) return true;
+    const regions = tests.flatMap((t) => (t.present === undefined || t.present === 'page' ? [] : [t.present]));
+    return this.guardedBy(node, (n) => regions.some((r) => inRegion(n, r)) || insideVersionCheck(n, this.sourceFile));
+  }
+
+  /**
+   * The fallback regions of the file: code that runs only when a tested feature is missing
+   * (the `else` of `if (wx.canIUse('button.open-type.getUserInfo'))`), with the feature. Code there is
+   * dead when the project's base library always has the feature.
+   */
+  fallbackRegions(): Array<{ namespace?: ApiNamespace; path: string; start: number; end: number }> {
+    return this.featureTests.flatMap((t) =>
+      t.missing === undefined
+        ? []
+        : [
+            {
+              ...(t.namespace ? { namespace: t.namespace } : {}),
+              path: t.path,
+              ...('kind' in t.missing ? { start: t.missing.pos, end: t.missing.end } : t.missing),
+            },
+          ],
+    );
   }
 
   /** True when `node` is inside a condition that tests the user's grant of `scope` (`authSetting['scope.userInfo']`). */
   authGuarded(node: ts.Node, scope: string): boolean {
-    return this.guardedBy(node, (n) => insideAuthCheck(n, scope, this.sourceFile));
+    return this.guardedBy(node, (n) => insideAuthCheck(n, scope, this.sourceFile) || this.afterAuthorize(n));
+  }
+
+  /** True when a node runs in the `success` of an `authorize` call (`wx.authorize({ scope })`): the grant is given. */
+  private afterAuthorize(node: ts.Node): boolean {
+    for (let fn = this.ownerOf(node); fn; fn = fn.outer) {
+      const after = fn.invocation.kind === 'deferred' ? fn.invocation.after : undefined;
+      if (after && (after.on === 'success' || after.on === 'then') && this.callsByNode.get(after.call)?.ref.name === 'authorize')
+        return true;
+    }
+    return false;
   }
 
   /** True when `test` holds at `node`, or at every call site that leads to it (with at least one). */
@@ -1207,6 +1353,15 @@ function nearestName(facts: FunctionFacts): string | undefined {
 /** True for a member a template can bind: a `Page({…})` member or a `Component({ methods })` entry. */
 export function bindable(member: DefinitionMember): boolean {
   return member.kind === 'Page' || (member.kind === 'Component' && member.group === 'methods');
+}
+
+/** The local names an import clause binds. */
+function importedNames(clause: ts.ImportClause): string[] {
+  const names = clause.name ? [clause.name.text] : [];
+  const bindings = clause.namedBindings;
+  if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
+  if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) names.push(element.name.text);
+  return names;
 }
 
 function isTaroRequire(node: ts.Expression): boolean {

@@ -33,10 +33,11 @@ export function scriptKindOf(fileName: string): ts.ScriptKind {
   return scriptKinds[extensionOf(fileName)] ?? ts.ScriptKind.JS;
 }
 
-/** The names of the APIs the rules check; a file that mentions none of them cannot produce a finding. */
-const userInfoApiPattern = new RegExp(
-  `\\b(?:${[...new Set(catalog.apis.filter((api) => api.role !== 'support').map((api) => api.name))].join('|') || '(?!)'})\\b`,
-);
+/**
+ * The names of every catalog API (support APIs too: their options are checked, and `my.getAuthCode` can ask
+ * for consent); a file that mentions none of them cannot produce a finding.
+ */
+const userInfoApiPattern = new RegExp(`\\b(?:${[...new Set(catalog.apis.map((api) => api.name))].join('|') || '(?!)'})\\b`);
 
 /**
  * The pre-filter: false when the text cannot contain a user-info API call, so parsing can be skipped.

@@ -101,6 +101,23 @@ function stringField(object: Record<string, unknown> | undefined, key: string): 
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+const taroTypes: Record<string, Platform> = { weapp: 'wechat', tt: 'douyin', alipay: 'alipay' };
+
+/** The mini-program platforms a Taro project's package.json scripts build for (`taro build --type weapp`). */
+function taroTargets(packageJson: Record<string, unknown> | undefined): Platform[] {
+  const scripts = packageJson?.['scripts'];
+  if (!scripts || typeof scripts !== 'object') return [];
+  const targets = new Set<Platform>();
+  for (const command of Object.values(scripts)) {
+    if (typeof command !== 'string') continue;
+    for (const match of command.matchAll(/--type[= ]+(\w+)/g)) {
+      const platform = taroTypes[match[1]!];
+      if (platform) targets.add(platform);
+    }
+  }
+  return [...targets];
+}
+
 /** Compares dotted version strings numerically: negative when a < b. */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map((p) => Number.parseInt(p, 10) || 0);
@@ -196,7 +213,11 @@ export class ProjectIndex {
       const appRoot = miniprogramRoot ? path.join(dir, miniprogramRoot).replace(/(.)[\\/]+$/, '$1') : taro ? path.join(dir, 'src') : dir;
       const appid = stringField(json, 'appid') ?? stringField(json, 'appId');
       const libVersion = stringField(privateJson, 'libVersion') ?? stringField(json, 'libVersion');
-      const platform = config.platform ?? (appid?.startsWith('tt') ? 'douyin' : appid?.startsWith('wx') ? 'wechat' : undefined);
+      const configured = config.platform ?? (appid?.startsWith('tt') ? 'douyin' : appid?.startsWith('wx') ? 'wechat' : undefined);
+      // A Taro project builds for the targets its scripts name (`taro build --type weapp`, `--type tt`); one of its
+      // platform configuration files does not make it single-platform.
+      const targets = taro ? taroTargets(packageJson) : [];
+      const platform = targets.length === 1 ? targets[0] : targets.length > 1 ? undefined : configured;
       const project: ProjectConfig = {
         root: dir,
         appRoot,

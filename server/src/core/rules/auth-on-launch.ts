@@ -1,4 +1,4 @@
-import { apiLabel } from '../callFacts';
+import { apiLabel, asksForConsent } from '../callFacts';
 import type { Rule, RuleFinding } from './rule';
 
 export const rule: Rule = {
@@ -20,7 +20,7 @@ export const rule: Rule = {
   checkScript({ calls, model }) {
     const findings: RuleFinding[] = [];
     for (const call of calls) {
-      if (call.api.role === 'support' || call.api.constraints?.tapOnly) continue;
+      if (!asksForConsent(call) || call.api.constraints?.tapOnly) continue;
       const launch = model.launchEntriesReaching(call.node)[0];
       if (!launch || model.authGuarded(call.node, call.api.constraints?.authorizeScope ?? 'userInfo')) continue;
       const { hook, via } = launch;

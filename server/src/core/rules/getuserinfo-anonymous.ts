@@ -16,7 +16,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   docs: {
     summary:
-      '`wx.getUserInfo`, `Taro.getUserInfo` on WeChat, and `<button open-type="getUserInfo">` / `bindgetuserinfo` in WXML, which only hand out anonymous data now.',
+      '`wx.getUserInfo`, `Taro.getUserInfo` on WeChat, `<button open-type="getUserInfo">` / `bindgetuserinfo` in WXML and Taro\'s `<Button openType="getUserInfo">`, which only hand out anonymous data now.',
     platforms: ['wechat', 'taro'],
     rationale:
       `Versions released after ${wx2021Note.date} get a placeholder instead of the user's profile from these: the nickname "微信用户" and a grey avatar, ` +
@@ -28,8 +28,20 @@ export const rule: Rule = {
     right:
       '<!-- index.wxml -->\n<button open-type="chooseAvatar" bind:chooseavatar="onChooseAvatar">\n  <image src="{{avatarUrl}}" />\n</button>\n<input type="nickname" placeholder="昵称" bindblur="onNickname" />',
   },
-  checkScript({ calls, platform }) {
+  checkScript({ calls, platform, model }) {
     const findings: RuleFinding[] = [];
+    // Taro's <Button openType="getUserInfo">, on a WeChat build (or one whose platform is not known).
+    const entry = openTypeEntry();
+    if (entry && (platform === undefined || entry.platforms.includes(platform))) {
+      for (const openType of model.jsxOpenTypes) {
+        if (openType.value !== entry.value) continue;
+        findings.push({
+          ...openType.span,
+          tags: ['deprecated'],
+          message: `\`openType="${entry.value}"\` gets anonymous data ("微信用户", grey avatar) in versions released after ${wx2021Note.date}. ${replacement}`,
+        });
+      }
+    }
     for (const call of calls) {
       if (!call.api.notes.includes(wx2021Note) || !callPlatforms(call, platform).includes('wechat')) continue;
       findings.push({
@@ -55,6 +67,9 @@ export const rule: Rule = {
         });
         continue;
       }
+      // A component that takes its open-type from a property (`open-type="{{openType}}"`) only relays the
+      // event; the page that sets the literal value is where the request is made and reported.
+      if (openType && openType.value.includes('{{')) continue;
       const binding = facts.bindings.find((b) => b.element === element && events.has(b.event));
       if (binding) {
         findings.push({

@@ -16,8 +16,8 @@ export const rule: Rule = {
     rationale:
       `For versions released after ${wx2022Note.date}, WeChat answers \`getUserProfile\` with a default grey avatar and the nickname "微信用户" ` +
       `whenever the client runs base library ${anonymousFrom} or newer; only older base libraries still get the real profile. The rule reads ` +
-      'the base library from the `libVersion` setting or `project.config.json` and says which case your project is in; without one it ' +
-      'still reports, since the answer then depends on the client. The replacement is the avatar/nickname fill-in: ' +
+      '`libVersion` is only the oldest base library the project supports: what decides is each user\'s client, and current clients ' +
+      'all run base libraries past that line, so practically every user gets the anonymous data. The replacement is the avatar/nickname fill-in: ' +
       '`<button open-type="chooseAvatar">` returns the avatar the user picks and `<input type="nickname">` offers their nickname.',
     wrong: "wx.getUserProfile({\n  desc: '用于完善会员资料',\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
     right:
@@ -30,14 +30,12 @@ export const rule: Rule = {
       const name = apiLabel(call);
       const released = `versions released after ${wx2022Note.date}`;
       const grey = 'returns a grey avatar and the nickname "微信用户"';
-      let message: string;
-      if (!libVersion) {
-        message = `\`${name}\` ${grey} to ${released} when the client's base library is ${anonymousFrom} or newer (no libVersion is set, so it depends on the client).`;
-      } else if (compareVersions(libVersion, anonymousFrom) >= 0) {
-        message = `\`${name}\` ${grey} on base library ${libVersion} (${released}).`;
-      } else {
-        message = `\`${name}\` ${grey} to ${released} on clients with base library ${anonymousFrom} or newer; the project's ${libVersion} still gets real data.`;
-      }
+      // libVersion is only the oldest base library the project supports; each user's client decides, and
+      // current clients run far newer ones (FACTS §5.6, §10).
+      const message =
+        libVersion && compareVersions(libVersion, anonymousFrom) >= 0
+          ? `\`${name}\` ${grey} on base library ${libVersion} (${released}).`
+          : `\`${name}\` ${grey} to ${released} on clients with base library ${anonymousFrom} or newer, which today is nearly every client.`;
       findings.push({ ...call.callee, message: `${message} ${fillIn}` });
     }
     return findings;

@@ -41,6 +41,15 @@ export const rule: Rule = {
       const name = `${call.ref.namespace}.${call.ref.name}`;
       const runtime = call.api.errors.find((e) => /gesture/i.test(e.errMsg))?.errMsg;
       const failure = runtime ? `; otherwise it fails with "${runtime}"` : '';
+      if (verdict.reason === 'not-bound' && verdict.referenced === false) {
+        // Nothing binds or calls the method: it may be dead code, or bound from somewhere the page does not show.
+        findings.push({
+          ...call.callee,
+          severity: 'hint',
+          message: `\`${name}\` ${where(verdict)}, and nothing in the page calls it. Bind it to a tap: it only works there${failure}`,
+        });
+        continue;
+      }
       findings.push({
         ...call.callee,
         message: `\`${name}\` ${where(verdict)}. Call it directly in a tap handler${failure}`,

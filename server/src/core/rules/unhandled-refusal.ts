@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { ApiCall } from '../calls';
-import { apiLabel, hasOption, isAwaited, outerExpression, promiseChain } from '../callFacts';
+import { apiLabel, asksForConsent, hasOption, isAwaited, outerExpression, promiseChain } from '../callFacts';
 import { insertLastProperty } from '../edits';
 import { isFunctionLike } from '../parse';
 import type { Fix } from '../types';
@@ -69,7 +69,7 @@ export const rule: Rule = {
       'Users can always say no, and the platforms report it as a failure: `getUserProfile:fail auth deny` on WeChat, a rejected Promise ' +
       'from Taro. With nothing to catch it the page just stops, with no fallback such as letting the user type a nickname. Alipay also ' +
       'reports a missing consent inside `success` (code 40003), so check the parsed `code` there as well. A call whose Promise is ' +
-      'returned is left to its caller.',
+      'returned is left to its caller, and a call made only once `authSetting` shows the scope granted cannot be refused.',
     wrong: "wx.getUserProfile({\n  desc: '用于完善会员资料',\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
     right:
       "wx.getUserProfile({\n  desc: '用于完善会员资料',\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n  fail: () => this.setData({ askManually: true }),\n})",
@@ -77,7 +77,9 @@ export const rule: Rule = {
   checkScript(context) {
     const findings: RuleFinding[] = [];
     for (const call of context.calls) {
-      if (call.api.role === 'support') continue;
+      if (!asksForConsent(call)) continue;
+      // Once the user has granted the scope the call does not ask, so it cannot be refused.
+      if (context.model.authGuarded(call.node, call.api.constraints?.authorizeScope ?? 'userInfo')) continue;
       const style = unhandled(call);
       if (!style) continue;
       const refusal = call.api.errors.find((e) => /deny/i.test(e.pattern))?.errMsg;
