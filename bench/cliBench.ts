@@ -1,8 +1,11 @@
 /**
- * Figures 1, 2 and 5: `mp-userinfo check` against the parse-only baseline and against ESLint, each
- * pair run back to back in alternating order so that load from other processes hits both alike; the
- * headline is the median of the per-pair ratios.
+ * Figures 1, 2, 5 and 6: `mp-userinfo check` against the parse-only baseline and against ESLint (both
+ * single-threaded, so check runs with `--jobs 1`), and check on every core against `--jobs 1`; each pair
+ * run back to back in alternating order so that load from other processes hits both alike; the headline
+ * is the median of the per-pair ratios. Figure 6 also compares the peak memory of runs of 2,000 and
+ * 10,000 files.
  */
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatCount, formatMb, formatMs, formatRatio, type Figure } from './figures';
 import type { CorpusInfo } from './generateCorpus';
@@ -21,9 +24,15 @@ export interface CheckedRun extends ProcessRun {
   results: number;
 }
 
-/** `mp-userinfo check <target> --format json`; fails unless the output is a JSON list of findings. */
-export async function runCheck(target: string): Promise<CheckedRun> {
-  const run = await runNode(cliPath, ['check', target, '--format', 'json', '--exit-zero']);
+/** The threads `check` uses by default: one per core. */
+export const allCores = os.availableParallelism?.() ?? os.cpus().length;
+
+/**
+ * `mp-userinfo check <target> --format json --jobs <jobs>`; fails unless the output is a JSON list of
+ * findings. `jobs` 1 checks on the main thread only, like the single-threaded baselines.
+ */
+export async function runCheck(target: string, jobs: number): Promise<CheckedRun> {
+  const run = await runNode(cliPath, ['check', target, '--format', 'json', '--exit-zero', '--jobs', String(jobs)]);
   const findings: unknown = JSON.parse(run.stdout);
   if (!Array.isArray(findings)) throw new Error('mp-userinfo check --format json did not print a list');
   return { ...run, results: findings.length };
@@ -87,14 +96,14 @@ function describe(corpus: CorpusInfo): string {
   return `${formatCount(corpus.spec.files)} files, ${Math.round(corpus.spec.share * 100)} % user-info pages`;
 }
 
-/** Figure 1 for one corpus: check vs parse-only. */
+/** Figure 1 for one corpus: check (`--jobs 1`) vs parse-only. */
 export function checkVsParseFigure(id: string, corpus: CorpusInfo, samples: Paired): Figure {
   const share = corpus.spec.kind === 'workspace' ? corpus.spec.share : 1;
   const limit = share >= 1 ? 1.3 : 0.3;
   const ratio = median(samples.ratios);
   return {
     id,
-    name: `check vs parse-only, ${describe(corpus)}`,
+    name: `check --jobs 1 vs parse-only, ${describe(corpus)}`,
     measured: `${formatMs(ms(samples.ours))} (${formatCount(samples.ours[0]!.results)} findings)`,
     baseline: `parse-only ${formatMs(ms(samples.baseline))}`,
     ratio: formatRatio(ratio),
@@ -115,13 +124,13 @@ export function checkVsParseFigure(id: string, corpus: CorpusInfo, samples: Pair
   };
 }
 
-/** Figure 2 for one corpus: check vs ESLint (the ratio is how many times faster we are). */
+/** Figure 2 for one corpus: check (`--jobs 1`) vs ESLint (the ratio is how many times faster we are). */
 export function checkVsEslintFigure(id: string, corpus: CorpusInfo, samples: Paired): Figure {
   const speedups = samples.ratios.map((r) => 1 / r);
   const speedup = median(speedups);
   return {
     id,
-    name: `check vs ESLint (no-restricted-syntax), ${describe(corpus)}`,
+    name: `check --jobs 1 vs ESLint (no-restricted-syntax), ${describe(corpus)}`,
     measured: formatMs(ms(samples.ours)),
     baseline: `ESLint ${formatMs(ms(samples.baseline))} (${formatCount(samples.baseline[0]!.results)} reports)`,
     ratio: `${formatRatio(speedup)} faster`,
@@ -193,4 +202,79 @@ export function scalingFigures(idPrefix: string, share: number, points: readonly
     };
   };
   return [figure('time'), figure('memory')];
+}
+
+/**
+ * Figures 6a (2,000 files) and 6d (10,000): check on every core (`--jobs <cores>`, the default) against
+ * `--jobs 1` on the same corpus; the ratio is the speed-up. The target is 0.8× the cores (1.6× on two);
+ * none on one core. Fails unless both print the same report.
+ */
+export function jobsSpeedupFigure(id: string, corpus: CorpusInfo, samples: Paired): Figure {
+  const speedups = samples.ratios.map((r) => 1 / r);
+  const speedup = median(speedups);
+  const target = allCores >= 2 ? 0.8 * allCores : undefined;
+  const parallel = samples.ours[0]!;
+  const single = samples.baseline[0]!;
+  if (parallel.results !== single.results)
+    throw new Error(`--jobs ${allCores} found ${parallel.results} findings, --jobs 1 ${single.results}`);
+  if (parallel.stdout !== single.stdout) throw new Error(`--jobs ${allCores} and --jobs 1 printed different reports`);
+  return {
+    id,
+    name: `check --jobs ${allCores} (all cores) vs --jobs 1, ${describe(corpus)}`,
+    measured: `${formatMs(ms(samples.ours))} (${formatCount(parallel.results)} findings, peak RSS ${formatMb(rss(samples.ours))})`,
+    baseline: `--jobs 1 ${formatMs(ms(samples.baseline))} (peak RSS ${formatMb(rss(samples.baseline))})`,
+    ratio: `${formatRatio(speedup)} faster`,
+    target: target === undefined ? '' : `≥ ${formatRatio(target)} on ${allCores} cores`,
+    met: target === undefined ? null : speedup >= target,
+    ...(target === undefined ? { note: 'one core: no target' } : {}),
+    data: {
+      corpus: path.basename(corpus.root),
+      cores: allCores,
+      runs: speedups.length,
+      oursMs: samples.ours.map((r) => r.ms),
+      singleMs: samples.baseline.map((r) => r.ms),
+      speedups,
+      speedup,
+      oursMaxRssMb: samples.ours.map((r) => r.maxRssMb),
+      singleMaxRssMb: samples.baseline.map((r) => r.maxRssMb),
+    },
+  };
+}
+
+/**
+ * Figures 6b–c: the peak RSS of check over 10,000 files against 2,000 (same share), with `jobs` threads.
+ * The check keeps only each file's findings, so the ratio should stay near 1 and the marginal memory per
+ * file small.
+ */
+export function cliMemoryFigure(
+  id: string,
+  jobs: number,
+  small: CorpusInfo,
+  smallRuns: readonly CheckedRun[],
+  large: CorpusInfo,
+  largeRuns: readonly CheckedRun[],
+): Figure {
+  const smallMb = rss(smallRuns);
+  const largeMb = rss(largeRuns);
+  const ratio = largeMb / smallMb;
+  const perFileKb = ((largeMb - smallMb) * 1024) / (large.files - small.files);
+  return {
+    id,
+    name: `check --jobs ${jobs}${jobs === allCores ? ' (all cores)' : ''} peak RSS, ${formatCount(large.files)} vs ${formatCount(small.files)} files`,
+    measured: `${formatMb(largeMb)} (${formatCount(largeRuns[0]!.results)} findings); ${perFileKb.toFixed(1)} KB per extra file`,
+    baseline: `${formatCount(small.files)} files ${formatMb(smallMb)}`,
+    ratio: formatRatio(ratio),
+    target: '≤ 1.2×, ≤ 5 KB per file',
+    met: ratio <= 1.2 && perFileKb <= 5,
+    data: {
+      jobs,
+      corpora: [path.basename(small.root), path.basename(large.root)],
+      smallMaxRssMb: smallRuns.map((r) => r.maxRssMb),
+      largeMaxRssMb: largeRuns.map((r) => r.maxRssMb),
+      smallMs: smallRuns.map((r) => r.ms),
+      largeMs: largeRuns.map((r) => r.ms),
+      ratio,
+      perFileKb,
+    },
+  };
 }

@@ -18,7 +18,7 @@ export const sourceDistDir = path.resolve(process.env['BENCH_DIST'] ?? path.join
  * during the run (others' tests build it too) cannot change what is measured halfway through.
  */
 export const distDir = path.join(benchRoot, '.build', 'dist');
-const bundles = ['cli.js', 'server.js'];
+const bundles = ['cli.js', 'checkWorker.js', 'server.js'];
 
 /** Copies the bundles (and the rules document the server links to, `../docs/rules.md`) to {@link distDir}. */
 export function snapshotDist(): void {

@@ -2,10 +2,11 @@
  * `npm run bench`: generates the corpus (unless it is already there), runs every figure of issue 8,
  * prints the table and writes bench/results.json.
  *
- *   node --import tsx bench/run.ts [--quick] [--corpus-only] [--only=cli,eslint,server,memory] [--out=file.json]
+ *   node --import tsx bench/run.ts [--quick] [--corpus-only] [--only=cli,jobs,eslint,server,memory] [--out=file.json]
  *
- * `--quick` measures the 200 and 2,000-file workspaces only, with fewer runs, keystrokes and edits
- * (about three minutes); the default is the full run (under ten minutes on two cores).
+ * `--quick` measures the 200 and 2,000-file workspaces only (and 10,000 files for figure 6), with fewer
+ * runs, keystrokes and edits (about four minutes); the default is the full run (about fifteen minutes on
+ * two cores).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -13,8 +14,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import {
+  allCores,
   checkVsEslintFigure,
+  cliMemoryFigure,
   checkVsParseFigure,
+  jobsSpeedupFigure,
   paired,
   parseOnlyPath,
   runCheck,
@@ -28,8 +32,8 @@ import { corpusName, ensureCorpus, type CorpusInfo, type CorpusSpec } from './ge
 import { benchRoot, repoRoot, snapshotDist, sourceDistDir } from './processes';
 import { editorFigures, firstDiagnosticsFigure, memoryFigures, typingCurveFigure } from './serverBench';
 
-type Section = 'cli' | 'eslint' | 'server' | 'memory';
-const sections: readonly Section[] = ['cli', 'eslint', 'server', 'memory'];
+type Section = 'cli' | 'jobs' | 'eslint' | 'server' | 'memory';
+const sections: readonly Section[] = ['cli', 'jobs', 'eslint', 'server', 'memory'];
 
 interface Plan {
   quick: boolean;
@@ -39,6 +43,10 @@ interface Plan {
   /** Paired runs per workspace size. */
   runs: (files: number) => number;
   eslintRuns: number;
+  /** Paired runs of figures 6a and 6d (all cores vs --jobs 1, 2,000 and 10,000 files), runs per size of 6b–c (peak RSS). */
+  jobsRuns: number;
+  jobsLargeRuns: number;
+  rssRuns: number;
   /** The workspace ESLint is compared on, and the one the server opens for memory. */
   eslintFiles: number;
   memoryFiles: number;
@@ -58,6 +66,9 @@ function planOf(quick: boolean): Plan {
         largeLines: [1000, 5000],
         runs: () => 3,
         eslintRuns: 1,
+        jobsRuns: 3,
+        jobsLargeRuns: 1,
+        rssRuns: 1,
         eslintFiles: 2000,
         memoryFiles: 2000,
         keystrokes: 100,
@@ -73,6 +84,9 @@ function planOf(quick: boolean): Plan {
         largeLines: [1000, 5000, 20000],
         runs: (files) => (files >= 10000 ? 2 : files >= 2000 ? 3 : 5),
         eslintRuns: 3,
+        jobsRuns: 5,
+        jobsLargeRuns: 2,
+        rssRuns: 2,
         eslintFiles: 2000,
         memoryFiles: 2000,
         keystrokes: 300,
@@ -131,6 +145,10 @@ async function main(): Promise<void> {
     ...plan.sizes.flatMap((files) => plan.shares.map((share): CorpusSpec => ({ kind: 'workspace', files, share }))),
     ...plan.largeLines.map((lines): CorpusSpec => ({ kind: 'large-file', lines })),
   ];
+  // Figures 6b–c compare 2,000 with 10,000 files, in quick runs too.
+  for (const files of [2000, 10000]) {
+    if (!plan.sizes.includes(files)) specs.push({ kind: 'workspace', files, share: 1 });
+  }
   const corpora = new Map<string, CorpusInfo>();
   for (const spec of specs) {
     const t = Date.now();
@@ -171,7 +189,7 @@ async function main(): Promise<void> {
         log(`figure 1: check vs parse-only on ${path.basename(corpus.root)} (${plan.runs(files)} pairs)`);
         await runParseOnly(corpus.root, corpus.files); // warm the file cache
         const samples = await paired(
-          () => runCheck(corpus.root),
+          () => runCheck(corpus.root, 1),
           () => runParseOnly(corpus.root, corpus.files),
           plan.runs(files),
         );
@@ -184,7 +202,7 @@ async function main(): Promise<void> {
       const corpus = large(lines);
       log(`figure 1: check vs parse-only on ${path.basename(corpus.root)}`);
       const samples = await paired(
-        () => runCheck(corpus.script!),
+        () => runCheck(corpus.script!, 1),
         () => runParseOnly(corpus.script!, 1),
         5,
       );
@@ -194,13 +212,46 @@ async function main(): Promise<void> {
     scaling.forEach((figure, i) => (figure.id = `5${String.fromCharCode(97 + i)}`));
   }
 
+  if (args.only.has('jobs')) {
+    const small = workspace(2000, 1);
+    const large = workspace(10000, 1);
+    log(`figure 6a: check --jobs ${allCores} vs --jobs 1 on ${path.basename(small.root)} (${plan.jobsRuns} pairs)`);
+    await runCheck(small.root, 1); // warm the file cache
+    const samples = await paired(
+      () => runCheck(small.root, allCores),
+      () => runCheck(small.root, 1),
+      plan.jobsRuns,
+    );
+    figures.push(jobsSpeedupFigure('6a', small, samples));
+    log(`figure 6d: check --jobs ${allCores} vs --jobs 1 on ${path.basename(large.root)} (${plan.jobsLargeRuns} pairs)`);
+    const largeSamples = await paired(
+      () => runCheck(large.root, allCores),
+      () => runCheck(large.root, 1),
+      plan.jobsLargeRuns,
+    );
+    figures.push(jobsSpeedupFigure('6d', large, largeSamples));
+    let letter = 1;
+    for (const jobs of allCores > 1 ? [allCores, 1] : [1]) {
+      log(
+        `figure 6: peak RSS of check --jobs ${jobs} on ${path.basename(small.root)} and ${path.basename(large.root)} (${plan.rssRuns} runs each)`,
+      );
+      const smallRuns = [];
+      const largeRuns = [];
+      for (let i = 0; i < plan.rssRuns; i++) {
+        smallRuns.push(await runCheck(small.root, jobs));
+        largeRuns.push(await runCheck(large.root, jobs));
+      }
+      figures.push(cliMemoryFigure(`6${String.fromCharCode(97 + letter++)}`, jobs, small, smallRuns, large, largeRuns));
+    }
+  }
+
   if (args.only.has('eslint')) {
     let letter = 0;
     for (const share of plan.shares) {
       const corpus = workspace(plan.eslintFiles, share);
       log(`figure 2: check vs ESLint on ${path.basename(corpus.root)} (${plan.eslintRuns} pairs)`);
       const samples = await paired(
-        () => runCheck(corpus.root),
+        () => runCheck(corpus.root, 1),
         () => runEslint(corpus.root, corpus.scripts),
         plan.eslintRuns,
       );

@@ -8,8 +8,8 @@ import { after, describe, it } from 'node:test';
 const repoRoot = path.resolve(__dirname, '..', '..');
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 
-function run(args: string[], cwd = repoRoot) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+function run(args: string[], cwd = repoRoot, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -29,7 +29,15 @@ describe('mp-userinfo check', () => {
   after(() => rmSync(temp, { recursive: true, force: true }));
 
   it('reports the fixtures as JSON with ESLint-style positions and exits 1 on errors', () => {
-    const { code, stdout } = run(['check', 'test/fixtures/alipay', 'test/fixtures/douyin', 'test/fixtures/taro', 'test/fixtures/wechat', '--format', 'json']);
+    const { code, stdout } = run([
+      'check',
+      'test/fixtures/alipay',
+      'test/fixtures/douyin',
+      'test/fixtures/taro',
+      'test/fixtures/wechat',
+      '--format',
+      'json',
+    ]);
     assert.equal(code, 1);
     const findings = JSON.parse(stdout) as JsonFinding[];
     const keys = findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.code}`);
@@ -96,12 +104,24 @@ describe('mp-userinfo check', () => {
       { endLine: first.endLine, endColumn: first.endColumn, severity: first.severity },
       { endLine: 24, endColumn: 31 + "'用于展示用户头像、昵称并完善会员信息'".length, severity: 'warning' },
     );
-    assert.deepEqual(Object.keys(findings[0]!), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+    assert.deepEqual(Object.keys(findings[0]!), [
+      'file',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'severity',
+      'code',
+      'message',
+    ]);
   });
 
   it('makes file paths relative to the working folder', () => {
     const { stdout } = run(['check', '.', '--format', 'json'], path.join(repoRoot, 'test/fixtures/douyin'));
-    assert.deepEqual((JSON.parse(stdout) as JsonFinding[]).map((f) => f.file), [...Array(3).fill('pages/launch/launch.js'), ...Array(6).fill('pages/me/me.js')]);
+    assert.deepEqual(
+      (JSON.parse(stdout) as JsonFinding[]).map((f) => f.file),
+      [...Array(3).fill('pages/launch/launch.js'), ...Array(6).fill('pages/me/me.js')],
+    );
   });
 
   it('exits 0 when only warnings are found, and with --exit-zero', () => {
@@ -111,7 +131,10 @@ describe('mp-userinfo check', () => {
 
   it('prints a readable text report', () => {
     const { stdout } = run(['check', 'test/fixtures/wechat']);
-    assert.match(stdout, /^test\/fixtures\/wechat\/pages\/profile\/profile\.js\n {2}7:5 {4}information {2}`wx\.getUserProfile` returns a grey avatar/m);
+    assert.match(
+      stdout,
+      /^test\/fixtures\/wechat\/pages\/profile\/profile\.js\n {2}7:5 {4}information {2}`wx\.getUserProfile` returns a grey avatar/m,
+    );
     assert.match(stdout, /^ {2}7:5 {4}error {8}`wx\.getUserProfile` runs from the lifecycle hook `onLoad`.*not-in-tap-handler$/m);
     assert.match(stdout, /✖ 26 problems \(6 errors, 5 warnings, 15 info\) in 7 files checked/);
   });
@@ -131,11 +154,18 @@ describe('mp-userinfo check', () => {
   });
 
   it('applies --rule and --lib-version', () => {
-    const off = JSON.parse(run(['check', 'test/fixtures/wechat', '--format', 'json', '--rule', 'not-in-tap-handler=off']).stdout) as JsonFinding[];
+    const off = JSON.parse(
+      run(['check', 'test/fixtures/wechat', '--format', 'json', '--rule', 'not-in-tap-handler=off']).stdout,
+    ) as JsonFinding[];
     assert.ok(off.every((f) => f.code !== 'not-in-tap-handler'));
-    const lib = JSON.parse(run(['check', 'test/fixtures/douyin', '--format', 'json', '--lib-version', '2.60.0']).stdout) as JsonFinding[];
+    const lib = JSON.parse(
+      run(['check', 'test/fixtures/douyin', '--format', 'json', '--lib-version', '2.60.0']).stdout,
+    ) as JsonFinding[];
     // From base library 2.54.0 tt.getUserProfile logs in by itself; tt.getUserInfo still needs tt.login.
-    assert.deepEqual(lib.filter((f) => f.code === 'tt-login-required').map((f) => f.line), [3]);
+    assert.deepEqual(
+      lib.filter((f) => f.code === 'tt-login-required').map((f) => f.line),
+      [3],
+    );
   });
 
   it('reads .mp-userinfo.json and the mp-userinfo key of package.json, with flags winning over them', () => {
@@ -158,13 +188,20 @@ describe('mp-userinfo check', () => {
     // Without a libVersion the grey-avatar advice depends on the client; without `fail` a refusal is unhandled.
     assert.deepEqual(codes(plain), ['getuserprofile-anonymous information', 'unhandled-refusal information']);
 
-    const dotFile = project('settings-file', { '.mp-userinfo.json': '{ "rules": { "unhandled-refusal": "off" }, "libVersion": "2.20.0" }' });
+    const dotFile = project('settings-file', {
+      '.mp-userinfo.json': '{ "rules": { "unhandled-refusal": "off" }, "libVersion": "2.20.0" }',
+    });
     const [advice] = JSON.parse(run(['check', '.', '--format', 'json'], dotFile).stdout) as JsonFinding[];
     assert.equal(advice!.code, 'getuserprofile-anonymous');
     assert.match(advice!.message, /the project's 2\.20\.0 still gets real data/);
-    assert.deepEqual(codes(dotFile, '--rule', 'unhandled-refusal=warning'), ['getuserprofile-anonymous information', 'unhandled-refusal warning']);
+    assert.deepEqual(codes(dotFile, '--rule', 'unhandled-refusal=warning'), [
+      'getuserprofile-anonymous information',
+      'unhandled-refusal warning',
+    ]);
 
-    const packageKey = project('settings-package', { 'package.json': JSON.stringify({ name: 'x', 'mp-userinfo': { rules: { 'getuserprofile-anonymous': 'off' } } }) });
+    const packageKey = project('settings-package', {
+      'package.json': JSON.stringify({ name: 'x', 'mp-userinfo': { rules: { 'getuserprofile-anonymous': 'off' } } }),
+    });
     assert.deepEqual(codes(packageKey), ['unhandled-refusal information']);
     assert.deepEqual(codes(packageKey, '--platform', 'alipay'), []);
 
@@ -182,6 +219,13 @@ describe('mp-userinfo check', () => {
       [['check', '--lib-version', 'latest'], /--lib-version takes a version/],
       [['check', 'no/such/folder'], /no such file or folder: no\/such\/folder/],
       [['check', '--bogus'], /unknown option "--bogus"/],
+      [['check', '--jobs', '0'], /--jobs takes a positive whole number of threads, not "0"/],
+      [['check', '--jobs', '-2'], /--jobs takes a positive whole number of threads, not "-2"/],
+      [['check', '--jobs=1.5'], /--jobs takes a positive whole number of threads, not "1\.5"/],
+      [['check', '--jobs', 'all'], /--jobs takes a positive whole number of threads, not "all"/],
+      [['check', '--jobs', '2x'], /--jobs takes a positive whole number of threads, not "2x"/],
+      [['check', '--jobs='], /--jobs needs a value/],
+      [['check', '--jobs'], /--jobs needs a value/],
       [['frobnicate'], /unknown command "frobnicate"/],
     ];
     for (const [args, message] of cases) {
@@ -193,9 +237,11 @@ describe('mp-userinfo check', () => {
 
   it('respects .gitignore and skips node_modules, dist and miniprogram_npm', () => {
     const root = path.join(temp, 'ignored');
-    for (const dir of ['node_modules/x', 'dist', 'miniprogram_npm/y', 'generated', 'pages']) mkdirSync(path.join(root, dir), { recursive: true });
+    for (const dir of ['node_modules/x', 'dist', 'miniprogram_npm/y', 'generated', 'pages'])
+      mkdirSync(path.join(root, dir), { recursive: true });
     const bad = 'Page({ onLoad() { wx.getUserProfile() } })';
-    for (const file of ['node_modules/x/a.js', 'dist/a.js', 'miniprogram_npm/y/a.js', 'generated/a.js', 'pages/a.js']) writeFileSync(path.join(root, file), bad);
+    for (const file of ['node_modules/x/a.js', 'dist/a.js', 'miniprogram_npm/y/a.js', 'generated/a.js', 'pages/a.js'])
+      writeFileSync(path.join(root, file), bad);
     writeFileSync(path.join(root, '.gitignore'), 'generated/\n');
     const findings = JSON.parse(run(['check', '.', '--format', 'json'], root).stdout) as JsonFinding[];
     assert.deepEqual([...new Set(findings.map((f) => f.file))], ['pages/a.js']);
@@ -221,5 +267,104 @@ describe('mp-userinfo check', () => {
     assert.match(run(['check', '--help']).stdout, /Usage: mp-userinfo check/);
     assert.equal(run(['--help']).code, 0);
     assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+/);
+  });
+
+  describe('--jobs', () => {
+    /** Every output of a run: the report in each format, the notices and the exit code. */
+    const outputs = (args: string[], cwd: string, jobs: number, env: Record<string, string> = {}) =>
+      (['json', 'text', 'sarif'] as const).map((format) =>
+        run(['check', ...args, '--format', format, '--jobs', String(jobs)], cwd, env),
+      );
+
+    it('gives the fixtures the same report, notices and exit code on worker threads as on the main thread', () => {
+      // The fixtures are fewer files than a run needs to start workers: lower the threshold to use them anyway.
+      const env = { MP_USERINFO_PARALLEL_FILES: '1' };
+      const single = outputs(['test/fixtures'], repoRoot, 1);
+      assert.equal(single[0]!.code, 1, single[0]!.stderr);
+      assert.ok((JSON.parse(single[0]!.stdout) as JsonFinding[]).length > 40);
+      for (const jobs of [2, 3]) assert.deepEqual(outputs(['test/fixtures'], repoRoot, jobs, env), single, `--jobs ${jobs}`);
+    });
+
+    it('gives a generated project of 120 files the same report, notices and exit code for every --jobs', () => {
+      const root = path.join(temp, 'jobs');
+      const page = (dir: string, name: string, script: string, markup?: [string, string]) => {
+        mkdirSync(path.join(root, dir, name), { recursive: true });
+        writeFileSync(path.join(root, dir, name, `${name}.js`), script);
+        if (markup) writeFileSync(path.join(root, dir, name, `${name}.${markup[0]}`), markup[1]);
+      };
+      mkdirSync(path.join(root, 'wechat'), { recursive: true });
+      writeFileSync(
+        path.join(root, 'wechat', 'project.config.json'),
+        '{ "appid": "wx0123456789abcdef", "libVersion": "2.20.0" }',
+      );
+      mkdirSync(path.join(root, 'alipay'), { recursive: true });
+      writeFileSync(path.join(root, 'alipay', 'mini.project.json'), '{}');
+      writeFileSync(path.join(root, 'alipay', '.mp-userinfo.json'), '{ "rules": { "unhandled-refusal": "warning" } }');
+      let files = 0;
+      for (let i = 0; i < 40; i++) {
+        // Lifecycle calls (errors), tap handlers, a missing desc, a handler the markup names wrongly, and plain pages.
+        const call =
+          i % 4 === 0
+            ? "wx.getUserProfile({ desc: '用于完善会员资料' })"
+            : i % 4 === 1
+              ? 'wx.getUserProfile({ success() {} })'
+              : 'wx.showToast({ title: "hi" })';
+        const hook = i % 2 === 0 ? 'onLoad' : 'onTapLogin';
+        page(
+          'wechat/pages',
+          `p${i}`,
+          `Page({\n  ${hook}() {\n    ${call}\n  },\n  onTapLogin${i % 5 === 0 ? 'X' : ''}() {},\n})\n`,
+          ['wxml', '<button bindtap="onTapLogin">登录</button>\n'],
+        );
+        files += 2;
+      }
+      for (let i = 0; i < 20; i++) {
+        const call =
+          i % 3 === 0
+            ? 'my.getOpenUserInfo({ success: (res) => this.setData({ name: res.response.nickName }) })'
+            : 'my.alert({ content: "hi" })';
+        page('alipay/pages', `m${i}`, `Page({\n  onTapMember() {\n    ${call}\n  },\n})\n`, [
+          'axml',
+          '<button onTap="onTapMember">会员</button>\n',
+        ]);
+        files += 2;
+      }
+      // Files skipped with a notice, between the others.
+      writeFileSync(path.join(root, 'wechat', 'pages', 'p20', 'binary.js'), Buffer.from([0, 1, 2, 3, 0, 0x77]));
+      writeFileSync(
+        path.join(root, 'alipay', 'pages', 'm9', 'deep.js'),
+        `my.getOpenUserInfo(${'{a:'.repeat(3000)}1${'}'.repeat(3000)})`,
+      );
+      files += 2;
+      assert.equal(files, 122);
+
+      const single = outputs(['.'], root, 1);
+      const [json] = single;
+      assert.equal(json!.code, 1, json!.stderr);
+      const findings = JSON.parse(json!.stdout) as JsonFinding[];
+      const codes = new Set(findings.map((f) => f.code));
+      for (const code of ['not-in-tap-handler', 'desc-missing', 'handler-not-found', 'alipay-response-string'])
+        assert.ok(codes.has(code), code);
+      const filesWithFindings = new Set(findings.map((f) => f.file)).size;
+      assert.ok(filesWithFindings > 30, `${filesWithFindings} files with findings`);
+      assert.match(json!.stderr, /Skipped wechat\/pages\/p20\/binary\.js: it looks like a binary file/);
+      assert.match(json!.stderr, /Skipped alipay\/pages\/m9\/deep\.js: it nests expressions or blocks too deeply/);
+      assert.match(single[1]!.stdout, /in 122 files checked/);
+      for (const jobs of [2, 4]) assert.deepEqual(outputs(['.'], root, jobs), single, `--jobs ${jobs}`);
+      // The default (one thread per core) too, and a run with only warnings and notes (exit 0) alike.
+      assert.deepEqual(run(['check', '.', '--format', 'json'], root), json);
+      const quiet = [
+        '.',
+        '--rule',
+        'not-in-tap-handler=off',
+        '--rule',
+        'desc-missing=warning',
+        '--rule',
+        'handler-not-found=hint',
+      ];
+      const quietSingle = outputs(quiet, root, 1);
+      assert.equal(quietSingle[0]!.code, 0, quietSingle[0]!.stdout);
+      assert.deepEqual(outputs(quiet, root, 2), quietSingle);
+    });
   });
 });
