@@ -5,7 +5,6 @@
  * reported in queue order, so the output is the same as checking the files one by one.
  */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { setImmediate as turn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
@@ -37,29 +36,14 @@ export const parallelThreshold = 50;
 /** Batches a worker holds at once, so it never waits for the (busy) main thread to send the next. */
 const inFlight = 2;
 
-/** How to start a worker: the script, or with `eval` the code that loads it. */
-interface WorkerScript {
-  script: string;
-  eval: boolean;
-}
-
 /**
- * The worker: dist/checkWorker.js beside the bundled CLI; when the CLI runs from source under tsx (the
- * tests call runCheck in-process), the TypeScript source, loaded through tsx's require hook since a worker
- * does not inherit `--import tsx`. Undefined when there is neither, and then the check runs on the main
+ * The worker: dist/checkWorker.js beside the bundled CLI, never a path or code chosen at run time. Running
+ * from source (the tests call runCheck in-process under tsx) there is none, and the check runs on the main
  * thread.
  */
-function workerScript(): WorkerScript | undefined {
+function workerScript(): string | undefined {
   const bundled = path.join(__dirname, 'checkWorker.js');
-  if (existsSync(bundled)) return { script: bundled, eval: false };
-  const source = path.join(__dirname, 'checkWorker.ts');
-  if (!existsSync(source) || !process.execArgv.some((arg) => /\btsx\b/.test(arg))) return undefined;
-  try {
-    const tsx = createRequire(source).resolve('tsx/cjs');
-    return { script: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, eval: true };
-  } catch {
-    return undefined;
-  }
+  return existsSync(bundled) ? bundled : undefined;
 }
 
 /** How many neighbouring files go in a batch: small enough for the threads to finish together, large enough to keep messages few. */
@@ -110,7 +94,7 @@ export async function checkFiles(
   };
   const workerCount = Math.min(jobs - 1, batches.length - 1);
   for (let i = 0; i < workerCount; i++) {
-    const thread = new Worker(worker.script, { eval: worker.eval, workerData: setup satisfies WorkerSetup });
+    const thread = new Worker(worker, { workerData: setup satisfies WorkerSetup });
     threads.push(thread);
     thread.on('message', (reply: FromWorker) => {
       if ('error' in reply) return fail(new Error(reply.error));
