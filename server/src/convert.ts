@@ -55,6 +55,12 @@ export function toDiagnostic(document: TextDocument, finding: Finding, docUrl: (
   if (finding.tags?.length) {
     diagnostic.tags = finding.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
   }
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((r) => ({
+      location: { uri: document.uri, range: toRange(document, r) },
+      message: r.message,
+    }));
+  }
   return diagnostic;
 }
 

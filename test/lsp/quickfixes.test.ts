@@ -43,7 +43,8 @@ const cases: FixCase[] = [
     file: 'wechat/pages/account/account.js',
     at: '3:23',
     title: 'Wrap in new Promise(…)',
-    expected: "const res = await new Promise((resolve, reject) => wx.getUserInfo({ lang: 'zh_cn', success: resolve, fail: reject }));",
+    expected:
+      "const res = await new Promise((resolve, reject) => wx.getUserInfo({ lang: 'zh_cn', success: resolve, fail: reject }));",
   },
   {
     code: 'handler-not-found',
@@ -53,11 +54,13 @@ const cases: FixCase[] = [
     expected: '<button bindtap="onTapProfile">Profile</button>',
   },
   {
+    // Said once at the first call; the fix of another call of the page is offered there, titled with its line.
     code: 'unhandled-refusal',
     file: 'wechat/pages/profile/profile.js',
-    at: '11:5',
-    title: 'Add a fail callback',
+    at: '7:5',
+    title: 'Add a fail callback (line 11)',
     expected: '      success: (res) => this.save(res.userInfo),\n      fail: (err) => {},\n    });',
+    remaining: 1,
   },
   {
     code: 'tt-login-required',
@@ -94,19 +97,21 @@ const cases: FixCase[] = [
     file: 'taro/src/pages/index/index.tsx',
     at: '26:30',
     title: 'Disable desc-missing for this line',
-    expected: '      {/* mp-userinfo-disable-next-line desc-missing */}\n      <Button onClick={() => Taro.getUserProfile({})}>Inline</Button>',
+    expected:
+      '      {/* mp-userinfo-disable-next-line desc-missing */}\n      <Button onClick={() => Taro.getUserProfile({})}>Inline</Button>',
   },
   {
     code: 'getuserinfo-anonymous',
     file: 'wechat/pages/account/account.wxml',
     at: '4:22',
     title: 'Disable getuserinfo-anonymous for this line',
-    expected: '  <button bindtap="onTapProfil">Profile</button>\n  <!-- mp-userinfo-disable-next-line getuserinfo-anonymous -->\n  <button open-type="getUserInfo"',
+    expected:
+      '  <button bindtap="onTapProfil">Profile</button>\n  <!-- mp-userinfo-disable-next-line getuserinfo-anonymous -->\n  <button open-type="getUserInfo"',
   },
   {
     code: 'unhandled-refusal',
     file: 'douyin/pages/me/me.js',
-    at: '17:9',
+    at: '3:5',
     title: 'Disable unhandled-refusal for the entire file',
     expected: '/* mp-userinfo-disable unhandled-refusal */\nPage({',
     remaining: 0,
@@ -116,7 +121,12 @@ const cases: FixCase[] = [
 const position = (d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1}`;
 
 /** The diagnostics published for one version of a document (an earlier version's may still arrive late). */
-function diagnosticsOf(client: TestClient, uri: string, version: number, accept: (ds: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+function diagnosticsOf(
+  client: TestClient,
+  uri: string,
+  version: number,
+  accept: (ds: Diagnostic[]) => boolean = () => true,
+): Promise<Diagnostic[]> {
   return client.waitForDiagnostics(uri, (ds) => client.diagnostics.get(uri)?.version === version && accept(ds));
 }
 
@@ -144,7 +154,11 @@ describe('language server: a quick fix for every fixable rule', () => {
 
         const version = await client.change(uri, fixed);
         const after = await diagnosticsOf(client, uri, version);
-        assert.equal(after.filter((d) => d.code === fix.code).length, fix.remaining ?? count - 1, JSON.stringify(after.map((d) => `${position(d)} ${d.code}`)));
+        assert.equal(
+          after.filter((d) => d.code === fix.code).length,
+          fix.remaining ?? count - 1,
+          JSON.stringify(after.map((d) => `${position(d)} ${d.code}`)),
+        );
         assert.equal(client.process.exitCode, null);
       } finally {
         await client.stop();

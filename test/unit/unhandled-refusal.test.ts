@@ -23,6 +23,30 @@ describe('unhandled-refusal', () => {
     it(`accepts ${name}`, () => assert.deepEqual(check(code, source, file ? { file } : {}).findings, []));
   }
 
+  it('says it once per page, at the first call, with the other calls as related locations and their fixes', () => {
+    const source = "Page({ a() { «wx.getUserProfile»({ desc: 'x' }) },\n  b() { wx.getUserProfile({ desc: 'y' }) } })";
+    const { spans, findings, text } = check(code, source);
+    assert.deepEqual(spansOf(findings), spans);
+    assert.deepEqual(
+      findings[0]!.related?.map((r) => [text.slice(r.start, r.end), r.message]),
+      [['wx.getUserProfile', 'Also here (line 2).']],
+    );
+    assert.deepEqual(
+      findings[0]!.fixes?.filter((f) => f.title.startsWith('Add')).map((f) => f.title),
+      ['Add a fail callback', 'Add a fail callback (line 2)'],
+    );
+  });
+
+  it('says another API\'s refusal separately', () => {
+    const { findings } = check(code, "wx.getUserProfile({ desc: 'x' }); tt.getUserInfo({})");
+    assert.equal(findings.length, 2);
+  });
+
+  it('reports nothing for a call made once the scope is granted', () => {
+    const granted = "wx.getSetting({ success: (res) => { if (res.authSetting['scope.userInfo']) wx.getUserInfo({}) } })";
+    assert.deepEqual(check(code, granted).findings, []);
+  });
+
   const invalid: Array<[string, string, RegExp, string?]> = [
     ['no fail', "«wx.getUserProfile»({ desc: 'x', success() {} })", /^`wx\.getUserProfile` has no `fail` callback, so a refusal \("getUserProfile:fail auth deny"\) goes unnoticed\. Add `fail` and let the user carry on without the data\.$/],
     ['no options at all', '«tt.getUserInfo»()', /`tt\.getUserInfo` has no `fail` callback, so a refusal goes unnoticed/],

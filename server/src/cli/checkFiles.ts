@@ -61,6 +61,21 @@ function report(file: string, finding: Finding, starts: number[]): ReportedFindi
     severity: finding.severity,
     code: finding.code,
     message: detached(finding.message),
+    ...(finding.related?.length
+      ? {
+          related: finding.related.map((r) => {
+            const at = positionAt(starts, r.start);
+            const to = positionAt(starts, r.end);
+            return {
+              line: at.line + 1,
+              column: at.character + 1,
+              endLine: to.line + 1,
+              endColumn: to.character + 1,
+              message: detached(r.message),
+            };
+          }),
+        }
+      : {}),
   };
 }
 

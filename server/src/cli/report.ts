@@ -14,17 +14,25 @@ export interface ReportedFinding {
   severity: Severity;
   code: string;
   message: string;
+  /** Other places in the file the same advice applies to (present only when there are some). */
+  related?: Array<{ line: number; column: number; endLine: number; endColumn: number; message: string }>;
 }
 
-const sarifLevels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const sarifLevels: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 const rulesUrl = 'docs/rules.md';
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function formatText(findings: ReportedFinding[], filesChecked: number): string {
-  if (findings.length === 0) return `No problems found in ${plural(filesChecked, 'file')}.\n`;
+function formatText(findings: ReportedFinding[], filesChecked: number, skippedSummary?: string): string {
+  const skipped = skippedSummary ? `${skippedSummary}\n` : '';
+  if (findings.length === 0) return `No problems found in ${plural(filesChecked, 'file')}.\n${skipped}`;
   const lines: string[] = [];
   let currentFile = '';
   const width = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
@@ -35,14 +43,15 @@ function formatText(findings: ReportedFinding[], filesChecked: number): string {
       lines.push(f.file);
       currentFile = f.file;
     }
-    lines.push(`  ${`${f.line}:${f.column}`.padEnd(width)}  ${f.severity.padEnd(severityWidth)}  ${f.message}  ${f.code}`);
+    const also = f.related?.length ? ` (also at ${f.related.map((r) => `${r.line}:${r.column}`).join(', ')})` : '';
+    lines.push(`  ${`${f.line}:${f.column}`.padEnd(width)}  ${f.severity.padEnd(severityWidth)}  ${f.message}${also}  ${f.code}`);
   }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
   const other = count('information') + count('hint');
   if (other) parts.push(`${other} info`);
   lines.push('', `✖ ${plural(findings.length, 'problem')} (${parts.join(', ')}) in ${plural(filesChecked, 'file')} checked`, '');
-  return lines.join('\n');
+  return lines.join('\n') + skipped;
 }
 
 function formatSarif(findings: ReportedFinding[], version: string): string {
@@ -80,6 +89,18 @@ function formatSarif(findings: ReportedFinding[], version: string): string {
               },
             },
           ],
+          ...(f.related?.length
+            ? {
+                relatedLocations: f.related.map((r, id) => ({
+                  id,
+                  message: { text: r.message },
+                  physicalLocation: {
+                    artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
+                    region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+                  },
+                })),
+              }
+            : {}),
         })),
       },
     ],
@@ -87,14 +108,21 @@ function formatSarif(findings: ReportedFinding[], version: string): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-/** Renders the findings in a format. */
-export function formatReport(findings: ReportedFinding[], format: ReportFormat, meta: { version: string; filesChecked: number }): string {
+/**
+ * Renders the findings in a format. `skippedSummary` (the files not checked, and why) is a line of the text
+ * report only: the JSON and SARIF shapes stay as they are.
+ */
+export function formatReport(
+  findings: ReportedFinding[],
+  format: ReportFormat,
+  meta: { version: string; filesChecked: number; skippedSummary?: string },
+): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(findings, null, 2)}\n`;
     case 'sarif':
       return formatSarif(findings, meta.version);
     case 'text':
-      return formatText(findings, meta.filesChecked);
+      return formatText(findings, meta.filesChecked, meta.skippedSummary);
   }
 }

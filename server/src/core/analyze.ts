@@ -13,7 +13,8 @@ import { pageModelOf, type PageModel } from './model';
 import { isScriptFile, mayMentionUserInfoApi, parseScript } from './parse';
 import { compareVersions, type ProjectIndex } from './project';
 import { rules } from './rules';
-import type { MarkupRuleContext, RuleFinding, ScriptRuleContext } from './rules/rule';
+import type { MarkupRuleContext, Rule, RuleFinding, ScriptRuleContext } from './rules/rule';
+import { lineStarts, positionAt } from './positions';
 import { applySuppressions } from './suppression';
 import type { Finding, Platform, Severity, SkipNotice } from './types';
 
@@ -63,10 +64,36 @@ export function screenText(fileName: string, text: string, maxFileSize = default
   return undefined;
 }
 
-function settle(code: string, defaultSeverity: Severity, findings: RuleFinding[], options: AnalysisOptions): Finding[] {
-  const configured = options.severities?.[code];
+function settle(rule: Rule, findings: RuleFinding[], options: AnalysisOptions, text: string): Finding[] {
+  const configured = options.severities?.[rule.id];
   if (configured === 'off') return [];
-  return findings.map((f) => ({ ...f, code, severity: configured ?? f.severity ?? defaultSeverity }));
+  const settled = findings.map((f) => ({ ...f, code: rule.id, severity: configured ?? f.severity ?? rule.defaultSeverity }));
+  return rule.sayOnce ? sayOnce(settled, text) : settled;
+}
+
+/**
+ * Merges findings with the same message and severity into the first of them: the others become related
+ * locations, and their fixes are offered on the first, titled with the line they change.
+ */
+function sayOnce(findings: Finding[], text: string): Finding[] {
+  const first = new Map<string, Finding>();
+  const merged: Finding[] = [];
+  let starts: number[] | undefined;
+  for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
+    const key = `${finding.severity}\u0000${finding.message}`;
+    const primary = first.get(key);
+    if (!primary) {
+      first.set(key, finding);
+      merged.push(finding);
+      continue;
+    }
+    starts ??= lineStarts(text);
+    const line = positionAt(starts, finding.start).line + 1;
+    primary.related = [...(primary.related ?? []), { start: finding.start, end: finding.end, message: `Also here (line ${line}).` }];
+    const fixes = (finding.fixes ?? []).map((fix) => ({ ...fix, title: `${fix.title} (line ${line})`, preferred: false }));
+    if (fixes.length) primary.fixes = [...(primary.fixes ?? []), ...fixes];
+  }
+  return merged;
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
@@ -124,7 +151,7 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
   for (const rule of rules) {
     if (!rule.checkScript || options.severities?.[rule.id] === 'off') continue;
     yield;
-    findings.push(...settle(rule.id, rule.defaultSeverity, rule.checkScript(context), options));
+    findings.push(...settle(rule, rule.checkScript(context), options, text));
   }
   yield;
   const live = libVersion ? findings.filter(outsideDeadFallbacks(model, libVersion, platform)) : findings;
@@ -168,7 +195,7 @@ function* markupSteps(fileName: string, text: string, index: ProjectIndex, optio
   const context: MarkupRuleContext = { fileName, text, facts, project, index, ...(libVersion ? { libVersion } : {}) };
   const findings: Finding[] = [];
   for (const rule of markupRules) {
-    findings.push(...settle(rule.id, rule.defaultSeverity, rule.checkMarkup!(context), options));
+    findings.push(...settle(rule, rule.checkMarkup!(context), options, text));
     yield;
   }
   return { findings: applySuppressions(sortFindings(findings), { kind: 'markup', text, elements: facts.elements }) };

@@ -37,6 +37,8 @@ export interface Finding extends Span {
   message: string;
   tags?: Array<'deprecated' | 'unnecessary'>;
   fixes?: Fix[];
+  /** Other places in the same document the same advice applies to (said once, at the first). */
+  related?: Array<Span & { message: string }>;
 }
 
 /** A notice about a file that was not analysed (too large, binary, nested too deeply to parse, unreadable). */

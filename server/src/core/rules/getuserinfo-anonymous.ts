@@ -13,6 +13,7 @@ function openTypeEntry() {
 
 export const rule: Rule = {
   id: 'getuserinfo-anonymous',
+  sayOnce: true,
   defaultSeverity: 'warning',
   docs: {
     summary:

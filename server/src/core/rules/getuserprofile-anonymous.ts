@@ -9,6 +9,7 @@ const fillIn = 'Use `<button open-type="chooseAvatar">` and `<input type="nickna
 
 export const rule: Rule = {
   id: 'getuserprofile-anonymous',
+  sayOnce: true,
   defaultSeverity: 'information',
   docs: {
     summary: '`wx.getUserProfile` (and `Taro.getUserProfile` on WeChat), which returns a grey avatar and the nickname "微信用户" on current base libraries.',

@@ -62,6 +62,11 @@ export interface Rule {
   id: string;
   defaultSeverity: Severity;
   docs: RuleDocs;
+  /**
+   * Advice that holds for every call of the page alike: findings with the same message are said once, at the
+   * first, with the others as related locations (and their fixes offered there).
+   */
+  sayOnce?: boolean;
   checkScript?(context: ScriptRuleContext): RuleFinding[];
   checkMarkup?(context: MarkupRuleContext): RuleFinding[];
 }

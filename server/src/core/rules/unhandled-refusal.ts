@@ -61,6 +61,7 @@ function addCatch(call: ApiCall): Fix | undefined {
 
 export const rule: Rule = {
   id: 'unhandled-refusal',
+  sayOnce: true,
   defaultSeverity: 'information',
   docs: {
     summary: 'A user-info call has no `fail` (or `complete`) callback, no `.catch` and no surrounding `try`, so a refusal goes unnoticed.',
