@@ -14,8 +14,8 @@ export interface ReportedFinding {
   severity: Severity;
   code: string;
   message: string;
-  /** Other places in the file the same advice applies to (present only when there are some). */
-  related?: Array<{ line: number; column: number; endLine: number; endColumn: number; message: string }>;
+  /** Other places the same advice applies to (present only when there are some); `file` when in another file. */
+  related?: Array<{ file?: string; line: number; column: number; endLine: number; endColumn: number; message: string }>;
 }
 
 const sarifLevels: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -28,6 +28,18 @@ const rulesUrl = 'docs/rules.md';
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `12:5, pages/b/b.js:8:5, 18:9`: each place, naming its file when it changes from the one before. */
+function places(related: NonNullable<ReportedFinding['related']>): string {
+  let file: string | undefined;
+  return related
+    .map((r) => {
+      const named = r.file !== undefined && r.file !== file ? `${r.file}:` : '';
+      file = r.file ?? file;
+      return `${named}${r.line}:${r.column}`;
+    })
+    .join(', ');
 }
 
 function formatText(findings: ReportedFinding[], filesChecked: number, skippedSummary?: string): string {
@@ -43,7 +55,7 @@ function formatText(findings: ReportedFinding[], filesChecked: number, skippedSu
       lines.push(f.file);
       currentFile = f.file;
     }
-    const also = f.related?.length ? ` (also at ${f.related.map((r) => `${r.line}:${r.column}`).join(', ')})` : '';
+    const also = f.related?.length ? ` (also at ${places(f.related)})` : '';
     lines.push(`  ${`${f.line}:${f.column}`.padEnd(width)}  ${f.severity.padEnd(severityWidth)}  ${f.message}${also}  ${f.code}`);
   }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
@@ -95,7 +107,7 @@ function formatSarif(findings: ReportedFinding[], version: string): string {
                   id,
                   message: { text: r.message },
                   physicalLocation: {
-                    artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
+                    artifactLocation: { uri: r.file ?? f.file, uriBaseId: '%SRCROOT%' },
                     region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
                   },
                 })),
@@ -106,6 +118,52 @@ function formatSarif(findings: ReportedFinding[], version: string): string {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+const sayOnceCodes = new Set(rules.filter((rule) => rule.sayOnce).map((rule) => rule.id));
+
+/**
+ * Advice that holds for every call alike (a rule's `sayOnce`) is said once in the text report: a finding whose
+ * code, severity and message appeared in an earlier file becomes a related location of that first finding.
+ * JSON and SARIF keep it once per file, as the editor shows it, so tools that read them see every file's own.
+ */
+function sayOncePerRun(findings: ReportedFinding[]): ReportedFinding[] {
+  const first = new Map<string, ReportedFinding>();
+  const kept: ReportedFinding[] = [];
+  for (const finding of findings) {
+    if (!sayOnceCodes.has(finding.code)) {
+      kept.push(finding);
+      continue;
+    }
+    const key = `${finding.code}\u0000${finding.severity}\u0000${finding.message}`;
+    const primary = first.get(key);
+    if (!primary) {
+      const copy = { ...finding };
+      first.set(key, copy);
+      kept.push(copy);
+      continue;
+    }
+    const here = {
+      file: finding.file,
+      line: finding.line,
+      column: finding.column,
+      endLine: finding.endLine,
+      endColumn: finding.endColumn,
+    };
+    const also = [here, ...(finding.related ?? []).map((r) => ({ ...r, file: r.file ?? finding.file }))];
+    primary.related = [
+      ...(primary.related ?? []),
+      ...also.map(({ file, line, column, endLine, endColumn }) => ({
+        file,
+        line,
+        column,
+        endLine,
+        endColumn,
+        message: 'Also here.',
+      })),
+    ];
+  }
+  return kept;
 }
 
 /**
@@ -123,6 +181,6 @@ export function formatReport(
     case 'sarif':
       return formatSarif(findings, meta.version);
     case 'text':
-      return formatText(findings, meta.filesChecked, meta.skippedSummary);
+      return formatText(sayOncePerRun(findings), meta.filesChecked, meta.skippedSummary);
   }
 }
