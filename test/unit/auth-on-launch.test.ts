@@ -13,6 +13,7 @@ describe('auth-on-launch', () => {
     ['a request after checking the granted scope', "Page({ onLoad() { wx.getSetting({ success: (res) => { if (res.authSetting['scope.userInfo']) wx.getUserInfo({ fail() {} }) } }) } })"],
     ['a request after checking the scope with a negated early return', "Page({ onLoad() { wx.getSetting({ success: (res) => { if (!res.authSetting['scope.userInfo']) return; wx.getUserInfo({ fail() {} }) } }) } })"],
     ['a helper only called after checking the granted scope', "Page({ onLoad() { wx.getSetting({ success: (res) => { if (res.authSetting['scope.userInfo']) this.load() } }) }, load() { wx.getUserInfo({ fail() {} }) } })"],
+    ['the silent my.getAuthCode (auth_base, or no scopes) in onLoad', "Page({ onLoad() { my.getAuthCode({ scopes: 'auth_base' }); my.getAuthCode({}) } })"],
     ['a method called onLoad outside a page definition', 'const helpers = { onLoad() { my.getOpenUserInfo({ fail() {} }) } }'],
     ['a Component lifetime named onLoad outside methods', 'Component({ lifetimes: { attached() {} }, onLoad() { my.getOpenUserInfo({ fail() {} }) } })'],
   ];
@@ -29,6 +30,8 @@ describe('auth-on-launch', () => {
     ['a getSetting success callback that never tests the scope', 'Page({ onLoad() { wx.getSetting({ success: () => { «wx.getUserInfo»({ fail() {} }) } }) } })', /runs from `onLoad`/],
     ['a getSetting callback that tests another scope', "Page({ onLoad() { wx.getSetting({ success: (res) => { if (res.authSetting['scope.userLocation']) «wx.getUserInfo»({ fail() {} }) } }) } })", /runs from `onLoad`/],
     ['a helper reached through const self = this in a function callback', 'Page({ onLoad() { const self = this; wx.checkSession({ fail() { self.relogin() } }) }, relogin() { «wx.getUserInfo»({ fail() {} }) } })', /runs from `onLoad` \(through `relogin`\)/],
+    ["my.getAuthCode with a consent scope in onLoad", "Page({ onLoad() { «my.getAuthCode»({ scopes: ['auth_user'], fail() {} }) } })", /runs from `onLoad`/],
+    ['my.getAuthCode with a consent scope in onShow, which loops', "Page({ onShow() { «my.getAuthCode»({ scopes: 'auth_user', fail() {} }) } })", /asks again and again/],
     ['a helper onLoad calls', 'Page({ onLoad() { this.init() }, init() { «wx.getUserInfo»({ fail() {} }) } })', /runs from `onLoad` \(through `init`\)/],
     ['a helper called through that = this', 'Page({ onLoad() { const that = this; that.init() }, init() { «wx.getUserInfo»({ fail() {} }) } })', /through `init`/],
     ['a module function onLoad calls', 'function init() { «tt.getUserInfo»({ fail() {} }) }\nPage({ onLoad() { init() } })', /runs from `onLoad`/],

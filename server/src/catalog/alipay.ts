@@ -120,9 +120,10 @@ Page({
         required: false,
         default: 'auth_base',
         description: {
-          en: 'What the code will grant. A single scope or an array of scopes.',
-          zh: '授权码可换取的权限范围，可传单个或数组。',
+          en: 'What the code will grant. A single scope or an array of scopes. Any scope but `auth_base` shows a consent dialog; the set of scopes is open (more are documented for other products).',
+          zh: '授权码可换取的权限范围，可传单个或数组。除 `auth_base` 外的任何权限都会弹出授权框；权限范围不是封闭的集合（其他产品另有文档）。',
         },
+        openValues: true,
         values: [
           {
             value: 'auth_base',
@@ -133,6 +134,13 @@ Page({
             description: {
               en: 'asks for consent; lets the server read member information',
               zh: '主动授权：弹窗请求同意，服务端可读取会员信息',
+            },
+          },
+          {
+            value: 'auth_zhima',
+            description: {
+              en: 'asks for consent to Zhima (Sesame) credit data',
+              zh: '主动授权：弹窗请求同意，可读取芝麻信用数据',
             },
           },
         ],

@@ -37,8 +37,10 @@ export interface OptionEntry {
   required: boolean;
   default?: string | number | boolean;
   description: Localized;
-  /** The closed set of allowed values, when there is one. */
+  /** The allowed values, when they form a closed set (or, with `openValues`, the documented ones). */
   values?: ValueEntry[];
+  /** The documented values are not the whole set (Alipay's scopes): another value is at most a hint. */
+  openValues?: boolean;
   /** Minimum base library for this option, when newer than the API. */
   minVersion?: string;
   /** For Taro entries: the platforms on which the option has an effect. */

@@ -28,7 +28,9 @@ export const rule: Rule = {
         ...call.callee,
         message:
           `\`${apiLabel(call)}\` runs from \`${hook}\`${via ? ` (through \`${via}\`)` : ''}: asking for user information as the app or page opens is ` +
-          'against the platform rules. Ask when the user taps something that needs it.',
+          'against the platform rules. Ask when the user taps something that needs it.' +
+          // Alipay warns that a consent dialog closing fires onShow again (FACTS §12).
+          (call.ref.namespace === 'my' && hook === 'onShow' ? ' In `onShow` the dialog closing shows the page again, so it asks again and again.' : ''),
       });
     }
     return findings;

@@ -79,7 +79,12 @@ function valueFixes(allowed: Array<string | number | boolean>, found: Literal, s
 }
 
 /** The problem with one value, with its fixes, or undefined when it is fine. */
-function checkValue(api: string, option: OptionEntry, found: Literal, sourceFile: ts.SourceFile): { message: string; fixes: Fix[] } | undefined {
+function checkValue(
+  api: string,
+  option: OptionEntry,
+  found: Literal,
+  sourceFile: ts.SourceFile,
+): { message: string; fixes: Fix[]; severity?: 'hint' } | undefined {
   const allowed: Array<string | number | boolean> | undefined =
     option.kind === 'boolean' ? [true, false] : option.values?.map((v) => v.value);
   const acceptsArray = option.type.includes('[]');
@@ -95,6 +100,14 @@ function checkValue(api: string, option: OptionEntry, found: Literal, sourceFile
   const list = allowed.map(show).join(', ');
   const suggestion = typeof found.value === 'string' ? closestMatch(found.value, allowed.map(String)) : undefined;
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+  if (option.openValues) {
+    // An open set (Alipay's scopes): the value may be right for a product the catalog does not list.
+    return {
+      severity: 'hint',
+      message: `${show(found.value)} is not one of the documented values of \`${option.name}\` of \`${api}\` (${list}); check it against the platform's documentation.${hint}`,
+      fixes: suggestion ? valueFixes(allowed, found, sourceFile).filter((f) => f.preferred) : [],
+    };
+  }
   return {
     message: `\`${option.name}\` of \`${api}\` must be one of ${list}, not ${show(found.value)}.${hint}`,
     fixes: valueFixes(allowed, found, sourceFile),
@@ -147,6 +160,7 @@ export const rule: Rule = {
             start: found.node.getStart(sourceFile),
             end: found.node.getEnd(),
             message: problem.message,
+            ...(problem.severity ? { severity: problem.severity } : {}),
             ...(problem.fixes.length ? { fixes: problem.fixes } : {}),
           });
         }
