@@ -95,7 +95,7 @@ export function renderDecoderHtml(options: DecoderHtmlOptions): string {
     <div id="fields-block"></div>
     <div id="raw-block" hidden>
       <div class="raw-heading">
-        <h2>${e('raw')}</h2>
+        <h2 id="raw-heading">${e('raw')}</h2>
         <button id="copy" type="button" class="secondary">${e('copy')}</button>
         <span id="copy-status" class="hint" role="status"></span>
       </div>

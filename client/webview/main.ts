@@ -189,7 +189,11 @@ function render(report: DecodeReport): void {
   if (input.length > 0) tables.push(fieldTable(s.inputFields, input));
   element('fields-block').replaceChildren(...tables);
 
-  lastRaw = report.data === undefined ? '' : JSON.stringify(report.data, null, 2);
+  // Decrypted content that is not JSON is shown (and copied) as the text it is; a note says so.
+  const asText = report.data === undefined && report.plaintext !== undefined;
+  lastRaw = asText ? report.plaintext! : report.data === undefined ? '' : JSON.stringify(report.data, null, 2);
+  element('raw-heading').textContent = asText ? s.decryptedText : s.raw;
+  copyButton.textContent = asText ? s.copyText : s.copy;
   element('raw').textContent = lastRaw;
   element('raw-block').hidden = lastRaw === '';
   copyStatus.textContent = '';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runDecode } from '../../server/src/cli/decode';
 import type { CliIo } from '../../server/src/cli/io';
-import { alipayPayload, alipaySigned, officialVector, signatureExample } from './vectors';
+import { alipayPayload, alipaySigned, encrypt, officialVector, signatureExample } from './vectors';
 
 interface Run {
   code: number;
@@ -129,6 +129,71 @@ describe('mp-userinfo decode (in process)', () => {
     const missing = await run([envelope, '--alipay-public-key-file', join(tmp, 'nope.pem')], { env });
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /nope\.pem/);
+  });
+
+  it('shows decrypted content that is not JSON as text, with a note, exit 0, control characters escaped', async () => {
+    const key = Buffer.from(officialVector.sessionKey, 'base64');
+    const iv = Buffer.from(officialVector.iv, 'base64');
+    const text = 'not JSON at all\n\u001b[2Jcleared?';
+    const args = ['--encrypted-data', encrypt(text, key, iv), '--iv', officialVector.iv];
+    const env = { MP_SESSION_KEY: officialVector.sessionKey };
+    const r = await run(args, { env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /^✓ decrypted +Decrypted 28 bytes with AES-128-CBC\.$/m);
+    assert.match(r.stdout, /^– watermark +Not checked: the decrypted content is not JSON\.$/m);
+    assert.match(r.stdout, /^ {2}! Decrypted with valid padding, but the content is not JSON, so it is shown as text/m);
+    assert.ok(r.stdout.endsWith('Decrypted text (not JSON):\nnot JSON at all\n\\u001b[2Jcleared?\n'), r.stdout);
+    assert.ok(!r.stdout.includes('\u001b'), 'no raw escape character reaches the terminal');
+    assert.doesNotMatch(r.stdout, /Decryption failed|Decrypted JSON/);
+
+    const json = await run([...args, '--format', 'json'], { env });
+    assert.equal(json.code, 0);
+    const report = JSON.parse(json.stdout) as { ok: boolean; error?: unknown; plaintext: string; data?: unknown; notes: Array<{ code: string }> };
+    assert.equal(report.ok, true);
+    assert.equal(report.error, undefined);
+    assert.equal(report.plaintext, text);
+    assert.equal('data' in report, false);
+    assert.ok(report.notes.some((n) => n.code === 'not-json'));
+    assert.ok(!(r.stdout + json.stdout).includes(officialVector.sessionKey));
+  });
+
+  it('shows Alipay content that is not JSON as text, in Chinese on request', async () => {
+    const { aesKey, ciphertext } = alipayPayload('明文，不是 JSON');
+    const r = await run([JSON.stringify({ response: ciphertext }), '--lang', 'zh-cn'], { env: { MP_AES_KEY: aesKey } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^✓ decrypted +已用 AES-128-CBC 解密 \d+ 字节。$/m);
+    assert.match(r.stdout, /解密后的文本（不是 JSON）:\n明文，不是 JSON\n$/);
+    assert.doesNotMatch(r.stdout, /response-code/);
+    assert.ok(!r.stdout.includes(aesKey));
+  });
+
+  it('says what shape a session_key must have, and what it got, without printing it', async () => {
+    const sessionKey = officialVector.sessionKey.replace(/=+$/, '');
+    const r = await run(vectorArgs, { env: { MP_SESSION_KEY: sessionKey } });
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.stderr,
+      'error [invalid-base64]: The session_key must be 24 base64 characters (16 bytes); this one is 22 characters (16 bytes once its "=" padding is fixed). The "=" padding at its end was lost (a URL, a form field or a trim drops it); add it back.\n',
+    );
+    assert.match(r.stdout, /^✗ decrypted +Not decrypted, the input is malformed: invalid-base64\.$/m);
+    const json = await run([...vectorArgs, '--format', 'json'], { env: { MP_SESSION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3' } });
+    assert.equal(json.code, 1);
+    const error = (JSON.parse(json.stdout) as { error: { code: string; message: string } }).error;
+    assert.equal(error.code, 'session-key-length');
+    assert.match(error.message, /this one is 32 characters \(24 bytes\)/);
+    for (const out of [r.stdout, r.stderr, json.stdout, json.stderr]) {
+      assert.ok(!out.includes(sessionKey) && !out.includes('MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3'));
+    }
+  });
+
+  it('says what shape an Alipay AES key must have', async () => {
+    const { ciphertext } = alipayPayload('{"code":"10000"}');
+    const aesKey = Buffer.from('0123456789').toString('base64');
+    const r = await run([JSON.stringify({ response: ciphertext })], { env: { MP_AES_KEY: aesKey } });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^error \[aes-key-length\]: The Alipay AES key, as the open platform issues it, is 24 base64 characters \(16 bytes\); this one is 16 characters \(10 bytes\)\./);
+    assert.ok(!(r.stdout + r.stderr).includes(aesKey));
   });
 
   it('explains an errMsg given as text, in Chinese on request', async () => {

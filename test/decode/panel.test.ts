@@ -11,7 +11,7 @@ import {
 } from '../../client/src/decoderHost';
 import type { ExtensionMessage } from '../../client/src/decoderProtocol';
 import { decoderStrings } from '../../client/src/decoderStrings';
-import { alipaySigned, officialVector } from './vectors';
+import { alipaySigned, encrypt, officialVector } from './vectors';
 
 const htmlOptions = {
   nonce: 'bm9uY2Utbm9uY2Utbm9uY2U=',
@@ -81,6 +81,10 @@ describe('decoder panel HTML', () => {
     assert.match(hostile, /<script nonce="[^"<>]*" src="x&quot; onload=&quot;alert\(1\)"><\/script>/);
   });
 
+  it('has a heading for the raw block that the script can switch between JSON and text', () => {
+    assert.ok(html.includes(`<h2 id="raw-heading">${decoderStrings('en').raw}</h2>`));
+  });
+
   it('renders the Chinese interface for zh-cn', () => {
     const zh = renderDecoderHtml({ ...htmlOptions, language: 'zh-cn' });
     assert.match(zh, /<html lang="zh-CN">/);
@@ -116,6 +120,38 @@ describe('decoder panel messages', () => {
     assert.match(reply.report.verdicts[1]!.detail, /\(1 min ago\)/);
     assert.equal(reply.report.format?.kind, 'success-object');
     assert.ok(!JSON.stringify(reply).includes(officialVector.sessionKey), 'the reply must not carry the key');
+  });
+
+  it('returns decrypted content that is not JSON as text with a note, not as an error', async () => {
+    const key = Buffer.from(officialVector.sessionKey, 'base64');
+    const iv = Buffer.from(officialVector.iv, 'base64');
+    const text = 'decrypted, but <b>not</b> JSON';
+    const inputs = {
+      text: JSON.stringify({ errMsg: 'getUserProfile:ok', encryptedData: encrypt(text, key, iv), iv: officialVector.iv }),
+      sessionKey: officialVector.sessionKey,
+      aesKey: '',
+      iv: '',
+      appid: officialVector.appid,
+    };
+    const reply = (await handleDecoderMessage({ type: 'decode', requestId: 8, inputs }, context())) as Extract<ExtensionMessage, { type: 'result' }>;
+    assert.deepEqual(reply.report.errors, []);
+    assert.equal(reply.report.plaintext, text);
+    assert.equal(reply.report.data, undefined);
+    assert.deepEqual(
+      reply.report.verdicts.map((v) => `${v.check}:${v.status}`),
+      ['decrypted:pass', 'watermark:skipped'],
+    );
+    assert.ok(reply.report.notes.some((n) => n.code === 'not-json' && n.level === 'warning'));
+    assert.ok(!JSON.stringify(reply).includes(officialVector.sessionKey), 'the reply must not carry the key');
+  });
+
+  it('says what shape a key must have, without the key', async () => {
+    const sessionKey = 'tiihtNczf5v6AKRyjwEUhQ';
+    const inputs = { text: JSON.stringify({ encryptedData: officialVector.encryptedData, iv: officialVector.iv }), sessionKey, aesKey: '', iv: '', appid: '' };
+    const reply = (await handleDecoderMessage({ type: 'decode', requestId: 9, inputs }, context({ language: 'zh-cn' }))) as Extract<ExtensionMessage, { type: 'result' }>;
+    assert.equal(reply.report.errors[0]?.code, 'invalid-base64');
+    assert.match(reply.report.errors[0]!.message, /^session_key 应为 24 个 base64 字符（16 字节）；这个值有 22 个字符/);
+    assert.ok(!JSON.stringify(reply).includes(sessionKey));
   });
 
   it('verifies an Alipay sign with the public key typed into the panel', async () => {

@@ -202,6 +202,7 @@ const noteCodes: Record<NoteCode, true> = {
   'alipay-code': true,
   'alipay-legacy-fields': true,
   'alipay-sign-not-verified': true,
+  'not-json': true,
   'err-msg': true,
   'unknown-err-msg': true,
 };

@@ -214,6 +214,72 @@ describe('decoder panel: secrets', () => {
   });
 });
 
+describe('decoder panel: decrypted content that is not JSON', () => {
+  it('shows the decrypted text (as text) with a note, no error, and keeps the key out of logs and state', async () => {
+    const key = randomBytes(16);
+    const iv = randomBytes(16);
+    const sessionKey = key.toString('base64');
+    const secretText = `not JSON ${randomBytes(6).toString('hex')} ${hostileValues[0]}`;
+    const payload = JSON.stringify({ encryptedData: encrypt(secretText, key, iv), iv: iv.toString('base64') });
+    let panel!: ReturnType<typeof openPanel>;
+    const output = await recordOutput(async () => {
+      panel = openPanel();
+      await panel.settle();
+      await panel.decode({ payload, sessionKey });
+      panel.dom.get('copy').dispatch(new FakeEvent('click'));
+      await panel.settle();
+    });
+    const { dom, clipboard } = panel;
+    assert.equal(dom.get('raw').textContent, secretText, 'the decrypted text is shown as it is');
+    assert.equal(dom.get('raw-block').hidden, false);
+    assert.equal(dom.get('raw-heading').textContent, 'Decrypted text (not JSON)');
+    assert.equal(dom.get('copy').textContent, 'Copy text');
+    assert.equal(dom.get('errors-block').hidden, true, 'no error is shown');
+    assert.match(dom.get('verdicts').textContent, /decrypted passed — Decrypted \d+ bytes with AES-128-CBC\./);
+    assert.doesNotMatch(dom.get('result').textContent, /Decryption failed/);
+    assert.match(dom.get('notes').textContent, /the content is not JSON, so it is shown as text/);
+    assert.deepEqual(clipboard, [secretText], 'Copy copies the text');
+    assert.deepEqual(dom.violations, [], 'nothing was parsed as HTML or evaluated');
+    const places = {
+      logs: output.logged,
+      disk: output.written.join('\n'),
+      'webview console': dom.console.join('\n'),
+      'webview state': JSON.stringify(dom.api.states),
+    };
+    for (const [place, text] of Object.entries(places)) {
+      assert.ok(!text.includes(sessionKey), `the session key leaked into ${place}`);
+      assert.ok(!text.includes(secretText), `the decrypted text leaked into ${place}`);
+    }
+
+    // A JSON result afterwards switches the block back.
+    const json = JSON.stringify({ nickName: 'n', watermark: { appid: 'wx0123456789abcdef', timestamp: 1_699_999_000 } });
+    await panel.decode({
+      payload: JSON.stringify({ encryptedData: encrypt(json, key, iv), iv: iv.toString('base64') }),
+      sessionKey,
+    });
+    assert.equal(dom.get('raw-heading').textContent, 'Raw JSON');
+    assert.equal(dom.get('copy').textContent, 'Copy JSON');
+  });
+
+  it('says what shape the session_key must have, without showing it', async () => {
+    const sessionKey = randomBytes(16).toString('base64').replace(/=+$/, '');
+    const { dom, replies, decode } = openPanel();
+    await decode({
+      payload: JSON.stringify({
+        encryptedData: encrypt('{}', randomBytes(16), randomBytes(16)),
+        iv: randomBytes(16).toString('base64'),
+      }),
+      sessionKey,
+    });
+    assert.match(
+      dom.get('errors').textContent,
+      /invalid-base64 The session_key must be 24 base64 characters \(16 bytes\); this one is 22 characters/,
+    );
+    assert.ok(!dom.get('result').textContent.includes(sessionKey));
+    assert.ok(!JSON.stringify(replies).includes(sessionKey));
+  });
+});
+
 describe('decoder panel: pasted and decrypted content is text', () => {
   for (const value of hostileValues) {
     it(`shows ${JSON.stringify(value)} as text`, async () => {

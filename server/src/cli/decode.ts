@@ -193,9 +193,34 @@ export async function runDecode(argv: string[], io: CliIo): Promise<number> {
 const marks = { pass: '✓', fail: '✗', skipped: '–' } as const;
 
 const headings = {
-  en: { format: 'Format', input: 'Fields', decrypted: 'Decoded fields', notes: 'Notes', plaintext: 'Decrypted JSON', response: 'Parsed response' },
-  'zh-cn': { format: '格式', input: '字段', decrypted: '解码后的字段', notes: '说明', plaintext: '解密后的 JSON', response: '解析后的 response' },
+  en: {
+    format: 'Format',
+    input: 'Fields',
+    decrypted: 'Decoded fields',
+    notes: 'Notes',
+    plaintext: 'Decrypted JSON',
+    text: 'Decrypted text (not JSON)',
+    response: 'Parsed response',
+  },
+  'zh-cn': {
+    format: '格式',
+    input: '字段',
+    decrypted: '解码后的字段',
+    notes: '说明',
+    plaintext: '解密后的 JSON',
+    text: '解密后的文本（不是 JSON）',
+    response: '解析后的 response',
+  },
 } satisfies Record<DocsLanguage, Record<string, string>>;
+
+/**
+ * Decrypted text as it may be printed to a terminal: control characters other than line feed and tab,
+ * and the bidirectional overrides, are written as `\u001b`-style escapes, so content that is not JSON
+ * cannot move the cursor, recolour the terminal or reorder what is shown.
+ */
+export function printableText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 function clip(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ');
@@ -228,7 +253,9 @@ export function formatText(report: DecodeReport, language: DocsLanguage = 'en'):
     out.push('', `${h.notes}:`);
     for (const note of report.notes) out.push(`  ${note.level === 'warning' ? '!' : 'i'} ${note.message}`);
   }
-  if (report.plaintext !== undefined) {
+  if (report.plaintext !== undefined && report.data === undefined) {
+    out.push('', `${h.text}:`, printableText(report.plaintext));
+  } else if (report.plaintext !== undefined) {
     out.push('', `${h.plaintext}:`, JSON.stringify(report.data, null, 2));
   } else if (report.format?.kind === 'alipay-envelope') {
     out.push('', `${h.response}:`, JSON.stringify(report.data, null, 2));

@@ -6,7 +6,7 @@
  */
 import type { DocsLanguage } from '../../catalog';
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { decodeBase64 } from './crypto';
+import { decodeBase64, decodeKey } from './crypto';
 import { decodeError, text } from './messages';
 import { parseJson } from './objectText';
 import { decryptJson, isObject, type Decrypted } from './wechat';
@@ -61,15 +61,13 @@ export function parseAlipayResponse(response: string, language: DocsLanguage): R
 }
 
 /**
- * Decrypts Alipay AES content. Errors: `invalid-base64`, `aes-key-length` (not 16, 24 or 32 bytes),
- * `ciphertext-length`, `bad-padding` (the key is not this app's), `not-json`.
+ * Decrypts Alipay AES content. Errors: `invalid-base64`, `aes-key-length` (not 16 bytes as the open
+ * platform issues it, nor 24 or 32), `ciphertext-length`, `bad-padding` (the key is not this app's),
+ * `not-json` (garbled bytes). Text that decrypts with valid padding but is not JSON comes back without `data`.
  */
 export function decryptAlipayContent(ciphertext: string, aesKey: string, language: DocsLanguage): Result<Decrypted> {
-  const key = decodeBase64('AES key', aesKey, language);
+  const key = decodeKey('aes-key', aesKey, language);
   if (!key.ok) return key;
-  if (![16, 24, 32].includes(key.value.length)) {
-    return { ok: false, error: decodeError('aes-key-length', language, { bytes: key.value.length }) };
-  }
   const bytes = decodeBase64('response', ciphertext, language);
   if (!bytes.ok) return bytes;
   return decryptJson(key.value, zeroIv, bytes.value, 'response', language);

@@ -22,7 +22,8 @@ import {
 } from './explain';
 import { decodeError, formatDescription, text } from './messages';
 import { describeReserialisation, verifyRawDataSignature } from './signature';
-import type { DecodeReport, JsonValue, RecognisedFormat } from './types';
+import { maxObjectDepth } from './objectText';
+import type { DecodeErrorCode, DecodeReport, JsonValue, RecognisedFormat } from './types';
 import { checkWatermark, decryptOpenData, isObject, type Decrypted } from './wechat';
 
 export * from './types';
@@ -32,7 +33,7 @@ export { decryptAlipayContent, parseAlipayResponse, readAlipayEnvelope, readAlip
 export { detectPayload, classifyObject, type Detection, type PayloadFields } from './detect';
 export { parseObjectText, type ParsedObject } from './objectText';
 export { explainErrMsg, explainAlipayCode, type ErrorExplanation } from './explain';
-export { decodeBase64 } from './crypto';
+export { decodeBase64, decodeKey, type KeyField } from './crypto';
 export { decodeError } from './messages';
 
 /** The most the decoder reads, in UTF-8 bytes over all inputs together. */
@@ -265,11 +266,17 @@ class DecodeSession {
       this.fail('decrypted', result.error);
       return;
     }
-    this.decrypted(result.value, 'AES-128-CBC');
-    this.platform = platformOfAppid(watermarkAppid(result.value.data)) ?? this.platform;
-    const typeId = this.decryptedTypeId(result.value.data);
-    this.report.fields.push(...explainFields(result.value.data, typeFields(typeId), this.language, 'decrypted'));
-    this.afterDecryption(result.value.data);
+    this.decrypted(result.value);
+    const data = result.value.data;
+    if (data === undefined) {
+      this.notJson(result.value, 'not-json-why-wechat');
+      this.report.verdicts.push({ check: 'watermark', status: 'skipped', detail: text('verdict-watermark-not-json', this.language) });
+      return;
+    }
+    this.platform = platformOfAppid(watermarkAppid(data)) ?? this.platform;
+    const typeId = this.decryptedTypeId(data);
+    this.report.fields.push(...explainFields(data, typeFields(typeId), this.language, 'decrypted'));
+    this.afterDecryption(data);
   }
 
   private afterDecryption(data: JsonValue): void {
@@ -372,7 +379,11 @@ class DecodeSession {
       this.fail('decrypted', result.error);
       return;
     }
-    this.decrypted(result.value, 'AES-CBC');
+    this.decrypted(result.value);
+    if (result.value.data === undefined) {
+      this.notJson(result.value, 'not-json-why-alipay');
+      return;
+    }
     this.alipayInner(result.value.data, 'decrypted', true);
   }
 
@@ -428,25 +439,50 @@ class DecodeSession {
 
   // ---- shared ---------------------------------------------------------------------------------
 
-  private decrypted(value: Decrypted, cipher: string): void {
+  /**
+   * Decryption ran and the padding was valid: the verdict passes and the text is reported, JSON or not.
+   * The decrypted content replaces a pasted object as the report's `data`; text that is not JSON leaves
+   * no `data`, so that what is shown as the decoded content is that text.
+   */
+  private decrypted(value: Decrypted): void {
     this.report.plaintext = value.plaintext;
-    this.report.data = value.data;
+    if (value.data !== undefined) this.report.data = value.data;
+    else delete this.report.data;
     this.report.verdicts.push({
       check: 'decrypted',
       status: 'pass',
-      detail: text('verdict-decrypted', this.language, { bytes: Buffer.byteLength(value.plaintext, 'utf8'), cipher }),
+      detail: text('verdict-decrypted', this.language, { bytes: Buffer.byteLength(value.plaintext, 'utf8'), cipher: value.cipher }),
     });
+  }
+
+  /** Decrypted content that is not JSON: a note, not an error; the text itself is in `report.plaintext`. */
+  private notJson(value: Decrypted, why: 'not-json-why-wechat' | 'not-json-why-alipay'): void {
+    const reason = text(why, this.language);
+    const message =
+      value.notJson === 'too-deep'
+        ? text('note-json-too-deep', this.language, { limit: maxObjectDepth, why: reason })
+        : text('note-not-json', this.language, { chars: Array.from(value.plaintext).length, why: reason });
+    this.note('not-json', 'warning', message);
   }
 
   private fail(check: 'decrypted' | 'signature', error: DecodeReport['errors'][number]): void {
     this.report.errors.push(error);
-    const detail = text(check === 'decrypted' ? 'verdict-decrypt-failed' : 'verdict-signature-failed', this.language, { code: error.code });
+    const detail = text(check === 'decrypted' ? decryptFailure(error.code) : 'verdict-signature-failed', this.language, { code: error.code });
     this.report.verdicts.push({ check, status: 'fail', detail });
   }
 
   private pushIfDefined(note: DecodeReport['notes'][number] | undefined): void {
     if (note && !this.report.notes.some((n) => n.code === note.code)) this.report.notes.push(note);
   }
+}
+
+/**
+ * How a failed decryption is worded: "failed" only when it ran and the key did not fit (bad padding),
+ * "garbled" when it gave unreadable bytes, "not decrypted" when the input never got that far.
+ */
+function decryptFailure(code: DecodeErrorCode): 'verdict-decrypt-failed' | 'verdict-decrypt-garbled' | 'verdict-decrypt-not-run' {
+  if (code === 'bad-padding') return 'verdict-decrypt-failed';
+  return code === 'not-json' ? 'verdict-decrypt-garbled' : 'verdict-decrypt-not-run';
 }
 
 function watermarkAppid(data: JsonValue): string | undefined {

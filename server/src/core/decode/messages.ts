@@ -8,8 +8,11 @@ import type { DecodeError, DecodeErrorCode, FormatKind } from './types';
 
 type Params = Record<string, string | number>;
 
-/** Error templates: one per code, plus a wording of `bad-padding` for Alipay's AES key. */
-type ErrorTemplate = DecodeErrorCode | 'bad-padding-alipay';
+/**
+ * Error templates: one per code, plus a wording of `bad-padding` for Alipay's AES key and one of
+ * `invalid-base64` for a key or iv, which says the shape expected and what was given.
+ */
+type ErrorTemplate = DecodeErrorCode | 'bad-padding-alipay' | 'invalid-base64-key';
 
 const errorTexts: Record<ErrorTemplate, Localized> = {
   'empty-input': {
@@ -32,17 +35,21 @@ const errorTexts: Record<ErrorTemplate, Localized> = {
     en: '{field} is not valid base64: {reason}',
     zh: '{field} 不是有效的 base64：{reason}',
   },
+  'invalid-base64-key': {
+    en: '{shape}; {given}. {hint}',
+    zh: '{shape}；{given}。{hint}',
+  },
   'session-key-length': {
-    en: 'session_key must decode to 16 bytes (24 base64 characters ending in "=="), but it decodes to {bytes} bytes. Pass the session_key that code2Session returned, not the wx.login code or the openid.',
-    zh: 'session_key 解码后应为 16 字节（24 个 base64 字符，以 "==" 结尾），实际为 {bytes} 字节。请使用 code2Session 返回的 session_key，而不是 wx.login 的 code 或 openid。',
+    en: 'The session_key must be 24 base64 characters (16 bytes); this one is {length} characters ({bytes} bytes). Pass the session_key that code2Session returned, not the wx.login code or the openid.',
+    zh: 'session_key 应为 24 个 base64 字符（16 字节）；这个值有 {length} 个字符（{bytes} 字节）。请使用 code2Session 返回的 session_key，而不是 wx.login 的 code 或 openid。',
   },
   'iv-length': {
-    en: 'iv must decode to 16 bytes (24 base64 characters), but it decodes to {bytes} bytes. Use the iv returned together with this encryptedData.',
-    zh: 'iv 解码后应为 16 字节（24 个 base64 字符），实际为 {bytes} 字节。请使用与这份 encryptedData 一起返回的 iv。',
+    en: 'The iv must be 24 base64 characters (16 bytes); this one is {length} characters ({bytes} bytes). Use the iv returned together with this encryptedData.',
+    zh: 'iv 应为 24 个 base64 字符（16 字节）；这个值有 {length} 个字符（{bytes} 字节）。请使用与这份 encryptedData 一起返回的 iv。',
   },
   'aes-key-length': {
-    en: 'The AES key must decode to 16, 24 or 32 bytes, but it decodes to {bytes} bytes. Copy the AES key (接口内容加密方式) from the Alipay console.',
-    zh: 'AES 密钥解码后应为 16、24 或 32 字节，实际为 {bytes} 字节。请从支付宝开放平台复制“接口内容加密方式”中的 AES 密钥。',
+    en: 'The Alipay AES key, as the open platform issues it, is 24 base64 characters (16 bytes); this one is {length} characters ({bytes} bytes). Copy the AES key (接口内容加密方式) from the Alipay console. (Keys of 24 or 32 bytes, for AES-192 and AES-256, are accepted too.)',
+    zh: '支付宝开放平台下发的 AES 密钥是 24 个 base64 字符（16 字节）；这个值有 {length} 个字符（{bytes} 字节）。请从支付宝开放平台复制“接口内容加密方式”中的 AES 密钥。（也接受 24 或 32 字节的密钥，即 AES-192 和 AES-256。）',
   },
   'ciphertext-length': {
     en: '{field} decodes to {bytes} bytes, which is not a whole number of 16-byte AES blocks: the text was cut short or is not this ciphertext.',
@@ -61,8 +68,8 @@ const errorTexts: Record<ErrorTemplate, Localized> = {
     zh: '解密失败（填充错误）：AES 密钥与密文不匹配。请确认该密钥就是支付宝开放平台中此应用当前配置的密钥。',
   },
   'not-json': {
-    en: 'The decrypted bytes are not JSON. {hint}',
-    zh: '解密结果不是 JSON。{hint}',
+    en: 'The padding is valid, but the decrypted bytes are garbled, not the content. {hint}',
+    zh: '填充有效，但解密得到的是乱码，而不是原文。{hint}',
   },
   'appid-mismatch': {
     en: 'watermark.appid is {actual}, not {expected}: the data was produced for another mini-program. Check that the session_key and appid belong to the same app.',
@@ -96,9 +103,86 @@ const texts = {
     en: 'Only the first 16 bytes are garbled, so the iv is wrong: use the iv returned with this encryptedData.',
     zh: '只有前 16 字节是乱码，说明 iv 不对：请使用与这份 encryptedData 一起返回的 iv。',
   },
+  'not-json-iv-watermark': {
+    en: 'Only the first 16 bytes are damaged (the rest is the platform\'s JSON with its watermark), so the iv is wrong: use the iv returned with this encryptedData.',
+    zh: '只有前 16 字节被破坏（其余部分是平台带 watermark 的 JSON），说明 iv 不对：请使用与这份 encryptedData 一起返回的 iv。',
+  },
   'not-json-key': {
-    en: 'All of it is garbled: the key is wrong (the padding only happened to look valid).',
-    zh: '全部是乱码：密钥不对（只是填充碰巧看起来有效）。',
+    en: 'They are not UTF-8 text: the key is most likely wrong and the padding only happened to look valid (about 1 wrong key in 256 does that).',
+    zh: '它们不是 UTF-8 文本：很可能是密钥不对，只是填充碰巧看起来有效（大约每 256 个错误密钥就有 1 个如此）。',
+  },
+  'shape-session_key': {
+    en: 'The session_key must be 24 base64 characters (16 bytes)',
+    zh: 'session_key 应为 24 个 base64 字符（16 字节）',
+  },
+  'shape-iv': {
+    en: 'The iv must be 24 base64 characters (16 bytes)',
+    zh: 'iv 应为 24 个 base64 字符（16 字节）',
+  },
+  'shape-aes-key': {
+    en: 'The Alipay AES key, as the open platform issues it, is 24 base64 characters (16 bytes)',
+    zh: '支付宝开放平台下发的 AES 密钥是 24 个 base64 字符（16 字节）',
+  },
+  'given-empty': { en: 'this one is empty', zh: '这个值是空的' },
+  'given-char': {
+    en: 'this one is {length} characters, and the character at position {position} ({char}) is not a base64 character',
+    zh: '这个值有 {length} 个字符，其中第 {position} 个字符（{char}）不是 base64 字符',
+  },
+  'given-padding-misplaced': {
+    en: 'this one is {length} characters, with a "=" at position {position}, where base64 padding cannot be ("=" only ends the text, at most twice)',
+    zh: '这个值有 {length} 个字符，第 {position} 个字符是 "="，而 base64 填充不能出现在这里（"=" 只能出现在末尾，最多两个）',
+  },
+  'given-impossible': {
+    en: 'this one is {length} characters ({data} before any "=" padding), a length no base64 text has',
+    zh: '这个值有 {length} 个字符（"=" 填充之前有 {data} 个），base64 文本不可能是这个长度',
+  },
+  'given-unpadded': {
+    en: 'this one is {length} characters ({bytes} bytes once its "=" padding is fixed)',
+    zh: '这个值有 {length} 个字符（"=" 填充修正后为 {bytes} 字节）',
+  },
+  'hint-ellipsis': {
+    en: 'It contains "…", so a console or a log shortened it; copy the full value.',
+    zh: '其中含有“…”，说明控制台或日志把它截短了；请复制完整的值。',
+  },
+  'hint-retype': {
+    en: 'A character was added or lost when it was copied; copy it again in full.',
+    zh: '复制时多了或少了字符；请重新完整复制。',
+  },
+  'hint-padding-lost': {
+    en: 'The "=" padding at its end was lost (a URL, a form field or a trim drops it); add it back.',
+    zh: '末尾的 "=" 填充丢失了（经过 URL、表单字段或去除空白时常被丢掉）；请补回。',
+  },
+  'hint-padding-extra': {
+    en: 'It has more "=" at its end than its length allows: characters were lost before them.',
+    zh: '末尾的 "=" 比其长度允许的多：前面丢失了字符。',
+  },
+  'hint-length-session_key': {
+    en: 'Even so it is not 16 bytes: pass the session_key that code2Session returned, not the wx.login code or the openid.',
+    zh: '即便如此也不是 16 字节：请使用 code2Session 返回的 session_key，而不是 wx.login 的 code 或 openid。',
+  },
+  'hint-length-iv': {
+    en: 'Even so it is not 16 bytes: use the iv returned together with this encryptedData.',
+    zh: '即便如此也不是 16 字节：请使用与这份 encryptedData 一起返回的 iv。',
+  },
+  'hint-length-aes-key': {
+    en: 'Even so it is not 16 bytes: copy the AES key (接口内容加密方式) from the Alipay console.',
+    zh: '即便如此也不是 16 字节：请从支付宝开放平台复制“接口内容加密方式”中的 AES 密钥。',
+  },
+  'note-not-json': {
+    en: 'Decrypted with valid padding, but the content is not JSON, so it is shown as text ({chars} characters). {why}',
+    zh: '解密成功（填充有效），但内容不是 JSON，因此按文本显示（{chars} 个字符）。{why}',
+  },
+  'note-json-too-deep': {
+    en: 'Decrypted with valid padding; the content is JSON nested deeper than {limit} levels, which the decoder does not read, so it is shown as text. {why}',
+    zh: '解密成功（填充有效）；内容是嵌套超过 {limit} 层的 JSON，解码器不读取，因此按文本显示。{why}',
+  },
+  'not-json-why-wechat': {
+    en: 'WeChat and Douyin encrypt user data as JSON with a watermark, so the platform did not encrypt this content, and the watermark was not checked. If only its start looks damaged, the iv is wrong: a wrong iv changes just the first 16 bytes.',
+    zh: '微信和抖音加密的用户数据都是带 watermark 的 JSON，所以这段内容不是平台加密的，也没有校验 watermark。如果只有开头看起来被破坏，说明 iv 不对：错误的 iv 只会改变前 16 字节。',
+  },
+  'not-json-why-alipay': {
+    en: 'Alipay encrypts a JSON response ({"code": …}), so Alipay did not encrypt this content, and no response code was checked.',
+    zh: '支付宝加密的是 JSON 格式的 response（{"code": …}），所以这段内容不是支付宝加密的，也没有校验 response code。',
   },
   'base64-length': {
     en: 'its length {length} is not a multiple of 4, so it was cut short or lost its "=" padding.',
@@ -236,6 +320,8 @@ const texts = {
     zh: '已用 {cipher} 解密 {bytes} 字节。',
   },
   'verdict-decrypt-failed': { en: 'Decryption failed: {code}.', zh: '解密失败：{code}。' },
+  'verdict-decrypt-garbled': { en: 'Decryption gave garbled bytes: {code}.', zh: '解密结果是乱码：{code}。' },
+  'verdict-decrypt-not-run': { en: 'Not decrypted, the input is malformed: {code}.', zh: '未解密，输入格式有误：{code}。' },
   'verdict-signature-failed': { en: 'Not verified: {code}.', zh: '未能校验：{code}。' },
   'verdict-decrypt-skipped': { en: 'Not decrypted: no key given.', zh: '未解密：没有提供密钥。' },
   'verdict-signature-ok': {
@@ -261,6 +347,10 @@ const texts = {
   'verdict-watermark-unchecked': {
     en: 'watermark.appid is {appid} (not compared: no appid given); fetched {when} ({age} ago).',
     zh: 'watermark.appid 为 {appid}（未比较：没有提供 appid）；获取于 {when}（{age}前）。',
+  },
+  'verdict-watermark-not-json': {
+    en: 'Not checked: the decrypted content is not JSON.',
+    zh: '未校验：解密内容不是 JSON。',
   },
   'verdict-watermark-missing': {
     en: 'The decrypted data has no watermark {appid, timestamp}.',
@@ -339,7 +429,7 @@ export function decodeError(
   params: Params = {},
   template: ErrorTemplate = code,
 ): DecodeError {
-  return { code, message: fill(pick(errorTexts[template], language), params) };
+  return { code, message: fill(pick(errorTexts[template], language), params).trimEnd() };
 }
 
 /** One of the decoder's sentences in the requested language. */

@@ -17,7 +17,11 @@ export interface JsonObject {
 /**
  * Why a decoding step failed. Each code has one test and one message template (see `messages.ts`).
  * `invalid-base64`, `session-key-length`, `iv-length`, `aes-key-length` and `ciphertext-length` are
- * input shape errors; `bad-padding` and `not-json` mean decryption ran with the wrong key or iv.
+ * input shape errors (for a key or iv the message says the shape expected, 24 base64 characters of
+ * 16 bytes, and the length given, never the value); `bad-padding` and `not-json` mean decryption ran
+ * with the wrong key or iv (`not-json`: the padding was valid but the bytes are garbled). Content that
+ * decrypts into text that is not JSON is no error: the `decrypted` verdict passes, the text is in
+ * `plaintext` and a `not-json` note says so.
  */
 export type DecodeErrorCode =
   | 'empty-input'
@@ -62,6 +66,7 @@ export type NoteCode =
   | 'alipay-code'
   | 'alipay-legacy-fields'
   | 'alipay-sign-not-verified'
+  | 'not-json'
   | 'err-msg'
   | 'unknown-err-msg';
 
@@ -127,9 +132,12 @@ export interface DecodeReport {
   /** Undefined only when the input was empty, too large or not recognised (then `errors` says why). */
   format?: RecognisedFormat;
   verdicts: Verdict[];
-  /** The main decoded object: the decrypted plaintext, the Alipay inner response, or the pasted object. */
+  /**
+   * The main decoded object: the decrypted plaintext, the Alipay inner response, or the pasted object.
+   * Undefined when the decrypted text is not JSON (then `plaintext` holds it and a `not-json` note says so).
+   */
   data?: JsonValue;
-  /** The exact decrypted text, when something was decrypted. */
+  /** The exact decrypted text, when something was decrypted (JSON or not). */
   plaintext?: string;
   fields: FieldRow[];
   notes: DecodeNote[];

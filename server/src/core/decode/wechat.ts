@@ -4,7 +4,7 @@
  * `encryptedData`. The plaintext is JSON with a `watermark: { appid, timestamp }`.
  */
 import type { DocsLanguage } from '../../catalog';
-import { aesCbcDecrypt, decodeBase64, utf8 } from './crypto';
+import { aesCbcDecrypt, decodeBase64, decodeKey, utf8 } from './crypto';
 import { decodeError, text } from './messages';
 import { parseJson } from './objectText';
 import type { DecodeError, DecodeNote, JsonValue, Result, Verdict } from './types';
@@ -17,34 +17,35 @@ export interface OpenDataInput {
   sessionKey: string;
 }
 
-/** A decrypted payload: the exact text and its parsed value. */
+/**
+ * A decrypted payload: the exact text and, when the text is JSON, its parsed value. Text that decrypted
+ * with valid padding but is not JSON (or is JSON nested too deep to read) has no `data`, and `notJson`
+ * says which of the two it is.
+ */
 export interface Decrypted {
   plaintext: string;
-  data: JsonValue;
+  data?: JsonValue;
+  notJson?: 'syntax' | 'too-deep';
+  /** The cipher that was run, e.g. `AES-128-CBC`. */
+  cipher: string;
 }
 
-/** Decodes a base64 `session_key` and checks that it is 16 bytes. */
+/** Decodes a base64 `session_key` and checks that it is 24 base64 characters, 16 bytes. */
 export function decodeSessionKey(sessionKey: string, language: DocsLanguage): Result<Buffer> {
-  const key = decodeBase64('session_key', sessionKey, language);
-  if (key.ok && key.value.length !== 16) {
-    return { ok: false, error: decodeError('session-key-length', language, { bytes: key.value.length }) };
-  }
-  return key;
+  return decodeKey('session_key', sessionKey, language);
 }
 
 /**
  * Decrypts WeChat/Douyin `encryptedData`. Every failure is a {@link DecodeError}: `invalid-base64`,
  * `session-key-length`, `iv-length`, `ciphertext-length`, `bad-padding` (wrong or stale session_key)
- * or `not-json` (wrong iv, or a wrong key whose padding happened to look valid).
+ * or `not-json` (garbled bytes: a wrong iv, or a wrong key whose padding happened to look valid).
+ * Content that decrypts with valid padding into text that is not JSON is a success without `data`.
  */
 export function decryptOpenData(input: OpenDataInput, language: DocsLanguage): Result<Decrypted> {
   const key = decodeSessionKey(input.sessionKey, language);
   if (!key.ok) return key;
-  const iv = decodeBase64('iv', input.iv, language);
+  const iv = decodeKey('iv', input.iv, language);
   if (!iv.ok) return iv;
-  if (iv.value.length !== 16) {
-    return { ok: false, error: decodeError('iv-length', language, { bytes: iv.value.length }) };
-  }
   const ciphertext = decodeBase64('encryptedData', input.encryptedData, language);
   if (!ciphertext.ok) return ciphertext;
   return decryptJson(key.value, iv.value, ciphertext.value, 'encryptedData', language);
@@ -52,8 +53,9 @@ export function decryptOpenData(input: OpenDataInput, language: DocsLanguage): R
 
 /**
  * Runs AES-CBC and reads the plaintext as JSON, mapping each failure to its error: `ciphertext-length`
- * (named after `field`), `bad-padding` and `not-json`. For Alipay (`field` = `response`) the iv is the
- * fixed zero block, so a failure always points at the key.
+ * (named after `field`), `bad-padding` and `not-json` (garbled bytes). Text that is not JSON is not a
+ * failure: it comes back without `data`. For Alipay (`field` = `response`) the iv is the fixed zero
+ * block, so a failure always points at the key.
  */
 export function decryptJson(
   key: Buffer,
@@ -73,20 +75,59 @@ export function decryptJson(
           : decodeError('bad-padding', language, {}, alipay ? 'bad-padding-alipay' : 'bad-padding'),
     };
   }
-  return parseDecrypted(outcome.plaintext, language, !alipay);
+  return parseDecrypted(outcome.plaintext, `AES-${key.length * 8}-CBC`, language, !alipay);
 }
 
 /**
- * Reads decrypted bytes as UTF-8 JSON. When they are not, tells a wrong iv (only the first block is
- * garbled, the rest reads as text) from a wrong key (everything is garbled). `ivGiven` is false for
- * schemes with a fixed iv (Alipay), where only the key can be wrong.
+ * Reads decrypted bytes (whose padding was valid) as UTF-8 JSON.
+ *
+ * - UTF-8 JSON: the data.
+ * - UTF-8 text that is not JSON: a success without `data`; the caller shows the text and says it is not
+ *   JSON. The one exception, with an iv given: text whose first block is damaged while the rest is the
+ *   platform's JSON with its watermark, which is what a wrong iv gives (CBC garbles exactly the first
+ *   16 bytes); that is `not-json` blaming the iv.
+ * - Not UTF-8: `not-json`, blaming the iv when only the first block is garbled, otherwise the key (a wrong
+ *   key's padding looks valid about once in 256 tries, and what it decrypts to is random bytes).
+ *
+ * `ivGiven` is false for schemes with a fixed iv (Alipay), where only the key can be wrong.
  */
-function parseDecrypted(plaintext: Buffer, language: DocsLanguage, ivGiven: boolean): Result<Decrypted> {
+function parseDecrypted(plaintext: Buffer, cipher: string, language: DocsLanguage, ivGiven: boolean): Result<Decrypted> {
   const textValue = utf8(plaintext);
-  const data = textValue === undefined ? undefined : parseJson(textValue);
-  if (textValue !== undefined && data !== undefined) return { ok: true, value: { plaintext: textValue, data } };
+  if (textValue !== undefined) {
+    const data = parseJson(textValue);
+    if (data !== undefined) return { ok: true, value: { plaintext: textValue, data, cipher } };
+    if (!(ivGiven && platformJsonAfterFirstBlock(plaintext))) {
+      return { ok: true, value: { plaintext: textValue, notJson: isJson(textValue) ? 'too-deep' : 'syntax', cipher } };
+    }
+    return { ok: false, error: decodeError('not-json', language, { hint: text('not-json-iv-watermark', language) }) };
+  }
   const hint = text(ivGiven && onlyFirstBlockGarbled(plaintext) ? 'not-json-iv' : 'not-json-key', language);
   return { ok: false, error: decodeError('not-json', language, { hint }) };
+}
+
+/** True when `source` is JSON at all (`parseJson` also refuses JSON nested deeper than it reads). */
+function isJson(source: string): boolean {
+  try {
+    JSON.parse(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when the bytes after the first block are the platform's JSON: from the first member boundary
+ * (`,"`, which compact JSON has only between members, since a `"` inside a string is escaped) the rest
+ * reads as a JSON object with a `watermark` object. Text that decrypted with the right iv has no reason
+ * to be that and yet not be JSON as a whole; a wrong iv gives exactly that.
+ */
+function platformJsonAfterFirstBlock(plaintext: Buffer): boolean {
+  if (plaintext.length <= 16) return false;
+  const rest = new TextDecoder('utf-8').decode(plaintext.subarray(16));
+  const boundary = rest.indexOf(',"');
+  if (boundary < 0) return false;
+  const tail = parseJson(`{${rest.slice(boundary + 1)}`);
+  return tail !== undefined && isObject(tail) && isObject(tail['watermark']);
 }
 
 // With a wrong iv, CBC garbles exactly the first 16 bytes; the rest is the real JSON text, ending in `}`.
