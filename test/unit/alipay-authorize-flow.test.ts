@@ -100,4 +100,22 @@ describe('alipay-authorize-flow (AXML)', () => {
     const project = new MemoryProject({ 'pages/index/index.wxml': '<button open-type="getAuthorize">x</button>', 'pages/index/index.js': 'Page({})' });
     assert.deepEqual(project.analyze('pages/index/index.wxml').filter((f) => f.code === code), []);
   });
+  describe('Taro JSX consent buttons', () => {
+    const file = 'src/pages/member/member.tsx';
+    const head = "import Taro from '@tarojs/taro'\nimport { Button } from '@tarojs/components'\n";
+    it('accepts Taro.getOpenUserInfo in the onGetAuthorize handler of a userInfo button', () => {
+      const source = `${head}export default function Member() {\n  const onAuth = () => { Taro.getOpenUserInfo().catch(() => {}) }\n  return <Button openType="getAuthorize" scope="userInfo" onGetAuthorize={onAuth}>Sign in</Button>\n}`;
+      assert.deepEqual(check(code, source, { file }).findings, []);
+    });
+    it('reports a request outside the handler, a button without scope and one without onGetAuthorize', () => {
+      const source =
+        `${head}export default function Member() {\n  useLoad(() => { «Taro.getOpenUserInfo»().catch(() => {}) })\n` +
+        '  return <>\n    <Button openType="«getAuthorize»" onGetAuthorize={() => {}}>A</Button>\n    <Button openType="«getAuthorize»" scope="userInfo">B</Button>\n  </>\n}';
+      const { spans, findings } = check(code, source, { file });
+      assert.deepEqual(spansOf(findings), spans);
+      assert.match(findings.find((f) => /not reached/.test(f.message))!.message, /`onGetAuthorize` handler of a `<Button openType="getAuthorize" scope="userInfo">`/);
+      assert.ok(findings.some((f) => /needs a scope/.test(f.message)));
+      assert.ok(findings.some((f) => /has no `onGetAuthorize`/.test(f.message)));
+    });
+  });
 });

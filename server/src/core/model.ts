@@ -471,7 +471,7 @@ export class PageModel {
   private readonly thisAliases = new Map<string, Array<{ declaration: ts.VariableDeclaration; scope: ts.Node | undefined }>>();
   private readonly jsxTapHandlers: ts.Expression[] = [];
   /** Literal `openType` values of JSX elements (Taro's `<Button openType="getUserInfo">`), with the value's span inside its quotes. */
-  readonly jsxOpenTypes: Array<{ value: string; span: { start: number; end: number } }> = [];
+  readonly jsxOpenTypes: Array<{ value: string; span: { start: number; end: number }; element: ts.JsxAttributes }> = [];
   private readonly featureTests: FeatureTest[] = [];
   private lost?: Map<FunctionFacts, { reason: 'callback' | 'lifecycle' | 'await'; detail: string }>;
   /** The functions the last markup's taps reach (a page's analysis asks once per call, with the same markup). */
@@ -627,7 +627,11 @@ export class PageModel {
                 ? ((init as ts.JsxExpression).expression as ts.StringLiteral)
                 : undefined;
             if (value)
-              this.jsxOpenTypes.push({ value: value.text, span: { start: value.getStart(sf) + 1, end: value.getEnd() - 1 } });
+              this.jsxOpenTypes.push({
+                value: value.text,
+                span: { start: value.getStart(sf) + 1, end: value.getEnd() - 1 },
+                element: attribute.parent,
+              });
           }
           break;
         }
@@ -1190,6 +1194,40 @@ export class PageModel {
       };
     }
     return undefined;
+  }
+
+  /**
+   * The JSX elements with a literal `openType` of `value` (Taro's `<Button openType="getAuthorize" scope="userInfo"
+   * onGetAuthorize={…}>`): the span of the value, the scopes it names and the functions its `event` attribute designates.
+   */
+  jsxButtons(
+    value: string,
+    event: string,
+  ): Array<{ span: { start: number; end: number }; scopes: string[]; hasScope: boolean; handlers?: FunctionFacts[] }> {
+    return this.jsxOpenTypes
+      .filter((openType) => openType.value === value)
+      .map((openType) => {
+        let scopes: string[] = [];
+        let hasScope = false;
+        let handlers: FunctionFacts[] | undefined;
+        for (const property of openType.element.properties) {
+          if (!ts.isJsxAttribute(property) || !ts.isIdentifier(property.name)) continue;
+          const init = property.initializer;
+          const expression = init && ts.isJsxExpression(init) ? init.expression : init;
+          if (property.name.text === 'scope') {
+            hasScope = true;
+            if (expression && ts.isStringLiteralLike(expression)) scopes = expression.text.split(/[\s,|]+/).filter(Boolean);
+          } else if (property.name.text === event && expression) {
+            handlers = this.handlerFunctions(expression);
+          }
+        }
+        return { span: openType.span, scopes, hasScope, ...(handlers ? { handlers } : {}) };
+      });
+  }
+
+  /** True when `node` runs in one of the functions, or in a function they lead to at any timing. */
+  reachedFrom(node: ts.Node, functions: readonly FunctionFacts[]): boolean {
+    return this.reaching(node).some((f) => functions.includes(f));
   }
 
   /** Every function from which `node` can be reached (the one holding it first), following edges of any timing. */

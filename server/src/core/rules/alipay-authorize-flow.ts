@@ -1,6 +1,15 @@
 import { getMarkupAttribute } from '../../catalog';
+import type { ApiCall } from '../calls';
 import { apiLabel } from '../callFacts';
-import { attributeOf, parseEventAttribute, type EventBinding, type MarkupAttribute, type MarkupElement, type MarkupFacts } from '../markup';
+import type { PageModel } from '../model';
+import {
+  attributeOf,
+  parseEventAttribute,
+  type EventBinding,
+  type MarkupAttribute,
+  type MarkupElement,
+  type MarkupFacts,
+} from '../markup';
 import { closestMatch } from '../spelling';
 import type { Rule, RuleFinding } from './rule';
 
@@ -37,6 +46,45 @@ function consentButtons(facts: MarkupFacts, value: string, event: string): Conse
 
 const showScope = (scope: string) => `scope="${scope}"`;
 
+/** The consent flow of a Taro page whose JSX has consent buttons: the buttons themselves, and what their handlers reach. */
+function checkJsxFlow(
+  calls: readonly ApiCall[],
+  model: PageModel,
+  buttons: ReturnType<PageModel['jsxButtons']>,
+  consent: NonNullable<ReturnType<typeof consentFacts>>,
+): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const handlerAttribute = consent.successEvent;
+  for (const button of buttons) {
+    if (!button.hasScope) {
+      findings.push({
+        ...button.span,
+        message: `A \`openType="${consent.value}"\` button needs a scope: ${consent.scopes.map((s) => `\`${showScope(s)}\``).join(' or ')}; without one it asks for nothing.`,
+      });
+    }
+    if (!button.handlers) {
+      findings.push({
+        ...button.span,
+        message: `This consent button has no \`${handlerAttribute}\`: nothing runs when the user agrees. Add \`${handlerAttribute}={…}\` and request the data there.`,
+      });
+    }
+  }
+  // Taro's calls are Alipay's on this page: only Alipay has the consent button.
+  for (const call of calls) {
+    const scope = call.api.constraints?.authorizeScope;
+    if (!scope || (call.ref.namespace !== 'my' && call.ref.namespace !== 'Taro')) continue;
+    const handlers = buttons.filter((b) => b.scopes.includes(scope)).flatMap((b) => b.handlers ?? []);
+    if (model.reachedFrom(call.node, handlers)) continue;
+    const noAuth = call.api.errors.find((e) => e.code === '40003');
+    const outcome = noAuth ? ` Without that consent \`success\` receives code ${noAuth.code} (${noAuth.errMsg}).` : '';
+    findings.push({
+      ...call.callee,
+      message: `\`${apiLabel(call)}\` is not reached from the \`${handlerAttribute}\` handler of a \`<Button openType="${consent.value}" ${showScope(scope)}>\`.${outcome}`,
+    });
+  }
+  return findings;
+}
+
 export const rule: Rule = {
   id: 'alipay-authorize-flow',
   defaultSeverity: 'information',
@@ -44,13 +92,14 @@ export const rule: Rule = {
     summary:
       'Alipay member data requested outside the `onGetAuthorize` handler of a matching `<button open-type="getAuthorize" scope="…">`, ' +
       'or a consent button without `scope` or `onGetAuthorize`, or with both scopes in one dialog.',
-    platforms: ['alipay'],
+    platforms: ['alipay', 'taro'],
     rationale:
       'Alipay only hands out member data the user agreed to through a consent button: `open-type="getAuthorize"` with `scope="userInfo"` ' +
       'for `my.getOpenUserInfo` or `scope="phoneNumber"` for `my.getPhoneNumber`, and the call belongs in (or behind) the button\'s ' +
       '`onGetAuthorize` handler. Without that consent the call does not fail: `success` receives code 40003 (`isv.invalid-auth-relations`). ' +
       'A button without `scope` asks for nothing, one without `onGetAuthorize` drops the consent, and the profile and the phone number ' +
-      'cannot be asked for in the same dialog. A user who agreed earlier keeps the authorisation, so this is information, not an error.',
+      'cannot be asked for in the same dialog. In a Taro page the same holds for `<Button openType="getAuthorize" scope="userInfo" ' +
+      'onGetAuthorize={…}>` and `Taro.getOpenUserInfo`. A user who agreed earlier keeps the authorisation, so this is information, not an error.',
     wrong:
       '<!-- index.axml -->\n<button open-type="getAuthorize" onTap="onLogin">登录</button>\n\n// index.js\nPage({\n  onLoad() {\n    my.getOpenUserInfo({ success: (res) => this.save(res) })\n  },\n})',
     right:
@@ -58,12 +107,18 @@ export const rule: Rule = {
   },
   checkScript({ calls, fileName, index, model }) {
     const consent = consentFacts();
+    if (!consent) return [];
+    // Taro: <Button openType="getAuthorize" scope="…" onGetAuthorize={…}> in the page's own JSX.
+    const jsx = model.jsxButtons(consent.value, consent.successEvent);
+    if (jsx.length > 0) return checkJsxFlow(calls, model, jsx, consent);
     const wanted = calls.filter((c) => c.api.constraints?.authorizeScope && c.ref.namespace === 'my');
-    if (!consent || wanted.length === 0) return [];
+    if (wanted.length === 0) return [];
     const markups = index.pageMarkupOf(fileName).filter((m) => m.facts.platform === 'alipay');
     // Without the page's AXML, or with computed bindings, the file cannot tell which method the button calls.
     if (markups.length === 0 || markups.some((m) => m.facts.hasDynamicBindings)) return [];
-    const buttons = markups.flatMap((m) => consentButtons(m.facts, consent.value, consent.event).map((b) => ({ ...b, file: m.fileName })));
+    const buttons = markups.flatMap((m) =>
+      consentButtons(m.facts, consent.value, consent.event).map((b) => ({ ...b, file: m.fileName })),
+    );
     const markupName = markups.map((m) => m.fileName.split(/[\\/]/).pop()).join(', ');
     const findings: RuleFinding[] = [];
     for (const call of wanted) {
@@ -103,7 +158,9 @@ export const rule: Rule = {
         findings.push({
           ...span,
           message: `Unknown scope "${scope}": use ${consent.scopes.map((s) => `"${s}"`).join(' or ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-          ...(suggestion ? { fixes: [{ title: `Change to "${suggestion}"`, preferred: true, edits: [{ ...span, newText: suggestion }] }] } : {}),
+          ...(suggestion
+            ? { fixes: [{ title: `Change to "${suggestion}"`, preferred: true, edits: [{ ...span, newText: suggestion }] }] }
+            : {}),
         });
       }
       const known = button.scopes.filter((s) => consent.scopes.includes(s));
