@@ -5,6 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import {
   createConnection,
@@ -24,6 +25,12 @@ import { isInvalidated, type FileSystemHost, type Invalidation } from './core/pr
 import { ruleDocUrl } from './core/rules';
 import { interruptibleFrom, nextTurn, RunScheduler, runSteps, straightOn } from './scheduler';
 import { toCodeAction, toCompletionItems, toDiagnostics, toHover, toLocation, toProblem } from './convert';
+
+// An editor's server lives for hours with a small live heap (about 80 MB with 2,000 pages open) but V8 lets
+// the heap grow to several times that between collections. Collecting sooner keeps the resident memory near
+// what is alive (flags V8 reads at each collection; the CLI does the same).
+v8.setFlagsFromString('--heap-growing-percent=50');
+v8.setFlagsFromString('--max-semi-space-size=2');
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -122,6 +129,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   completionSnippets = textDocument?.completion?.completionItem?.snippetSupport === true;
   const locale = params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale;
   if (locale) editor = { ...editor, locale };
+  // Library folders and the ignore setting are relative to the workspace folders.
+  const roots = params.workspaceFolders?.map((f) => fileNameOf(f.uri)) ?? (params.rootUri ? [fileNameOf(params.rootUri)] : []);
+  if (roots.length) editor = { ...editor, roots };
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -59,7 +59,7 @@ interface CacheEntry {
   parsed: ParsedScript;
 }
 
-const cacheLimit = 64;
+const cacheLimit = 8;
 const cache = new Map<string, CacheEntry>();
 
 /**
