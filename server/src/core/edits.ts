@@ -15,9 +15,16 @@ export function indentUnit(text: string): string {
   return match[1]!.startsWith('\t') ? '\t' : match[1]!.length >= 4 && match[1]!.length % 4 === 0 ? '    ' : '  ';
 }
 
-/** The line break the file uses. */
+let lastText: string | undefined;
+let lastNewline = '\n';
+
+/** The line break the file uses (remembered for the last text: a page's fixes all ask about the same one). */
 export function newlineOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text !== lastText) {
+    lastText = text;
+    lastNewline = text.includes('\r\n') ? '\r\n' : '\n';
+  }
+  return lastNewline;
 }
 
 /**

@@ -12,18 +12,21 @@
 
 const pageCall = /(?<![\w$.])Page\s*\(/;
 const otherDefinitions = /(?<![\w$.])(?:Component|Behavior)\s*\(/;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Every name the text writes the way a page member is defined: `name(…) {`, `name: function`,
+ * `name: (…) =>`, `name: x =>`, or `name: handler` (not `true`/`false`/`null`/`undefined`). One pass over the
+ * text, whatever the number of names asked about.
+ */
+const definitionShape =
+  /(?<![\w$.])(?<!\bfunction\s+)([A-Za-z_$][\w$]*)\s*(?:\([^()]*\)\s*\{|:\s*(?:async\s+)?(?:function\b|\([^()]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)|:\s*(?!true\b|false\b|null\b|undefined\b)[A-Za-z_$][\w$]*\s*[,}\n])/g;
 
 /** True when the text alone shows that the page script defines every name as a page member. */
 export function pageScriptDefines(text: string, names: Iterable<string>): boolean {
   if (!pageCall.test(text) || otherDefinitions.test(text)) return false;
-  for (const name of names) {
-    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
-    const key = escapeRegExp(name);
-    const definition = new RegExp(
-      `(?<![\\w$.])${key}\\s*(?:\\([^()]*\\)\\s*\\{|:\\s*(?:async\\s+)?(?:function\\b|\\([^()]*\\)\\s*=>|[A-Za-z_$][\\w$]*\\s*=>)|:\\s*(?!true\\b|false\\b|null\\b|undefined\\b)[A-Za-z_$][\\w$]*\\s*[,}\\n])`,
-    );
-    if (!definition.test(text)) return false;
-  }
-  return true;
+  const wanted = [...names];
+  if (wanted.length === 0) return true;
+  const defined = new Set<string>();
+  for (const match of text.matchAll(definitionShape)) defined.add(match[1]!);
+  return wanted.every((name) => defined.has(name));
 }

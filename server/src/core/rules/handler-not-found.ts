@@ -47,10 +47,11 @@ export const rule: Rule = {
     const scriptNames = scripts.map((s) => path.basename(s)).join(', ');
     const methods = members.filter((m) => bindable(m) && m.callable);
     const methodNames = [...new Set(methods.map((m) => m.name))];
+    const defined = new Set(methodNames);
     const findings: RuleFinding[] = [];
     for (const binding of bindings) {
       const name = binding.handler;
-      if (methodNames.includes(name)) continue;
+      if (defined.has(name)) continue;
       const span = handlerSpan(binding);
       const same = members.filter((m) => m.name === name);
       if (same.some((m) => bindable(m))) {
