@@ -54,6 +54,15 @@ describe('real-world study: false positives the core must drop', () => {
     });
   });
 
+  it('handler-not-found stays quiet when the computed-key members are assigned through an alias of `this` (hnf-dynamic-members-alias)', () => {
+    // Found on re-measuring: a rich-text component writes `const self = this; self['_' + name] = …` in attached(); the
+    // page's own missing method is still reported.
+    expectLines('handler-not-found', {
+      'hnf-dynamic-members-alias/components/md-view/md-view.wxml': [],
+      'hnf-dynamic-members-alias/pages/index/index.wxml': [{ line: 2, message: /onMissing/ }],
+    });
+  });
+
   it('getuserinfo-anonymous skips a component whose open-type is an expression and reports the page that sets getUserInfo (component-forwards-getuserinfo)', () => {
     expectLines('getuserinfo-anonymous', {
       'component-forwards-getuserinfo/components/auth-button/auth-button.wxml': [],
@@ -64,6 +73,12 @@ describe('real-world study: false positives the core must drop', () => {
   it('unhandled-refusal is silent for a call made only once authSetting grants scope.userInfo (refusal-under-auth-guard)', () => {
     // Line 6 runs only when the scope is granted, so it cannot be refused; line 14, in a tap handler, can.
     expectLines('unhandled-refusal', { 'refusal-under-auth-guard/pages/index/index.js': [{ line: 14 }] });
+  });
+
+  it('unhandled-refusal is silent for a call reached only from the success of wx.authorize({ scope: "scope.userInfo" }) (refusal-after-authorize)', () => {
+    // Found on re-measuring: line 14 runs only once authorize succeeded, so it cannot be refused; line 20, in a tap
+    // handler with nothing granted, can.
+    expectLines('unhandled-refusal', { 'refusal-after-authorize/pages/index/index.js': [{ line: 20 }] });
   });
 
   it("the WeChat template's canIUse('button.open-type.getUserInfo') fallback is dead code at libVersion 2.4.2 (template-dead-fallback)", () => {
