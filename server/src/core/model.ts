@@ -583,7 +583,8 @@ export class PageModel {
           } else if (
             op === ts.SyntaxKind.EqualsToken &&
             ts.isElementAccessExpression(binary.left) &&
-            binary.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+            (binary.left.expression.kind === ts.SyntaxKind.ThisKeyword ||
+              (ts.isIdentifier(binary.left.expression) && this.thisAliases.has(binary.left.expression.text))) &&
             !ts.isStringLiteralLike(binary.left.argumentExpression)
           ) {
             // this['_' + name] = …: members made at run time, under names the file does not show.
@@ -1362,7 +1363,11 @@ export class PageModel {
   private afterAuthorize(node: ts.Node): boolean {
     for (let fn = this.ownerOf(node); fn; fn = fn.outer) {
       const after = fn.invocation.kind === 'deferred' ? fn.invocation.after : undefined;
-      if (after && (after.on === 'success' || after.on === 'then') && this.callsByNode.get(after.call)?.ref.name === 'authorize')
+      if (
+        after &&
+        (after.on === 'success' || after.on === 'then') &&
+        resolveApiReference(after.call.expression, this.aliases)?.name === 'authorize'
+      )
         return true;
     }
     return false;
