@@ -21,12 +21,30 @@ describe('parseSettings', () => {
     );
     assert.deepEqual(result.settings, { rules: { 'desc-too-long': 'hint' } });
     assert.deepEqual(result.problems, [
-      'unknown setting "lint" (known: rules, libVersion, platforms, maxFileSize)',
+      'unknown setting "lint" (known: rules, libVersion, platforms, maxFileSize, ignore, defaultIgnore)',
       '"rules.desc-missing" must be one of "off", "error", "warning", "information", "hint", not "loud"',
       'unknown rule "no-such-rule" in "rules"',
       '"libVersion" must be a version such as "2.27.1", not "latest"',
       '"platforms" must be a non-empty list of "wechat", "alipay", "douyin", not ["wechat","qq"]',
       '"maxFileSize" must be a positive number of bytes, not -1',
+    ]);
+  });
+
+  it('takes ignore globs and defaultIgnore, and names a bad one', () => {
+    assert.deepEqual(parseSettings({ ignore: ['components/kit/', ' **/*.gen.js '], defaultIgnore: false }, true), {
+      settings: { ignore: ['components/kit/', '**/*.gen.js'], defaultIgnore: false },
+      problems: [],
+    });
+    const result = parseSettings({ ignore: ['libs/', '', 'components\\kit', 3], defaultIgnore: 'no' }, true);
+    assert.deepEqual(result.settings, { ignore: ['libs/'] });
+    assert.deepEqual(result.problems, [
+      '"ignore" entries must be gitignore-style globs with forward slashes, such as "components/my-kit/", not ""',
+      '"ignore" entries must be gitignore-style globs with forward slashes, such as "components/my-kit/", not "components\\\\kit"',
+      '"ignore" entries must be gitignore-style globs with forward slashes, such as "components/my-kit/", not 3',
+      '"defaultIgnore" must be true or false, not "no"',
+    ]);
+    assert.deepEqual(parseSettings({ ignore: 'libs/' }, true).problems, [
+      '"ignore" must be a list of gitignore-style globs such as "components/my-kit/", not "libs/"',
     ]);
   });
 

@@ -21,6 +21,13 @@ export interface Settings {
   libVersion?: string;
   platforms?: Platform[];
   maxFileSize?: number;
+  /**
+   * Gitignore-style globs of files not to check, relative to the settings file's folder (the workspace
+   * folder for the editor setting). See libraryFiles.ts.
+   */
+  ignore?: string[];
+  /** `false` checks library folders and minified files too, which are skipped by default (libraryFiles.ts). */
+  defaultIgnore?: boolean;
 }
 
 /** Parsed settings with what was wrong in them. */
@@ -32,7 +39,8 @@ export interface SettingsResult {
 
 const severities: readonly SeveritySetting[] = ['off', 'error', 'warning', 'information', 'hint'];
 const platforms: readonly Platform[] = ['wechat', 'alipay', 'douyin'];
-const projectKeys = new Set(['rules', 'libVersion', 'platforms', 'maxFileSize', '$schema']);
+const knownKeys = ['rules', 'libVersion', 'platforms', 'maxFileSize', 'ignore', 'defaultIgnore'];
+const projectKeys = new Set([...knownKeys, '$schema']);
 
 /** A base-library version such as `2.27.1`. */
 export const versionPattern = /^\d+(\.\d+){0,2}$/;
@@ -50,7 +58,7 @@ export function parseSettings(value: unknown, strict: boolean): SettingsResult {
   if (typeof value !== 'object' || Array.isArray(value)) return { settings, problems: ['the settings must be an object'] };
   const object = value as Record<string, unknown>;
   if (strict) {
-    for (const key of Object.keys(object)) if (!projectKeys.has(key)) problems.push(`unknown setting "${key}" (known: rules, libVersion, platforms, maxFileSize)`);
+    for (const key of Object.keys(object)) if (!projectKeys.has(key)) problems.push(`unknown setting "${key}" (known: ${knownKeys.join(', ')})`);
   }
 
   if (object['rules'] !== undefined) {
@@ -89,6 +97,29 @@ export function parseSettings(value: unknown, strict: boolean): SettingsResult {
   if (maxFileSize !== undefined && maxFileSize !== null) {
     if (typeof maxFileSize === 'number' && Number.isInteger(maxFileSize) && maxFileSize > 0) settings.maxFileSize = maxFileSize;
     else problems.push(`"maxFileSize" must be a positive number of bytes, not ${JSON.stringify(maxFileSize)}`);
+  }
+
+  const ignore = object['ignore'];
+  if (ignore !== undefined && ignore !== null) {
+    if (!Array.isArray(ignore)) {
+      problems.push(`"ignore" must be a list of gitignore-style globs such as "components/my-kit/", not ${JSON.stringify(ignore)}`);
+    } else {
+      const accepted: string[] = [];
+      for (const glob of ignore as unknown[]) {
+        if (typeof glob === 'string' && glob.trim() !== '' && !glob.includes('\\')) accepted.push(glob.trim());
+        else
+          problems.push(
+            `"ignore" entries must be gitignore-style globs with forward slashes, such as "components/my-kit/", not ${JSON.stringify(glob)}`,
+          );
+      }
+      if (accepted.length) settings.ignore = accepted;
+    }
+  }
+
+  const defaultIgnore = object['defaultIgnore'];
+  if (defaultIgnore !== undefined && defaultIgnore !== null) {
+    if (typeof defaultIgnore === 'boolean') settings.defaultIgnore = defaultIgnore;
+    else problems.push(`"defaultIgnore" must be true or false, not ${JSON.stringify(defaultIgnore)}`);
   }
   return { settings, problems };
 }
