@@ -7,18 +7,23 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import ignore, { type Ignore } from 'ignore';
 import { defaultMaxFileSize, isAnalysable, type AnalysisOptions, type SeveritySetting } from '../core/analyze';
+import { SkipRules, type IgnoreList, type Skip } from '../core/libraryFiles';
 import { getRule, rules } from '../core/rules';
 import type { Platform } from '../core/types';
+import { SettingsFiles } from '../core/settings';
 import { FileChecker, readText } from './checkFiles';
 import { checkFiles, parallelThreshold } from './checkPool';
 import type { CliIo } from './io';
-import { formatReport, type ReportFormat } from './report';
+import { formatReport, plural, type ReportFormat } from './report';
 
 const usage = `Usage: mp-userinfo check [paths…] [options]
 
 Checks JS/TS/JSX/TSX and WXML/AXML/TTML files for user-info API mistakes.
 Folders are walked recursively; .gitignore is respected and node_modules, dist and
 miniprogram_npm are skipped. Without paths, the current folder is checked.
+Library code is skipped by default: folders named like a UI kit (vant, @vant, tdesign,
+iview, wux, lin-ui, colorui, towxml, mp-html, weui, wxParse, …) below a checked folder,
+*.min.js files, and x.js compiled from an x.ts beside it (the .ts is checked).
 
 Options:
   --format <text|json|sarif>   Output format (default: text)
@@ -26,6 +31,9 @@ Options:
   --rule <code>=<severity>     Set a rule's severity: off, error, warning, information, hint (repeatable)
   --platform <name>            Check only this platform: wechat, alipay, douyin (repeatable)
   --max-file-size <bytes>      Skip larger files with a notice (default: ${defaultMaxFileSize})
+  --ignore <glob>              Skip files matching a gitignore-style glob, relative to the current
+                               folder (repeatable), e.g. --ignore 'components/my-kit/'
+  --no-default-ignore          Check library folders and *.min.js files too
   --jobs <n>                   Check on n threads (default: one per CPU core, here ${defaultJobs()}); 1 checks
                                on the main thread only. Runs of fewer than ${parallelThreshold} files always do.
                                The report is the same for every n.
@@ -33,7 +41,8 @@ Options:
   -h, --help                   Show this help
 
 Settings: the nearest .mp-userinfo.json (or "mp-userinfo" key of a package.json) above
-each file may set "rules", "libVersion", "platforms" and "maxFileSize"; flags win.
+each file may set "rules", "libVersion", "platforms", "maxFileSize", "ignore" (globs relative
+to that file's folder) and "defaultIgnore" (false checks library code); flags win.
 
 Exit codes: 0 no errors, 1 errors reported, 2 usage or settings error.`;
 
@@ -52,6 +61,10 @@ interface CheckArgs {
   options: AnalysisOptions;
   exitZero: boolean;
   jobs: number;
+  /** --ignore globs, relative to the working folder. */
+  ignore: string[];
+  /** False with --no-default-ignore. */
+  defaultIgnore: boolean;
 }
 
 class UsageError extends Error {}
@@ -64,6 +77,8 @@ function parseArgs(argv: string[]): CheckArgs | 'help' {
   const options: AnalysisOptions = {};
   let exitZero = false;
   let jobs = defaultJobs();
+  const ignoreGlobs: string[] = [];
+  let defaultIgnore = true;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] =
@@ -122,6 +137,16 @@ function parseArgs(argv: string[]): CheckArgs | 'help' {
         jobs = n;
         break;
       }
+      case '--ignore': {
+        const v = value().trim();
+        if (v === '' || v.includes('\\'))
+          throw new UsageError(`--ignore takes a gitignore-style glob with forward slashes, such as components/my-kit/, not "${v}"`);
+        ignoreGlobs.push(v);
+        break;
+      }
+      case '--no-default-ignore':
+        defaultIgnore = false;
+        break;
       case '--exit-zero':
         exitZero = true;
         break;
@@ -132,13 +157,40 @@ function parseArgs(argv: string[]): CheckArgs | 'help' {
   }
   if (Object.keys(severities).length) options.severities = severities;
   if (platforms.length) options.platforms = [...new Set(platforms)];
-  return { paths: paths.length ? paths : ['.'], format, options, exitZero, jobs };
+  return { paths: paths.length ? paths : ['.'], format, options, exitZero, jobs, ignore: ignoreGlobs, defaultIgnore };
 }
 
-/** Collects the analysable files below the given paths, honouring .gitignore files on the way. */
-function collectFiles(roots: string[], cwd: string, notices: string[]): string[] {
+/** An analysable file that is not checked, and why. */
+interface SkippedFile {
+  file: string;
+  skip: Skip;
+  /** The library folder (absolute) for `library`. */
+  folder?: string;
+}
+
+/** What decides which files are not the user's code: the settings files' `ignore`, --ignore, --no-default-ignore. */
+interface SkipSetup {
+  rules: SkipRules;
+  ignore: IgnoreList;
+  defaultIgnore: boolean;
+}
+
+/**
+ * Collects the analysable files below the given paths, honouring .gitignore files on the way; library
+ * code and ignored files go to `skipped` (a skipped folder is still walked, to count its files).
+ */
+function collectFiles(roots: string[], cwd: string, notices: string[], setup: SkipSetup, skipped: SkippedFile[]): string[] {
   const files = new Set<string>();
-  const visitDir = (dir: string, rules: Array<{ base: string; ig: Ignore }>, seen: Set<string>) => {
+  const options = (root: string) => ({ root, ignore: setup.ignore, defaultIgnore: setup.defaultIgnore });
+  const record = (file: string, skip: Skip, root: string) =>
+    skipped.push({ file, skip, ...(skip.kind === 'library' ? { folder: path.join(root, skip.where) } : {}) });
+  const visitDir = (
+    dir: string,
+    rules: Array<{ base: string; ig: Ignore }>,
+    seen: Set<string>,
+    root: string,
+    inSkipped: Skip | undefined,
+  ) => {
     let realKey: string;
     try {
       realKey = `${statSync(dir).dev}:${statSync(dir).ino}`;
@@ -179,8 +231,12 @@ function collectFiles(roots: string[], cwd: string, notices: string[]): string[]
         return relative !== '' && !relative.startsWith('..') && ig.ignores(isDir ? `${relative}/` : relative);
       });
       if (ignored) continue;
-      if (isDir) visitDir(full, active, seen);
-      else if (isAnalysable(name)) files.add(full);
+      if (isDir) visitDir(full, active, seen, root, inSkipped ?? setup.rules.skipOf(full, options(root), true));
+      else if (isAnalysable(name)) {
+        const skip = inSkipped ?? setup.rules.skipOf(full, options(root));
+        if (skip) record(full, skip, root);
+        else files.add(full);
+      }
     }
   };
   for (const root of roots) {
@@ -191,10 +247,46 @@ function collectFiles(roots: string[], cwd: string, notices: string[]): string[]
     } catch {
       throw new UsageError(`no such file or folder: ${root}`);
     }
-    if (stats.isDirectory()) visitDir(full, [], new Set());
-    else files.add(full);
+    if (stats.isDirectory()) visitDir(full, [], new Set(), full, undefined);
+    else {
+      // A file named on the command line is judged like one found in the working folder (lint-staged passes files).
+      const skip = setup.rules.skipOf(full, options(cwd));
+      if (skip) record(full, skip, cwd);
+      else files.add(full);
+    }
   }
   return [...files];
+}
+
+/** Up to three names, then an ellipsis. */
+function someOf(names: Iterable<string>): string {
+  const all = [...new Set(names)];
+  return all.length > 3 ? `${all.slice(0, 3).join(', ')}, …` : all.join(', ');
+}
+
+/**
+ * One sentence on the files not checked, for the text report: "12 files skipped: 10 in library folders
+ * (components/vant), 2 ignored by .mp-userinfo.json."
+ */
+function skippedSummary(skipped: SkippedFile[], cwd: string): string {
+  const display = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || '.';
+  const of = (kind: Skip['kind']) => skipped.filter((s) => s.skip.kind === kind);
+  const parts: string[] = [];
+  const library = of('library');
+  if (library.length) parts.push(`${library.length} in library folders (${someOf(library.map((s) => display(s.folder!)))})`);
+  const minified = of('minified');
+  if (minified.length) parts.push(`${minified.length} minified (${someOf(minified.map((s) => display(s.file)))})`);
+  const bySource = new Map<string, number>();
+  for (const { skip } of of('ignored')) {
+    const source = path.isAbsolute(skip.where) ? display(skip.where) : skip.where;
+    bySource.set(source, (bySource.get(source) ?? 0) + 1);
+  }
+  for (const [source, n] of bySource) parts.push(`${n} ignored by ${source}`);
+  const compiled = of('compiled');
+  if (compiled.length)
+    parts.push(`${compiled.length} compiled from the .ts beside ${compiled.length === 1 ? 'it' : 'them'} (${someOf(compiled.map((s) => display(s.file)))})`);
+  const hint = library.length || minified.length ? ' --no-default-ignore checks library code.' : '';
+  return `${plural(skipped.length, 'file')} skipped: ${parts.join(', ')}.${hint}`;
 }
 
 /** Runs `mp-userinfo check` and returns the exit code. */
@@ -202,13 +294,19 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   let args: CheckArgs | 'help';
   let files: string[];
   const notices: string[] = [];
+  const skipped: SkippedFile[] = [];
   try {
     args = parseArgs(argv);
     if (args === 'help') {
       io.stdout(`${usage}\n`);
       return 0;
     }
-    files = collectFiles(args.paths, io.cwd, notices);
+    const setup: SkipSetup = {
+      rules: new SkipRules({ readFile: readText }, new SettingsFiles({ readFile: readText })),
+      ignore: { base: io.cwd, globs: args.ignore, source: '--ignore' },
+      defaultIgnore: args.defaultIgnore,
+    };
+    files = collectFiles(args.paths, io.cwd, notices, setup, skipped);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`mp-userinfo check: ${error.message}\n\n${usage}\n`);
@@ -218,7 +316,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   }
   // A broken settings file stops the run (exit 2) rather than checking with settings the team did not mean.
   const checker = new FileChecker(io.cwd, args.options);
-  const settingsProblems = checker.settingsProblems(files);
+  const settingsProblems = checker.settingsProblems([...files, ...skipped.map((s) => s.file)]);
   if (settingsProblems.size) {
     for (const problem of settingsProblems) io.stderr(`mp-userinfo check: ${problem}\n`);
     return 2;
@@ -239,7 +337,13 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     threshold,
   );
   for (const notice of [...notices, ...fileNotices]) io.stderr(`mp-userinfo: ${notice}\n`);
-  io.stdout(formatReport(results, args.format, { version: io.version, filesChecked: files.length }));
+  io.stdout(
+    formatReport(results, args.format, {
+      version: io.version,
+      filesChecked: files.length,
+      ...(skipped.length ? { skippedSummary: skippedSummary(skipped, io.cwd) } : {}),
+    }),
+  );
   const errors = results.filter((r) => r.severity === 'error').length;
   return errors > 0 && !args.exitZero ? 1 : 0;
 }
