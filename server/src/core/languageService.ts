@@ -13,6 +13,7 @@ import type { DocsLanguage } from '../catalog';
 import { analysisSteps, type AnalysisOptions, type AnalysisSteps } from './analyze';
 import { getCompletions, type CompletionEntry } from './completion';
 import { getHover } from './hover';
+import { relativePath, SkipRules, type Skip } from './libraryFiles';
 import { markupPlatform } from './markup';
 import {
   handlerReferences,
@@ -46,6 +47,11 @@ export interface Editor {
   settings: EditorSettings;
   /** The editor's display language, e.g. `zh-cn`; English when not given. */
   locale?: string;
+  /**
+   * The workspace folders: library folders count below them, and the `ignore` setting is relative to them.
+   * Outside them, the file's project root stands in.
+   */
+  roots?: readonly string[];
 }
 
 /** The settings that apply to one file, shared by every feature. */
@@ -86,7 +92,8 @@ export interface LanguageService {
   resolveSettings(fileName: string, editor: Editor): ResolvedSettings;
   /**
    * The analysis of a file as steps (see `analyze.ts`); its findings are kept, with the text, for
-   * {@link doCodeActions}.
+   * {@link doCodeActions}. Library code, ignored files and scripts compiled from a `.ts` beside them
+   * (libraryFiles.ts) get no findings and no notice: they are not the user's to fix.
    */
   doValidation(fileName: string, text: string, editor: Editor): AnalysisSteps;
   /** Hover in a script or markup file. */
@@ -121,6 +128,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const index = options.index ?? new ProjectIndex(host);
   const settingsFiles = new SettingsFiles(host);
   const validated = new Map<string, { text: string; findings: Finding[] }>();
+  const skipRules = new SkipRules(host, settingsFiles);
+  /** The editor settings parsed for skipping, per editor object (so the `ignore` globs compile once). */
+  let skipSettingsOf: { editor: Editor; settings: Settings } | undefined;
   let reportedFor: Editor | undefined;
   const reported = new Set<string>();
 
@@ -180,14 +190,33 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     };
   }
 
+  /** Why a file is not checked in the editor; undefined when it is. */
+  function skipOf(fileName: string, editor: Editor): Skip | undefined {
+    if (skipSettingsOf?.editor !== editor) skipSettingsOf = { editor, settings: parseSettings(editor.settings, false).settings };
+    const { settings } = skipSettingsOf;
+    const inRoots = (editor.roots ?? []).filter((r) => relativePath(r, fileName) !== undefined);
+    const root = inRoots.sort((a, b) => b.length - a.length)[0] ?? index.projectOf(fileName).root;
+    return skipRules.skipOf(fileName, {
+      root,
+      ignore: { base: root, globs: settings.ignore ?? [], source: 'the setting miniprogramUserInfo.ignore' },
+      ...(settings.defaultIgnore !== undefined ? { defaultIgnore: settings.defaultIgnore } : {}),
+    });
+  }
+
   function* doValidation(fileName: string, text: string, editor: Editor): AnalysisSteps {
-    const result = yield* analysisSteps(fileName, text, index, resolveSettings(fileName, editor).analysis);
+    const settings = resolveSettings(fileName, editor);
+    if (skipOf(fileName, editor)) {
+      validated.set(fileName, { text, findings: [] });
+      return { findings: [] };
+    }
+    const result = yield* analysisSteps(fileName, text, index, settings.analysis);
     validated.set(fileName, { text, findings: result.findings });
     return result;
   }
 
   function fileChanged(fileName: string): Invalidation {
     settingsFiles.invalidate(fileName);
+    skipRules.invalidate(fileName);
     return index.invalidate(fileName);
   }
 
