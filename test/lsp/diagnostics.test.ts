@@ -74,7 +74,6 @@ describe('language server: diagnostics and quick fixes', () => {
       '3:5 tt-login-required',
       '3:5 unhandled-refusal',
       '9:5 tt-login-required',
-      '9:5 unhandled-refusal',
     ]);
   });
 

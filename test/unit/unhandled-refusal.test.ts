@@ -37,9 +37,12 @@ describe('unhandled-refusal', () => {
     );
   });
 
-  it('says another API\'s refusal separately', () => {
+  it('merges calls of different APIs that miss the refusal the same way, and says a missing .catch separately', () => {
     const { findings } = check(code, "wx.getUserProfile({ desc: 'x' }); tt.getUserInfo({})");
-    assert.equal(findings.length, 2);
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0]!.related?.length, 1);
+    const mixed = check(code, `${taro}Taro.getUserProfile({ desc: 'x' }).then(save); wx.getUserProfile({ desc: 'x' })`, tsx);
+    assert.equal(mixed.findings.length, 2);
   });
 
   it('reports nothing for a call made once the scope is granted', () => {

@@ -67,20 +67,23 @@ export function screenText(fileName: string, text: string, maxFileSize = default
 function settle(rule: Rule, findings: RuleFinding[], options: AnalysisOptions, text: string): Finding[] {
   const configured = options.severities?.[rule.id];
   if (configured === 'off') return [];
-  const settled = findings.map((f) => ({ ...f, code: rule.id, severity: configured ?? f.severity ?? rule.defaultSeverity }));
-  return rule.sayOnce ? sayOnce(settled, text) : settled;
+  const settled = findings.map(({ group, ...f }) => ({
+    finding: { ...f, code: rule.id, severity: configured ?? f.severity ?? rule.defaultSeverity },
+    group: group ?? f.message,
+  }));
+  return rule.sayOnce ? sayOnce(settled, text) : settled.map((s) => s.finding);
 }
 
 /**
- * Merges findings with the same message and severity into the first of them: the others become related
+ * Merges findings of the same group (by default their message) and severity into the first of them: the others become related
  * locations, and their fixes are offered on the first, titled with the line they change.
  */
-function sayOnce(findings: Finding[], text: string): Finding[] {
+function sayOnce(findings: Array<{ finding: Finding; group: string }>, text: string): Finding[] {
   const first = new Map<string, Finding>();
   const merged: Finding[] = [];
   let starts: number[] | undefined;
-  for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
-    const key = `${finding.severity}\u0000${finding.message}`;
+  for (const { finding, group } of [...findings].sort((a, b) => a.finding.start - b.finding.start)) {
+    const key = `${finding.severity}\u0000${group}`;
     const primary = first.get(key);
     if (!primary) {
       first.set(key, finding);

@@ -54,8 +54,11 @@ export interface MarkupRuleContext {
   libVersion?: string;
 }
 
-/** A finding before its severity is settled (rules may choose one per finding). */
-export type RuleFinding = Omit<Finding, 'code' | 'severity'> & { severity?: Severity };
+/**
+ * A finding before its severity is settled (rules may choose one per finding). `group` is what a `sayOnce` rule
+ * merges on when its messages differ only in the API they name; by default the message.
+ */
+export type RuleFinding = Omit<Finding, 'code' | 'severity'> & { severity?: Severity; group?: string };
 
 /** One rule. */
 export interface Rule {

@@ -93,7 +93,8 @@ export const rule: Rule = {
           : `\`${name}\` has no \`fail\` callback, so ${refused} goes unnoticed. Add \`fail\` and let the user carry on without the data.` +
             (alipay ? ` A missing consent arrives in \`success\` as code ${alipay.code}: check \`code\` there too.` : '');
       const fix = style === 'promise' ? addCatch(call) : addFail(call, context);
-      findings.push({ ...call.callee, message, ...(fix ? { fixes: [fix] } : {}) });
+      // Said once per page for each way of missing it, whichever API the calls name.
+      findings.push({ ...call.callee, message, group: `${style}${alipay ? ' alipay' : ''}`, ...(fix ? { fixes: [fix] } : {}) });
     }
     return findings;
   },
