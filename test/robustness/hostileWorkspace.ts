@@ -48,8 +48,8 @@ export function buildHostileProject(root: string) {
   write(root, 'project.config.json', '{ "appid": "wx0123456789abcdef", "libVersion": "2.27.1" }');
   write(root, 'pages/ok/ok.js', normalPage.script);
   write(root, 'pages/ok/ok.wxml', normalPage.markup);
-  // 10 MB of minified code that does mention the API, so only the size limit stops it.
-  write(root, 'vendor/big.min.js', hugeLiterals.minified!(10 * 1024 * 1024));
+  // 10 MB of minified code that does mention the API, named so that only the size limit stops it (a *.min.js is skipped as library code).
+  write(root, 'vendor/big-bundle.js', hugeLiterals.minified!(10 * 1024 * 1024));
   // A PNG with a script's name: NUL bytes in the first kilobytes.
   write(
     root,

@@ -23,7 +23,7 @@ describe('check: hostile workspace', () => {
     assert.equal(code, 1, io.err);
     const notices = io.err.split('\n').filter(Boolean);
     const noticeFor = (file: string) => notices.find((n) => n.includes(`Skipped ${file}:`));
-    assert.match(noticeFor('vendor/big.min.js') ?? '', /10\.0 MB is over the 2\.0 MB limit/);
+    assert.match(noticeFor('vendor/big-bundle.js') ?? '', /10\.0 MB is over the 2\.0 MB limit/);
     assert.match(noticeFor('pages/bin/bin.js') ?? '', /looks like a binary file/);
     assert.match(noticeFor('pages/pipe/pipe.js') ?? '', /not a regular file/);
     assert.match(noticeFor('pages/pipe/pipe.wxml') ?? '', /not a regular file/);
