@@ -207,15 +207,6 @@ const synchronousCallbacks = new Set([
   'sort',
 ]);
 const callbackProperties = new Set(['success', 'fail', 'complete']);
-const functionKinds = new Set([
-  ts.SyntaxKind.FunctionDeclaration,
-  ts.SyntaxKind.FunctionExpression,
-  ts.SyntaxKind.ArrowFunction,
-  ts.SyntaxKind.MethodDeclaration,
-  ts.SyntaxKind.Constructor,
-  ts.SyntaxKind.GetAccessor,
-  ts.SyntaxKind.SetAccessor,
-]);
 const jsxTapAttributes = new Set(['onClick', 'onTap', 'onLongPress', 'onLongTap', 'onLongClick']);
 const conditionOperators = new Set([
   ts.SyntaxKind.AmpersandAmpersandToken,
@@ -641,8 +632,8 @@ export class PageModel {
           classes.push(node as ts.ClassLikeDeclaration);
           break;
       }
-      if (functionKinds.has(node.kind) && (node as ts.FunctionLikeDeclaration).body) {
-        const facts = this.addFunction(node as ts.FunctionLikeDeclaration, owner);
+      if (isFunctionLike(node) && node.body) {
+        const facts = this.addFunction(node, owner);
         stack.push({ restore: owner, innermost });
         if (facts.invocation.kind !== 'inline') owner = facts;
         innermost = node;
