@@ -1034,13 +1034,8 @@ export class PageModel {
     });
   }
 
-  /** The catalog API call at a call expression, if it is one. */
-  apiCallAt(node: ts.CallExpression): ApiCall | undefined {
-    return this.callsByNode.get(node);
-  }
-
   /** The functions a call expression of the file may invoke. */
-  targetsOf(site: ts.Node): FunctionFacts[] {
+  private targetsOf(site: ts.Node): FunctionFacts[] {
     return (this.edgesBySite.get(site) ?? []).map((e) => e.to);
   }
 
