@@ -23,7 +23,7 @@ describe('auth-on-launch', () => {
 
   const invalid: Array<[string, string, RegExp, string?]> = [
     ['a request in App.onLaunch', 'App({ onLaunch() { «tt.getUserInfo»({ fail() {} }) } })', /runs from `App\.onLaunch`/, 'app.js'],
-    ['a request in a page onLoad', 'Page({ onLoad() { «my.getOpenUserInfo»({ fail() {} }) } })', /^`my\.getOpenUserInfo` runs from `onLoad`: asking for user information as the app or page opens is against the platform rules\. Ask when the user taps something that needs it\.$/],
+    ['a request in a page onLoad', 'Page({ onLoad() { «my.getOpenUserInfo»({ fail() {} }) } })', /^`my\.getOpenUserInfo` runs from `onLoad`: it asks for user information as the app or page opens, before the user asked for anything \(Alipay's rules forbid this\)\. Ask when the user taps something that needs it\.$/],
     ['a request in a callback inside onLoad', 'Page({ onLoad() { tt.login({ success: () => { «tt.getUserInfo»({ fail() {} }) } }) } })', /runs from `onLoad`/],
     ['a request in page onShow', 'Page({ onShow() { «tt.getUserInfo»({ fail() {} }) } })', /runs from `onShow`/],
     ['a request in App.onShow', 'App({ onShow() { «tt.getUserInfo»({ fail() {} }) } })', /runs from `App\.onShow`/, 'app.js'],

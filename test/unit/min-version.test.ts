@@ -80,7 +80,7 @@ describe('min-version', () => {
     const source = 'tt.getUserInfo({ «withRealNameAuthenticationInfo»: true, fail() {} })';
     const { spans, findings } = run(source, douyin('1.70.0'));
     assert.deepEqual(spansOf(findings), spans);
-    assert.match(findings[0]!.message, /^`withRealNameAuthenticationInfo` of `tt\.getUserInfo` needs base library 1\.80\.0, but the project supports 1\.70\.0: older clients ignore it\./);
+    assert.match(findings[0]!.message, /^`withRealNameAuthenticationInfo` of `tt\.getUserInfo` needs base library 1\.80\.0, but the project supports 1\.70\.0: older base libraries do not support it\./);
     assert.match(findings[0]!.message, /tt\.canIUse\('getUserInfo\.object\.withRealNameAuthenticationInfo'\)/);
     assert.deepEqual(run(source, douyin('1.80.0')).findings, []);
     assert.deepEqual(run(`if (tt.canIUse('getUserInfo.object.withRealNameAuthenticationInfo')) { ${source.replace(/[«»]/g, '')} }`, douyin('1.70.0')).findings, []);

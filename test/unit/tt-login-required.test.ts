@@ -65,7 +65,12 @@ describe('tt-login-required', () => {
   it('reports tt.getUserProfile below base library 2.54.0, with its runtime error', () => {
     const { spans, findings } = run('Page({ onTap() { «tt.getUserProfile»({}) } })', config('2.50.0'));
     assert.deepEqual(spansOf(findings), spans);
-    assert.match(findings[0]!.message, /getUserProfile:fail invalid session/);
+    assert.match(findings[0]!.message, /reported to fail with "getUserProfile:fail invalid session"/);
+  });
+
+  it('claims no errMsg for tt.getUserInfo, whose failure without a login is undocumented', () => {
+    const { findings } = run('«tt.getUserInfo»({})');
+    assert.match(findings[0]!.message, /^`tt\.getUserInfo` runs with no `tt\.login` before it; the documentation says it depends on a login\./);
   });
 
   it('accepts tt.getUserProfile from base library 2.54.0 (login is built in) and when the version is unknown', () => {

@@ -53,7 +53,7 @@ describe('unhandled-refusal', () => {
   const invalid: Array<[string, string, RegExp, string?]> = [
     ['no fail', "«wx.getUserProfile»({ desc: 'x', success() {} })", /^`wx\.getUserProfile` has no `fail` callback, so a refusal \("getUserProfile:fail auth deny"\) goes unnoticed\. Add `fail` and let the user carry on without the data\.$/],
     ['no options at all', '«tt.getUserInfo»()', /`tt\.getUserInfo` has no `fail` callback, so a refusal goes unnoticed/],
-    ['Alipay, which also reports a missing consent in success', 'Page({ onGetAuthorize() { «my.getOpenUserInfo»({ success() {} }) } })', /A missing consent arrives in `success` as code 40003: check `code` there too\./],
+    ['Alipay, which also reports a missing consent in success', 'Page({ onGetAuthorize() { «my.getOpenUserInfo»({ success() {} }) } })', /A refusal fires the consent button's `onError`, and a missing consent arrives in `success` as code 40003: check `code` there too\.$/],
     ['a Taro .then without .catch', `${taro}«Taro.getUserProfile»({ desc: 'x' }).then(save)`, /has no `\.catch` or `try`, so a refusal rejects unhandled/, tsx.file],
     ['a Taro await outside try', `${taro}async function f() { const res = await «Taro.getUserProfile»({ desc: 'x' }) }`, /rejects unhandled/, tsx.file],
     ['a try without catch', `${taro}async function f() { try { await «Taro.getUserProfile»({ desc: 'x' }) } finally { done() } }`, /rejects unhandled/, tsx.file],

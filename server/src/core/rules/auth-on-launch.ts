@@ -8,9 +8,11 @@ export const rule: Rule = {
     summary: 'A user-info request runs when the app launches (`App.onLaunch`/`onShow`) or a page opens (`onLoad`/`onShow`), rather than when the user asks for it.',
     platforms: ['wechat', 'alipay', 'douyin', 'taro'],
     rationale:
-      'WeChat, Alipay and Douyin all forbid asking for authorisation as the mini-program or a page opens: the user has to choose to share, ' +
-      'by tapping something that needs their profile. A consent dialog on launch, or a request that silently fails there, is the kind of ' +
-      'flow review rejects. The rule follows calls from the hook (`this.x()`, `that.x()`, callbacks), and stays quiet when the call only ' +
+      // FACTS §12 and seed 003 (Alipay's first-screen rule), §5.1 (WeChat's 2018 change).
+      'Alipay\'s rules forbid asking for authorisation as the mini-program opens: users should understand it before they grant ' +
+      'anything. On WeChat, `wx.getUserInfo` without earlier consent has gone straight to `fail`, with no dialog, since 2018, so a ' +
+      'request on launch gets nothing the user agreed to. Ask when the user taps something that needs their profile. ' +
+      'The rule follows calls from the hook (`this.x()`, `that.x()`, callbacks), and stays quiet when the call only ' +
       'runs after testing that the scope is already granted (`res.authSetting[\'scope.userInfo\']`); a `getSetting` callback that never ' +
       'tests the scope does not count. `getUserProfile` is left to `not-in-tap-handler`, which reports it as an error.',
     wrong: "Page({\n  onLoad() {\n    tt.getUserInfo({ success: (res) => this.setData({ userInfo: res.userInfo }) })\n  },\n})",
@@ -27,8 +29,8 @@ export const rule: Rule = {
       findings.push({
         ...call.callee,
         message:
-          `\`${apiLabel(call)}\` runs from \`${hook}\`${via ? ` (through \`${via}\`)` : ''}: asking for user information as the app or page opens is ` +
-          'against the platform rules. Ask when the user taps something that needs it.' +
+          `\`${apiLabel(call)}\` runs from \`${hook}\`${via ? ` (through \`${via}\`)` : ''}: it asks for user information as the app or page opens, ` +
+          'before the user asked for anything (Alipay\'s rules forbid this). Ask when the user taps something that needs it.' +
           // Alipay warns that a consent dialog closing fires onShow again (FACTS §12).
           (call.ref.namespace === 'my' && hook === 'onShow' ? ' In `onShow` the dialog closing shows the page again, so it asks again and again.' : ''),
       });

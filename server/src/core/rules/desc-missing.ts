@@ -15,11 +15,13 @@ export const rule: Rule = {
   id: 'desc-missing',
   defaultSeverity: 'error',
   docs: {
-    summary: '`getUserProfile` (wx, tt, Taro) is called without a non-empty `desc`.',
-    platforms: ['wechat', 'douyin', 'taro'],
+    summary: '`wx.getUserProfile` or `Taro.getUserProfile` is called without a non-empty `desc`.',
+    platforms: ['wechat', 'taro'],
     rationale:
-      'The profile dialog shows `desc` to the user as the reason for the request, and the API refuses to run without it. ' +
-      'An empty string is no better than a missing key.',
+      // FACTS §8.1 (the doc marks desc required), §6.2 (no errMsg found for a missing or empty desc), §7.4 (Taro's types).
+      'The profile dialog shows `desc` to the user as the reason for the request, and WeChat\'s documentation and Taro\'s types ' +
+      'mark it required. What the call does without it is not documented (no exact `errMsg` is known), and an empty string ' +
+      'gives the user no reason either. Douyin\'s `tt.getUserProfile` takes no `desc` and is not checked.',
     wrong: "wx.getUserProfile({\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
     right: "wx.getUserProfile({\n  desc: '用于完善会员资料',\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
   },

@@ -4,7 +4,8 @@ import { apiLabel, callPlatforms } from '../callFacts';
 import { attributeOf } from '../markup';
 import type { Rule, RuleFinding } from './rule';
 
-const replacement = 'Use the avatar/nickname fill-in (`<button open-type="chooseAvatar">`, `<input type="nickname">`) or `getUserProfile`.';
+// Not `getUserProfile`: it is anonymous too for versions released after 2022-11-08 (FACTS §5.6, §10).
+const replacement = 'Use the avatar/nickname fill-in (`<button open-type="chooseAvatar">`, `<input type="nickname">`).';
 
 /** The WXML `open-type` value and events this rule reports, from the markup catalog. */
 function openTypeEntry() {
@@ -17,17 +18,19 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   docs: {
     summary:
-      '`wx.getUserInfo`, `Taro.getUserInfo` on WeChat, `<button open-type="getUserInfo">` / `bindgetuserinfo` in WXML and Taro\'s `<Button openType="getUserInfo">`, which only hand out anonymous data now.',
+      '`wx.getUserInfo`, `Taro.getUserInfo` on WeChat, `<button open-type="getUserInfo">` / `bindgetuserinfo` in WXML and Taro\'s `<Button openType="getUserInfo">`, which give anonymous data to versions released after 2021-04-28.',
     platforms: ['wechat', 'taro'],
     rationale:
-      `Versions released after ${wx2021Note.date} get a placeholder instead of the user's profile from these: the nickname "微信用户" and a grey avatar, ` +
-      'in `userInfo` and in `encryptedData` alike. What counts is the release date of your version, not the base library, so the code keeps ' +
-      'working in old builds and silently degrades in the next release. Ask for the avatar and nickname with the fill-in components, or with ' +
-      '`wx.getUserProfile` from a tap.',
+      // FACTS §5.2 (the 2021 change), §1 "Shapes seen in real decrypted payloads" (the placeholder), §5.6 and §10 (getUserProfile since 2022).
+      `Versions released after ${wx2021Note.date} get anonymous profile data from these, in \`userInfo\` and in \`encryptedData\` alike ` +
+      '(real payloads show the nickname "微信用户" and a grey avatar; the encrypted openId and unionId stay real). What counts is the release ' +
+      'date of your version, not the base library, so versions released before keep working and the next release silently degrades. Ask for ' +
+      'the avatar and nickname with the fill-in components; `wx.getUserProfile` is no way out, since it is anonymous too for versions released ' +
+      'after 2022-11-08 on base library 2.27.1 or newer.',
     wrong:
       '<!-- index.wxml -->\n<button open-type="getUserInfo" bindgetuserinfo="onGetUserInfo">登录</button>\n\n// index.js\nwx.getUserInfo({ success: (res) => this.setData({ userInfo: res.userInfo }) })',
     right:
-      '<!-- index.wxml -->\n<button open-type="chooseAvatar" bind:chooseavatar="onChooseAvatar">\n  <image src="{{avatarUrl}}" />\n</button>\n<input type="nickname" placeholder="昵称" bindblur="onNickname" />',
+      '<!-- index.wxml -->\n<button open-type="chooseAvatar" bind:chooseavatar="onChooseAvatar">\n  <image src="{{avatarUrl}}" />\n</button>\n<form bindsubmit="onSubmit">\n  <input type="nickname" name="nickName" placeholder="昵称" />\n  <button form-type="submit">保存</button>\n</form>',
   },
   checkScript({ calls, platform, model }) {
     const findings: RuleFinding[] = [];

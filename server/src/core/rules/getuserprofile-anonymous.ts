@@ -12,17 +12,18 @@ export const rule: Rule = {
   sayOnce: true,
   defaultSeverity: 'information',
   docs: {
-    summary: '`wx.getUserProfile` (and `Taro.getUserProfile` on WeChat), which returns a grey avatar and the nickname "微信用户" on current base libraries.',
+    summary: '`wx.getUserProfile` (and `Taro.getUserProfile` on WeChat), which returns a grey avatar and the nickname "微信用户" to versions released after 2022-11-08 on base library 2.27.1 or newer.',
     platforms: ['wechat', 'taro'],
     rationale:
       `For versions released after ${wx2022Note.date}, WeChat answers \`getUserProfile\` with a default grey avatar and the nickname "微信用户" ` +
-      `whenever the client runs base library ${anonymousFrom} or newer; only older base libraries still get the real profile. The rule reads ` +
-      '`libVersion` is only the oldest base library the project supports: what decides is each user\'s client, and current clients ' +
-      'all run base libraries past that line, so practically every user gets the anonymous data. The replacement is the avatar/nickname fill-in: ' +
-      '`<button open-type="chooseAvatar">` returns the avatar the user picks and `<input type="nickname">` offers their nickname.',
+      `whenever the client runs base library ${anonymousFrom} or newer; only older base libraries still get the real profile. The project's ` +
+      '`libVersion` is only the oldest base library it supports: what decides is each user\'s client, and current clients run newer ' +
+      'base libraries, so practically every user gets the anonymous data. The replacement is the avatar/nickname fill-in: ' +
+      '`<button open-type="chooseAvatar">` returns the avatar the user picks (a temporary path to upload) and `<input type="nickname">` offers ' +
+      'their nickname, best read when a form is submitted, because a nickname that fails the content check is cleared after blur.',
     wrong: "wx.getUserProfile({\n  desc: '用于完善会员资料',\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
     right:
-      '<!-- index.wxml -->\n<button open-type="chooseAvatar" bind:chooseavatar="onChooseAvatar">\n  <image src="{{avatarUrl}}" />\n</button>\n<input type="nickname" placeholder="昵称" bindblur="onNickname" />\n\n// index.js\nPage({\n  onChooseAvatar(e) {\n    this.setData({ avatarUrl: e.detail.avatarUrl });\n  },\n  onNickname(e) {\n    this.setData({ nickName: e.detail.value });\n  },\n})',
+      '<!-- index.wxml -->\n<button open-type="chooseAvatar" bind:chooseavatar="onChooseAvatar">\n  <image src="{{avatarUrl}}" />\n</button>\n<form bindsubmit="onSubmit">\n  <input type="nickname" name="nickName" placeholder="昵称" />\n  <button form-type="submit">保存</button>\n</form>\n\n// index.js\nPage({\n  onChooseAvatar(e) {\n    // A temporary path: upload it before storing it.\n    this.setData({ avatarUrl: e.detail.avatarUrl });\n  },\n  onSubmit(e) {\n    // Read on submit: a nickname that fails the content check is cleared after blur.\n    this.setData({ nickName: e.detail.value.nickName });\n  },\n})',
   },
   checkScript({ calls, platform, libVersion }) {
     const findings: RuleFinding[] = [];

@@ -121,8 +121,8 @@ export const rule: Rule = {
     summary: 'An option is given a literal outside its allowed values (`lang: \'zh_cn\'`) or of the wrong kind (`withCredentials: \'true\'`).',
     platforms: ['wechat', 'alipay', 'douyin', 'taro'],
     rationale:
-      'The platforms do not validate these values for you: an unknown `lang` quietly falls back to the default, a string `\'false\'` is ' +
-      'truthy, and a callback given as a string is never called. The allowed values come from the API catalog; each quick fix writes ' +
+      'A value outside the documented set has no documented effect: an unknown `lang` is none of the three documented languages, a ' +
+      'string `\'false\'` is truthy, and a callback given as a string is never called. The allowed values come from the API catalog; each quick fix writes ' +
       'one of them, the closest first.',
     wrong: "wx.getUserInfo({ lang: 'zh_cn', withCredentials: 'true', success: (res) => {} })",
     right: "wx.getUserInfo({ lang: 'zh_CN', withCredentials: true, success: (res) => {} })",

@@ -23,7 +23,8 @@ export const rule: Rule = {
     platforms: ['wechat', 'alipay', 'douyin', 'taro'],
     rationale:
       'The project\'s `libVersion` (the setting, or `project.config.json`) is the oldest base library it runs on. On older clients a newer ' +
-      'API is `undefined`, so calling it throws a TypeError, and a newer option is silently ignored. Either raise `libVersion`, or test ' +
+      'API is `undefined` (WeChat\'s own sample tests `if (wx.getUserProfile)`), so calling it throws a TypeError, and a newer ' +
+      'option or value is not supported there. Either raise `libVersion`, or test ' +
       'first: `wx.canIUse(\'getUserProfile\')`, `if (wx.getUserProfile)`, `typeof wx.getUserProfile === \'function\'` or a comparison of ' +
       '`SDKVersion`. A test guards the branch it chooses (and the functions only that branch calls); a test whose result is kept, such as ' +
       'a `canIUse` flag in `data` that shows the button with `wx:if` as in WeChat\'s own sample, guards the whole page.',
@@ -64,7 +65,7 @@ export const rule: Rule = {
           start: property.name.getStart(sourceFile),
           end: property.name.getEnd(),
           message:
-            `${what} of \`${name}\` needs base library ${needed}, but the project supports ${libVersion}: older clients ignore it. ` +
+            `${what} of \`${name}\` needs base library ${needed}, but the project supports ${libVersion}: older base libraries do not support it. ` +
             `Test it first (\`${call.ref.namespace}.canIUse('${path}')\`) or raise libVersion.`,
         });
       }

@@ -25,8 +25,10 @@ export const rule: Rule = {
     rationale:
       'The platform only shows the profile dialog while a tap gesture is alive: in the handler a `bindtap`/`catchtap` ' +
       '(Alipay `onTap`, Taro `onClick`) names, or in a function it calls synchronously. In the callback of another API, ' +
+      // FACTS §6.1 (WeChat, including async callbacks), §6.5 (Douyin's wording, forum reports), §3.4 (tt tap only).
       'after an `await`, in `setTimeout`, `.then` or a lifecycle hook the call fails with ' +
-      '`getUserProfile:fail can only be invoked by user TAP gesture.`',
+      '`getUserProfile:fail can only be invoked by user TAP gesture.` on WeChat; Douyin users report ' +
+      '`getUserProfile:fail must be invoked by user tap gesture` outside a tap.',
     wrong:
       "Page({\n  onLoad() {\n    wx.getUserProfile({ desc: '用于完善会员资料', success: (res) => this.save(res) })\n  },\n})",
     right:

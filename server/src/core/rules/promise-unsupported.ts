@@ -50,7 +50,7 @@ export const rule: Rule = {
     summary: 'A callback-only API such as `wx.getUserInfo` is awaited, chained with `.then`, or returned as if it gave a Promise.',
     platforms: ['wechat', 'alipay', 'douyin'],
     rationale:
-      'Some user-info APIs never return a Promise, whatever the base library: called without callbacks they return `undefined`. ' +
+      'Some user-info APIs have no Promise style (WeChat documents this for `wx.getUserInfo`): called without callbacks they return `undefined`. ' +
       '`await` then resolves at once with `undefined`, `.then` throws a TypeError, and a caller that receives the call\'s value gets ' +
       'nothing. Pass `success`/`fail` callbacks, or wrap the call in `new Promise`. Taro\'s APIs (`Taro.getUserInfo`) are promisified and fine.',
     wrong: 'const res = await wx.getUserInfo()\nthis.setData({ userInfo: res.userInfo })',

@@ -35,8 +35,10 @@ export const rule: Rule = {
     summary: '`tt.getUserInfo` (and `tt.getUserProfile` below base library 2.54.0) is called with no `tt.login` before it.',
     platforms: ['douyin'],
     rationale:
-      'Douyin hands out user data only to a mini-program with a login session. Without a prior `tt.login` the call fails ' +
-      '(`getUserProfile:fail invalid session` for `tt.getUserProfile`). Since base library 2.54.0 `tt.getUserProfile` logs in by itself.',
+      // FACTS §3.4 and seed 004 (the documented dependency), §6.5 (forum reports), §6.6 (no errMsg found for tt.getUserInfo).
+      'Douyin documents that `tt.getUserInfo` depends on `tt.login` and must come after it, and that `tt.getUserProfile` did too ' +
+      'before base library 2.54.0, which builds the login in. Forum users report `getUserProfile:fail invalid session` for a ' +
+      '`tt.getUserProfile` without a login; what `tt.getUserInfo` returns then is not documented.',
     wrong: "tt.getUserInfo({\n  success: (res) => console.log(res.userInfo),\n});",
     right:
       "tt.login({\n  success: () => {\n    tt.getUserInfo({\n      success: (res) => console.log(res.userInfo),\n    });\n  },\n});",
@@ -55,7 +57,8 @@ export const rule: Rule = {
       if (context.index.appLogsInOnLaunch(context.project, requirement.api)) continue;
       const name = `${call.ref.namespace}.${call.ref.name}`;
       const runtime = call.api.errors.find((e) => /session|login/i.test(e.errMsg))?.errMsg;
-      const failure = runtime ? `; without a session it fails with "${runtime}"` : '; without a session it fails';
+      // Only the tt.getUserProfile errMsg is known, from forum reports (FACTS §6.5, §6.6).
+      const failure = runtime ? `; without a session it is reported to fail with "${runtime}"` : '; the documentation says it depends on a login';
       const fix = wrapInLogin(call, requirement.api, context);
       findings.push({
         ...call.callee,

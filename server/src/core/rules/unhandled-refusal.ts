@@ -67,8 +67,13 @@ export const rule: Rule = {
     summary: 'A user-info call has no `fail` (or `complete`) callback, no `.catch` and no surrounding `try`, so a refusal goes unnoticed.',
     platforms: ['wechat', 'alipay', 'douyin', 'taro'],
     rationale:
-      'Users can always say no, and the platforms report it as a failure: `getUserProfile:fail auth deny` on WeChat, a rejected Promise ' +
-      'from Taro. With nothing to catch it the page just stops, with no fallback such as letting the user type a nickname. Alipay also ' +
+      // FACTS §6.4 (refusal errMsgs; auth deny vs user deny unconfirmed for getUserProfile), §4.5 and §6.7 (Alipay).
+      // Douyin: a refused authorisation goes to `fail` (developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/
+      // tutorial/open-capabilities/general-capabilities/user-authorization, "用户拒绝：本次调用失败，直接进入接口 fail 回调").
+      'Users can always say no, and WeChat and Douyin report it as a failure (on WeChat `getUserInfo:fail auth deny`, and ' +
+      '`getUserProfile:fail auth deny` or `user deny`), which Taro turns into a rejected Promise. With nothing to catch it the page ' +
+      'just stops, with no fallback such as letting the user type a nickname. On Alipay a refusal fires the consent button\'s ' +
+      '`onError`, and Alipay also ' +
       'reports a missing consent inside `success` (code 40003), so check the parsed `code` there as well. A call whose Promise is ' +
       'returned is left to its caller, and a call made only once `authSetting` shows the scope granted cannot be refused.',
     wrong: "wx.getUserProfile({\n  desc: '用于完善会员资料',\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
@@ -90,8 +95,11 @@ export const rule: Rule = {
       const message =
         style === 'promise'
           ? `\`${name}\` has no \`.catch\` or \`try\`, so ${refused} rejects unhandled. Catch it and let the user carry on without the data.`
-          : `\`${name}\` has no \`fail\` callback, so ${refused} goes unnoticed. Add \`fail\` and let the user carry on without the data.` +
-            (alipay ? ` A missing consent arrives in \`success\` as code ${alipay.code}: check \`code\` there too.` : '');
+          : alipay
+            ? // On Alipay a refusal fires the consent button's onError, not this call's fail (FACTS §4.5, §6.7).
+              `\`${name}\` has no \`fail\` callback, so its failures go unnoticed. Add \`fail\` and let the user carry on without the data. ` +
+              `A refusal fires the consent button's \`onError\`, and a missing consent arrives in \`success\` as code ${alipay.code}: check \`code\` there too.`
+            : `\`${name}\` has no \`fail\` callback, so ${refused} goes unnoticed. Add \`fail\` and let the user carry on without the data.`;
       const fix = style === 'promise' ? addCatch(call) : addFail(call, context);
       // Said once per page for each way of missing it, whichever API the calls name.
       findings.push({ ...call.callee, message, group: `${style}${alipay ? ' alipay' : ''}`, ...(fix ? { fixes: [fix] } : {}) });
