@@ -23,8 +23,8 @@ export const ttInvalidSessionError: ErrorEntry = {
   errMsg: 'getUserProfile:fail invalid session',
   pattern: 'getUserProfile:fail[ :]*invalid session',
   cause: {
-    en: 'No `tt.login` happened before the call (needed below base library 2.54.0).',
-    zh: '调用前没有执行过 `tt.login`（基础库 2.54.0 以下需要）。',
+    en: 'Reported by forum users when no `tt.login` happened before the call (needed below base library 2.54.0).',
+    zh: '论坛用户反馈：调用前没有执行过 `tt.login` 时出现（基础库 2.54.0 以下需要登录）。',
   },
   fix: {
     en: 'Call `tt.login` first (e.g. in `App.onLaunch`), or require base library 2.54.0+, where login is built in.',

@@ -85,14 +85,19 @@ const alipayMembers = `${method('onGetAuthorize', alipayBody)}
 ${method('onAuthError', '// The user said no: offer a form instead.')}`;
 
 const fillInMarkup =
-  '<button open-type="chooseAvatar" bind:chooseavatar="onChooseAvatar"><image src="{{avatarUrl}}" /></button> <input type="nickname" bindblur="onNicknameBlur" />';
+  '<button open-type="chooseAvatar" bind:chooseavatar="onChooseAvatar"><image src="{{avatarUrl}}" /></button> <form bindsubmit="onSubmitProfile"><input type="nickname" name="nickName" /><button form-type="submit">Save</button></form>';
 
 const fillInMembers = `${method(
   'onChooseAvatar',
   '// A temporary path: upload it to your server to keep it.\nthis.setData({ avatarUrl: e.detail.avatarUrl });$0',
   'e',
 )}
-${method('onNicknameBlur', '// Read on blur: a nickname that fails the content check is cleared.\nthis.setData({ nickName: e.detail.value });', 'e')}`;
+${method(
+  'onSubmitProfile',
+  // FACTS §10: a rejected nickname is cleared asynchronously after blur, so read it from the submitted form.
+  '// Read on submit: a nickname that fails the content check is cleared after blur.\nthis.setData({ nickName: e.detail.value.nickName });',
+  'e',
+)}`;
 
 export const flowSnippets: FlowSnippet[] = [
   {

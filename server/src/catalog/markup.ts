@@ -217,15 +217,16 @@ export const markupAttributes: MarkupAttributeEntry[] = [
           zh: '在键盘上方展示用户的微信昵称，一键填入。',
         },
         details: {
-          en: 'Part of the avatar/nickname fill-in that replaced `getUserProfile`. Since base library 2.24.4 the text is content-checked when the input loses focus, and a rejected nickname is cleared: read the value on `bindblur` or form submit, not only on `bindinput`.',
-          zh: '属于替代 `getUserProfile` 的头像昵称填写能力。自基础库 2.24.4 起，输入框失焦时会进行内容安全检测，未通过的昵称会被清空：请在 `bindblur` 或表单提交时读取值，而不只在 `bindinput` 中读取。',
+          en: 'Part of the avatar/nickname fill-in that replaced `getUserProfile`. Since base library 2.24.4 the text is content-checked, and a rejected nickname is cleared asynchronously after the input loses focus: read the value from a `<form>` submitted by a `form-type="submit"` button, not from `bindinput` or `bindblur`.',
+          zh: '属于替代 `getUserProfile` 的头像昵称填写能力。自基础库 2.24.4 起会进行内容安全检测，未通过的昵称会在失焦后被异步清空：请在由 `form-type="submit"` 按钮提交的 `<form>` 中读取值，而不要在 `bindinput` 或 `bindblur` 中读取。',
         },
         docUrl: urls.wxUserProfileFillIn,
-        example: '<input type="nickname" placeholder="Nickname" bindblur="onNicknameBlur" />',
+        example:
+          '<form bindsubmit="onSubmit">\n  <input type="nickname" name="nickName" placeholder="Nickname" />\n  <button form-type="submit">Save</button>\n</form>',
       },
     ],
     docUrl: 'https://developers.weixin.qq.com/miniprogram/dev/component/input.html',
-    example: '<input type="nickname" placeholder="Nickname" bindblur="onNicknameBlur" />',
+    example: '<input type="nickname" name="nickName" placeholder="Nickname" />',
   },
   {
     tag: 'open-data',

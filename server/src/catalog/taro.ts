@@ -151,8 +151,8 @@ await Taro.request({ url: 'https://example.com/api/login', method: 'POST', data:
     namespace: 'Taro',
     name: 'getUserInfo',
     summary: {
-      en: 'Promisified old `getUserInfo`: anonymous data on WeChat; being phased out on Douyin.',
-      zh: 'Promise 化的旧 `getUserInfo`：微信上返回匿名数据；抖音上正在逐步废弃。',
+      en: 'Promisified old `getUserInfo`: anonymous data for new WeChat versions; being phased out on Douyin.',
+      zh: 'Promise 化的旧 `getUserInfo`：微信上新发布的版本只返回匿名数据；抖音上正在逐步废弃。',
     },
     details: {
       en: "Runs the platform's own `getUserInfo` (WeChat, Douyin, also QQ and JD). On WeChat versions released after 2021-04-28 get anonymous data; on Douyin it needs `tt.login` first and is being phased out. Not available on Alipay, H5 or React Native.",
@@ -180,8 +180,8 @@ await Taro.request({ url: 'https://example.com/api/login', method: 'POST', data:
     errors: [],
     notes: [wx2021Note],
     deprecated: {
-      en: 'Anonymous on WeChat since 2021-04-28 and being phased out on Douyin. Use `Taro.getUserProfile` or the avatar/nickname fill-in.',
-      zh: '微信上自 2021-04-28 起返回匿名数据，抖音上正在逐步废弃。请改用 `Taro.getUserProfile` 或头像昵称填写。',
+      en: 'Anonymous on WeChat for versions released after 2021-04-28, and being phased out on Douyin. Use the avatar/nickname fill-in on WeChat (`Taro.getUserProfile` is anonymous there too after 2022-11-08) and `Taro.getUserProfile` on Douyin.',
+      zh: '微信上 2021-04-28 之后发布的版本返回匿名数据，抖音上正在逐步废弃。微信上请改用头像昵称填写（2022-11-08 之后 `Taro.getUserProfile` 在微信上同样返回匿名数据），抖音上请改用 `Taro.getUserProfile`。',
     },
     rank: 9,
     platforms: ['wechat', 'douyin'],

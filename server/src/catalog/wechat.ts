@@ -23,8 +23,8 @@ export const wxDescLengthError: ErrorEntry = {
   errMsg: 'getUserProfile:fail desc length does not meet the requirements',
   pattern: 'getUserProfile:fail[ :]*desc length',
   cause: {
-    en: '`desc` is too long. In practice WeChat counts a Chinese character as 2 and an ASCII character as 1, with a limit of 30 (so at most 15 Chinese characters); the documentation itself only says "30 characters".',
-    zh: '`desc` 过长。实际表现是中文字符计 2、ASCII 字符计 1，上限 30（即最多 15 个汉字）；官方文档只写了“不超过 30 个字符”。',
+    en: '`desc` is too long. Community reports fit a count of 2 for a Chinese character and 1 for an ASCII character, with a limit of 30 (so at most 15 Chinese characters); the documentation itself only says "30 characters".',
+    zh: '`desc` 过长。社区反馈的实测结果符合：中文字符计 2、ASCII 字符计 1，上限 30（即最多 15 个汉字）；官方文档只写了“不超过 30 个字符”。',
   },
   fix: {
     en: 'Shorten `desc` to a brief purpose, e.g. "用于完善会员资料".',
@@ -49,8 +49,8 @@ const wxProfileDenyError: ErrorEntry = {
   errMsg: 'getUserProfile:fail auth deny',
   pattern: 'getUserProfile:fail[ :]*(auth|user) deny',
   cause: {
-    en: 'The user closed the dialog or refused. Clients word it differently ("auth deny", "user deny"), so match loosely.',
-    zh: '用户关闭了弹窗或拒绝授权。不同客户端措辞不同（"auth deny"、"user deny"），请宽松匹配。',
+    en: 'The user closed the dialog or refused. Code in the wild checks both "auth deny" and "user deny"; which one current clients send is not confirmed, so match both.',
+    zh: '用户关闭了弹窗或拒绝授权。现有代码同时判断 "auth deny" 和 "user deny"；当前客户端返回哪一种尚未确认，请两者都匹配。',
   },
   fix: {
     en: 'Carry on without the profile: let the user fill in an avatar and nickname, and offer the button again later.',
@@ -97,8 +97,8 @@ export const wechatApis: ApiEntry[] = [
       zh: '请求用户授权头像和昵称；只能在点击事件中调用，必须填写 `desc`。',
     },
     details: {
-      en: 'Shows a consent dialog every time it is called and, if the user agrees, returns `userInfo`. It only works synchronously inside a tap handler, and `desc` (the purpose shown in the dialog) is required. The encrypted data holds no openid or unionid: get those from `wx.login` on your server.\n\nSince late 2022 new versions on base library 2.27.1+ get a grey avatar and the nickname "微信用户"; prefer the avatar/nickname fill-in (`open-type="chooseAvatar"`, `type="nickname"`).',
-      zh: '每次调用都会弹出授权窗口，用户同意后返回 `userInfo`。只能在点击事件处理函数中同步调用，且必须填写 `desc`（弹窗中展示的用途说明）。加密数据不含 openid 和 unionid：请在服务端通过 `wx.login` 获取。\n\n自 2022 年底起，新发布的版本在基础库 2.27.1 及以上只能拿到灰色头像和昵称“微信用户”；建议改用头像昵称填写（`open-type="chooseAvatar"`、`type="nickname"`）。',
+      en: 'Shows a consent dialog every time it is called and, if the user agrees, returns `userInfo`. It only works synchronously inside a tap handler, and `desc` (the purpose shown in the dialog) is required. The encrypted data holds no openid or unionid: get those from `wx.login` on your server.\n\nVersions released after 2022-11-08 get a grey avatar and the nickname "微信用户" on base library 2.27.1+; prefer the avatar/nickname fill-in (`open-type="chooseAvatar"`, `type="nickname"`).',
+      zh: '每次调用都会弹出授权窗口，用户同意后返回 `userInfo`。只能在点击事件处理函数中同步调用，且必须填写 `desc`（弹窗中展示的用途说明）。加密数据不含 openid 和 unionid：请在服务端通过 `wx.login` 获取。\n\n2022-11-08 之后发布的版本在基础库 2.27.1 及以上只能拿到灰色头像和昵称“微信用户”；建议改用头像昵称填写（`open-type="chooseAvatar"`、`type="nickname"`）。',
     },
     signature:
       'wx.getUserProfile(options: { desc: string; lang?: "en" | "zh_CN" | "zh_TW"; success?; fail?; complete? }): Promise<GetUserProfileResult>',
@@ -230,8 +230,8 @@ Page({
       zh: "读取用户已授权的权限，如 `authSetting['scope.userInfo']`。",
     },
     details: {
-      en: 'Returns only the scopes the app has asked for before. `scope.userInfo` being true no longer means real profile data: since 2021 new versions get anonymous data from `wx.getUserInfo`.',
-      zh: '只返回小程序曾经请求过的权限。`scope.userInfo` 为 true 已不代表能拿到真实资料：2021 年后发布的版本通过 `wx.getUserInfo` 只能拿到匿名数据。',
+      en: 'Returns only the scopes the app has asked for before. `scope.userInfo` being true no longer means real profile data: versions released after 2021-04-28 get anonymous data from `wx.getUserInfo`.',
+      zh: '只返回小程序曾经请求过的权限。`scope.userInfo` 为 true 已不代表能拿到真实资料：2021-04-28 之后发布的版本通过 `wx.getUserInfo` 只能拿到匿名数据。',
     },
     signature:
       'wx.getSetting(options?: { withSubscriptions?: boolean; success?; fail?; complete? }): Promise<{ authSetting: AuthSetting }>',
@@ -322,8 +322,8 @@ Page({
           zh: '用户尚未授予 `scope.userInfo`（2018 年起不会再弹窗）或已拒绝。开发者工具曾提示 "scope unauthorized"。',
         },
         fix: {
-          en: 'Stop relying on this API: use the avatar/nickname fill-in, or `wx.getUserProfile` from a tap handler.',
-          zh: '不要再依赖该接口：改用头像昵称填写，或在点击事件中调用 `wx.getUserProfile`。',
+          en: 'Stop relying on this API: use the avatar/nickname fill-in (`wx.getUserProfile` is anonymous too for versions released after 2022-11-08).',
+          zh: '不要再依赖该接口：改用头像昵称填写（2022-11-08 之后发布的版本，`wx.getUserProfile` 同样只返回匿名数据）。',
         },
       },
     ],
@@ -347,8 +347,8 @@ Page({
       },
     ],
     deprecated: {
-      en: 'Returns anonymous data for versions released after 2021-04-28. Use the avatar/nickname fill-in (`open-type="chooseAvatar"`, `type="nickname"`) or `wx.getUserProfile`.',
-      zh: '2021-04-28 之后发布的版本只返回匿名数据。请改用头像昵称填写（`open-type="chooseAvatar"`、`type="nickname"`）或 `wx.getUserProfile`。',
+      en: 'Returns anonymous data for versions released after 2021-04-28. Use the avatar/nickname fill-in (`open-type="chooseAvatar"`, `type="nickname"`); `wx.getUserProfile` is anonymous too for versions released after 2022-11-08.',
+      zh: '2021-04-28 之后发布的版本只返回匿名数据。请改用头像昵称填写（`open-type="chooseAvatar"`、`type="nickname"`）；2022-11-08 之后发布的版本，`wx.getUserProfile` 同样只返回匿名数据。',
     },
     rank: 9,
     docUrl: `${apiBase}/user-info/wx.getUserInfo.html`,

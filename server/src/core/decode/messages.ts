@@ -60,8 +60,8 @@ const errorTexts: Record<ErrorTemplate, Localized> = {
     zh: '解密 encryptedData 需要同时返回的 iv：两者都在同一个成功回调结果里。',
   },
   'bad-padding': {
-    en: 'Decryption failed (bad padding): the key does not match this ciphertext. Most often the session_key is stale: a later wx.login/tt.login replaced it on the server, so use the session_key from the login that preceded this call.',
-    zh: '解密失败（填充错误）：密钥与密文不匹配。最常见的原因是 session_key 已过期：之后的 wx.login/tt.login 在服务端换出了新的 session_key，请使用本次调用之前那次登录得到的 session_key。',
+    en: 'Decryption failed (bad padding): the key does not match this ciphertext. A common cause is a stale session_key: a later wx.login/tt.login replaced it on the server, so use the session_key from the login that preceded this call.',
+    zh: '解密失败（填充错误）：密钥与密文不匹配。常见原因是 session_key 已过期：之后的 wx.login/tt.login 在服务端换出了新的 session_key，请使用本次调用之前那次登录得到的 session_key。',
   },
   'bad-padding-alipay': {
     en: 'Decryption failed (bad padding): the AES key does not match this ciphertext. Check that the key is the one currently set for this app in the Alipay console.',
