@@ -48,4 +48,10 @@ describe('auth-on-launch', () => {
       assert.match(findings[0]!.message, message);
     });
   }
+
+  it('warns of the onShow loop only for my.getAuthCode, whose consent dialog closing shows the page again', () => {
+    const { findings } = check(code, 'Page({ onShow() { my.getOpenUserInfo({ fail() {} }) } })');
+    assert.equal(findings.length, 1);
+    assert.doesNotMatch(findings[0]!.message, /again and again/);
+  });
 });

@@ -5,19 +5,20 @@ export const rule: Rule = {
   id: 'auth-on-launch',
   defaultSeverity: 'warning',
   docs: {
-    summary: 'A user-info request runs when the app launches (`App.onLaunch`/`onShow`) or a page opens (`onLoad`/`onShow`), rather than when the user asks for it.',
+    summary:
+      'A user-info request runs when the app launches (`App.onLaunch`/`onShow`) or a page opens (`onLoad`/`onShow`), rather than when the user asks for it.',
     platforms: ['wechat', 'alipay', 'douyin', 'taro'],
     rationale:
       // FACTS §12 and seed 003 (Alipay's first-screen rule), §5.1 (WeChat's 2018 change).
-      'Alipay\'s rules forbid asking for authorisation as the mini-program opens: users should understand it before they grant ' +
+      "Alipay's rules forbid asking for authorisation as the mini-program opens: users should understand it before they grant " +
       'anything. On WeChat, `wx.getUserInfo` without earlier consent has gone straight to `fail`, with no dialog, since 2018, so a ' +
       'request on launch gets nothing the user agreed to. Ask when the user taps something that needs their profile. ' +
       'The rule follows calls from the hook (`this.x()`, `that.x()`, callbacks), and stays quiet when the call only ' +
-      'runs after testing that the scope is already granted (`res.authSetting[\'scope.userInfo\']`); a `getSetting` callback that never ' +
+      "runs after testing that the scope is already granted (`res.authSetting['scope.userInfo']`); a `getSetting` callback that never " +
       'tests the scope does not count. `getUserProfile` is left to `not-in-tap-handler`, which reports it as an error.',
-    wrong: "Page({\n  onLoad() {\n    tt.getUserInfo({ success: (res) => this.setData({ userInfo: res.userInfo }) })\n  },\n})",
+    wrong: 'Page({\n  onLoad() {\n    tt.getUserInfo({ success: (res) => this.setData({ userInfo: res.userInfo }) })\n  },\n})',
     right:
-      "Page({\n  onTapShare() {\n    tt.getUserInfo({\n      success: (res) => this.setData({ userInfo: res.userInfo }),\n      fail: () => this.setData({ askManually: true }),\n    })\n  },\n})",
+      'Page({\n  onTapShare() {\n    tt.getUserInfo({\n      success: (res) => this.setData({ userInfo: res.userInfo }),\n      fail: () => this.setData({ askManually: true }),\n    })\n  },\n})',
   },
   checkScript({ calls, model }) {
     const findings: RuleFinding[] = [];
@@ -30,9 +31,11 @@ export const rule: Rule = {
         ...call.callee,
         message:
           `\`${apiLabel(call)}\` runs from \`${hook}\`${via ? ` (through \`${via}\`)` : ''}: it asks for user information as the app or page opens, ` +
-          'before the user asked for anything (Alipay\'s rules forbid this). Ask when the user taps something that needs it.' +
-          // Alipay warns that a consent dialog closing fires onShow again (FACTS §12).
-          (call.ref.namespace === 'my' && hook === 'onShow' ? ' In `onShow` the dialog closing shows the page again, so it asks again and again.' : ''),
+          "before the user asked for anything (Alipay's rules forbid this). Ask when the user taps something that needs it." +
+          // Alipay warns that the consent dialog of my.getAuthCode, closing, fires onShow again (FACTS §12).
+          (call.api.constraints?.consentScopes && hook === 'onShow'
+            ? ' In `onShow` the dialog closing shows the page again, so it asks again and again.'
+            : ''),
       });
     }
     return findings;
