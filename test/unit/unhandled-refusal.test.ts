@@ -45,6 +45,14 @@ describe('unhandled-refusal', () => {
     assert.equal(mixed.findings.length, 2);
   });
 
+  it('reports nothing for a helper called once a variable holding the grant is tested, or from wx.authorize\'s success', () => {
+    const source =
+      "function load() { wx.getUserInfo({}) }\n" +
+      "wx.openSetting({ success(res) { var granted = res.authSetting['scope.userInfo']; if (granted) { load() } } })\n" +
+      "wx.authorize({ scope: 'scope.userInfo', success() { load() } })";
+    assert.deepEqual(check(code, source).findings, []);
+  });
+
   it('reports nothing for a call made once the scope is granted', () => {
     const granted = "wx.getSetting({ success: (res) => { if (res.authSetting['scope.userInfo']) wx.getUserInfo({}) } })";
     assert.deepEqual(check(code, granted).findings, []);

@@ -1455,12 +1455,34 @@ function insideVersionCheck(node: ts.Node, sourceFile: ts.SourceFile): boolean {
 /** True when the node sits in the branch of a test of the user's grant (`res.authSetting['scope.userInfo']`). */
 function insideAuthCheck(node: ts.Node, scope: string, sourceFile: ts.SourceFile): boolean {
   for (const { condition } of conditionsAround(node)) {
-    const text = condition.getText(sourceFile);
+    // `const granted = res.authSetting['scope.userInfo']; if (granted) …`: the name stands for its value.
+    const named = localInitializer(condition);
+    const text = condition.getText(sourceFile) + (named ? ` ${named.getText(sourceFile)}` : '');
     if (!/authSetting|authErrorScopes|authSuccessScopes/.test(text)) continue;
     // A test of another scope (`scope.userLocation`) says nothing about this one.
     if (text.includes(scope) || !/scope\.\w/.test(text)) return true;
   }
   return false;
+}
+
+/** The initializer of a variable a condition names (`granted`, `!granted`), declared earlier in an enclosing block of the same function. */
+function localInitializer(condition: ts.Expression): ts.Expression | undefined {
+  let expression = skipOuterExpressions(condition);
+  while (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken) {
+    expression = skipOuterExpressions(expression.operand);
+  }
+  if (!ts.isIdentifier(expression)) return undefined;
+  const name = expression.text;
+  for (let scope: ts.Node | undefined = expression.parent; scope && !isFunctionLike(scope); scope = scope.parent) {
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope)) continue;
+    for (const statement of scope.statements) {
+      if (statement.pos >= expression.pos) break;
+      if (!ts.isVariableStatement(statement)) continue;
+      const declaration = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
+      if (declaration?.initializer) return declaration.initializer;
+    }
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
