@@ -7,8 +7,9 @@
 // Needs `bash scripts/e2e/setup.sh` and `npm run build` first; fails plainly (exit 1) when either is missing.
 //
 // Options: --phases suite,vsix,ui   run only these phases
-//          --keep-screenshots       leave docs/images/ alone (by default the UI run refreshes the README's
-//                                   screenshots there, from the checks that passed)
+//          --update-screenshots     also copy the UI run's screenshots of the checks that passed over the README's
+//                                   pictures in docs/images/ (`npm run screenshots`); a test run writes only to
+//                                   test-results/, so it leaves the tree clean
 // Environment: MP_E2E_TIMEOUT_MS (whole run, default 900000), MP_E2E_GREP (mocha grep), MP_E2E_KEEP=1 (keep temp files).
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -35,7 +36,7 @@ const allPhases = ['suite', 'vsix', 'ui'];
 const { values: args } = parseArgs({
   options: {
     phases: { type: 'string', default: allPhases.join(',') },
-    'keep-screenshots': { type: 'boolean', default: false },
+    'update-screenshots': { type: 'boolean', default: false },
   },
 });
 const phases = args.phases
@@ -177,7 +178,7 @@ const phaseRunners = {
         server,
         workspace,
         root,
-        updateScreenshots: !args['keep-screenshots'],
+        updateScreenshots: args['update-screenshots'],
         log: (line) => console.log(`  ${line}`),
       });
     } finally {

@@ -1,7 +1,7 @@
 // The browser run: the extension in code-server's workbench as a user sees it, driven with Playwright.
 // Checks the error squiggle, the Problems view, a hover, and the command palette opening the decoder panel
-// that decodes the official WeChat vector; takes screenshots along the way (test-results/e2e/ui/ and,
-// unless --keep-screenshots, the README's pictures in docs/images/, from the checks that passed).
+// that decodes the official WeChat vector; takes screenshots along the way (test-results/e2e/ui/ and, with
+// --update-screenshots, the README's pictures in docs/images/, from the checks that passed).
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot, workbenchUrl } from './codeServer.mjs';
