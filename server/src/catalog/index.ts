@@ -11,6 +11,7 @@ import type {
   Localized,
   MarkupAttributeEntry,
   OptionEntry,
+  Platform,
   TypeEntry,
 } from './types';
 import { wechatApis } from './wechat';
@@ -25,6 +26,9 @@ export { flowSnippets } from './flows';
 export { constraintTexts, labels, namespaceTitles, platformNames } from './labels';
 
 /** Every entry of the catalog. */
+/** The namespace of each platform's own API (`wx.`, `my.`, `tt.`). */
+export const platformNamespace: Readonly<Record<Platform, ApiNamespace>> = { wechat: 'wx', alipay: 'my', douyin: 'tt' };
+
 export const catalog: Catalog = {
   apis: [...wechatApis, ...alipayApis, ...douyinApis, ...taroApis],
   types: resultTypes,

@@ -7,6 +7,7 @@
  * messages in between steps and drops a run whose document changed meanwhile, so a superseded analysis of
  * a large file stops early instead of finishing for nothing.
  */
+import { platformNamespace } from '../catalog';
 import { callPlatforms, featureMinVersion, namespacePlatform } from './callFacts';
 import { markupPlatform } from './markup';
 import { pageModelOf, type PageModel } from './model';
@@ -17,8 +18,6 @@ import type { MarkupRuleContext, Rule, RuleFinding, ScriptRuleContext } from './
 import { lineStarts, positionAt } from './positions';
 import { applySuppressions } from './suppression';
 import type { Finding, Platform, Severity, SkipNotice } from './types';
-
-const platformNamespace = { wechat: 'wx', alipay: 'my', douyin: 'tt' } as const;
 
 /** A rule's configured severity; `off` disables it. */
 export type SeveritySetting = Severity | 'off';

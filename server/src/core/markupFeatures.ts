@@ -18,7 +18,7 @@ import {
   getMarkupAttribute,
   localize,
   markupAttributesOf,
-  type ApiNamespace,
+  platformNamespace,
   type DocsLanguage,
   type Localized,
 } from '../catalog';
@@ -110,7 +110,6 @@ const configurationKeys = new Set([
   'lifetimes', 'pageLifetimes', 'methods', 'events', 'ref',
 ]);
 
-const namespaceOf: Record<Platform, ApiNamespace> = { wechat: 'wx', alipay: 'my', douyin: 'tt' };
 
 const texts = {
   bubbles: { en: 'the event bubbles up', zh: '事件继续冒泡' },
@@ -283,7 +282,7 @@ function tapEventsOf(platform: Platform): TapEvent[] {
 
 /** The APIs of a platform that only work inside a tap handler (from the catalog). */
 function tapOnlyApis(platform: Platform): string[] {
-  return catalog.apis.filter((api) => api.namespace === namespaceOf[platform] && api.constraints?.tapOnly).map((api) => api.id);
+  return catalog.apis.filter((api) => api.namespace === platformNamespace[platform] && api.constraints?.tapOnly).map((api) => api.id);
 }
 
 function attributeNameCompletions(

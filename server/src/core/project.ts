@@ -285,10 +285,13 @@ export class ProjectIndex {
     if (markups.length === 0 || markups.some((m) => m.facts.hasDynamicBindings)) return undefined;
     const tap = new Set<string>();
     const bound = new Map<string, string[]>();
+    // The page JSON's components, read once per call and only when a `click` on a plain tag asks.
+    let components: ReadonlySet<string> | undefined;
+    const isCustomComponent = (tag: string) => tag.includes('-') || (components ??= this.pageComponents(scriptFile)).has(tag);
     for (const markup of markups) {
       for (const binding of markup.facts.bindings) {
         if (!binding.handler) continue;
-        if (tapEvents.has(binding.event) || (binding.event === 'click' && this.isCustomComponent(binding.element.tag, scriptFile))) tap.add(binding.handler);
+        if (tapEvents.has(binding.event) || (binding.event === 'click' && isCustomComponent(binding.element.tag))) tap.add(binding.handler);
         // Each event once, appended in place: copying the list per binding was quadratic (20,000 bindings of one handler took 38 s).
         const events = bound.get(binding.handler);
         if (!events) bound.set(binding.handler, [binding.event]);
@@ -299,15 +302,14 @@ export class ProjectIndex {
   }
 
   /**
-   * True for a custom component's tag (`van-button`, `t-button`, or a name the page's JSON lists in
-   * `usingComponents`). A UI kit's button re-emits `click` synchronously from its own tap, so a handler bound
-   * to its `click` still runs inside the user's gesture.
+   * The tags the page's JSON declares in `usingComponents`. With a tag holding `-` (`van-button`), these are the
+   * custom components: a UI kit's button re-emits `click` synchronously from its own tap, so a handler bound to
+   * its `click` still runs inside the user's gesture.
    */
-  private isCustomComponent(tag: string, scriptFile: string): boolean {
-    if (tag.includes('-')) return true;
+  private pageComponents(scriptFile: string): ReadonlySet<string> {
     const stem = scriptFile.slice(0, scriptFile.length - path.extname(scriptFile).length);
     const using = readJson(this.host, `${stem}.json`)?.['usingComponents'];
-    return typeof using === 'object' && using !== null && Object.hasOwn(using, tag);
+    return new Set(typeof using === 'object' && using !== null ? Object.keys(using) : []);
   }
 
   /** True when the project's app file calls `<namespace>.login` while the app launches. */

@@ -7,7 +7,7 @@
  * Pure: `node:crypto` and the catalog only, so the CLI, the language-server-free webview panel and the
  * tests all share it.
  */
-import { getApi, getApiById, localize, type ApiNamespace, type DocsLanguage, type FieldEntry, type Platform } from '../../catalog';
+import { getApi, getApiById, localize, platformNamespace, type DocsLanguage, type FieldEntry, type Platform } from '../../catalog';
 import { alipaySignAlgorithm, decryptAlipayContent, innerResponse, parseAlipayResponse, readAlipayPublicKey, verifyAlipaySign, type AlipayEnvelope } from './alipay';
 import { detectPayload, type Detection, type PayloadFields } from './detect';
 import {
@@ -61,7 +61,6 @@ export interface DecodeRequest {
   language?: DocsLanguage;
 }
 
-const namespaceOf: Record<Platform, ApiNamespace> = { wechat: 'wx', douyin: 'tt', alipay: 'my' };
 
 function platformOfAppid(appid: string | undefined): Platform | undefined {
   if (appid === undefined) return undefined;
@@ -197,7 +196,7 @@ class DecodeSession {
   private apiId(): string | undefined {
     const name = this.detection.apiName;
     if (!name) return undefined;
-    const namespace = namespaceOf[this.platform ?? 'wechat'];
+    const namespace = platformNamespace[this.platform ?? 'wechat'];
     return getApi(namespace, name)?.id;
   }
 
@@ -211,7 +210,7 @@ class DecodeSession {
   }
 
   private errMsg(errMsg: string): void {
-    const namespaces = this.platform ? [namespaceOf[this.platform], 'Taro'] : undefined;
+    const namespaces = this.platform ? [platformNamespace[this.platform], 'Taro'] : undefined;
     const explanations = explainErrMsg(errMsg, this.language, namespaces);
     if (explanations.length > 0) {
       this.report.notes.push(...errorNotes(explanations, this.language));
@@ -240,11 +239,11 @@ class DecodeSession {
 
   private inputFields(): readonly FieldEntry[] | undefined {
     if (this.detection.kind === 'user-info') return typeFields(this.typeId('UserInfo'));
-    return this.resultFields() ?? getApi(namespaceOf[this.platform ?? 'wechat'], 'getUserProfile')?.result;
+    return this.resultFields() ?? getApi(platformNamespace[this.platform ?? 'wechat'], 'getUserProfile')?.result;
   }
 
   private typeId(name: string): string {
-    return `${namespaceOf[this.platform === 'douyin' ? 'douyin' : 'wechat']}.${name}`;
+    return `${platformNamespace[this.platform === 'douyin' ? 'douyin' : 'wechat']}.${name}`;
   }
 
   private decryptedTypeId(data: JsonValue): string {
