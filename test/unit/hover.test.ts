@@ -26,6 +26,11 @@ function spanText(source: string, extra: Partial<FeatureInput> = {}): string {
 }
 
 describe('hover on an API', () => {
+  it('shows nothing for a `tt` the file imports from its own module, as the rules see it', () => {
+    assert.equal(hoverAt("import { tt } from '../../utils/bridge'\ntt.getUser|Info({})").result, undefined);
+    assert.ok(hover('tt.getUser|Info({})').markdown.includes('getUserInfo'));
+  });
+
   it('shows signature, description, versions, pitfalls, options and the link', () => {
     const { markdown } = hover("wx.getUser|Profile({ desc: 'x' })");
     assert.match(markdown, /^```ts\nwx\.getUserProfile\(options: \{ desc: string;/);

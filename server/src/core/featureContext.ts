@@ -47,37 +47,22 @@ export function isInComment(sourceFile: ts.SourceFile, node: ts.Node, offset: nu
   return false;
 }
 
-const globalNamespaces = new Set(['wx', 'my', 'tt', 'Taro']);
-const cheapAliases: AliasTable = {
-  namespaces: new Map([
-    ['wx', 'wx'],
-    ['my', 'my'],
-    ['tt', 'tt'],
-    ['Taro', 'Taro'],
-  ]),
-  members: new Map(),
-};
 /** The file's namespace and API aliases, from its page model (built once per parse). */
 export function aliasesOf(sourceFile: ts.SourceFile): AliasTable {
   return pageModelOf(sourceFile).aliases;
 }
 
 /**
- * Resolves an expression naming an API. The plain globals (`wx.x`, `Taro.x`) resolve without walking
- * the file; only other names (import aliases, destructured members) pay for the alias table.
+ * Resolves an expression naming an API through the file's aliases, as the rules do: a `tt` the file imports
+ * or declares is its own, not the platform's.
  */
 export function resolveRef(expr: ts.Expression, sourceFile: ts.SourceFile): ApiRef | undefined {
-  const inner = skipOuterExpressions(expr);
-  if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
-    const object = skipOuterExpressions(inner.expression);
-    if (ts.isIdentifier(object) && globalNamespaces.has(object.text)) return resolveApiReference(inner, cheapAliases);
-  }
-  return resolveApiReference(inner, aliasesOf(sourceFile));
+  return resolveApiReference(skipOuterExpressions(expr), aliasesOf(sourceFile));
 }
 
 /** The namespace a local name stands for (`wx`, or `Taro` through an import alias). */
 export function namespaceOf(identifier: ts.Identifier, sourceFile: ts.SourceFile) {
-  return cheapAliases.namespaces.get(identifier.text) ?? aliasesOf(sourceFile).namespaces.get(identifier.text);
+  return aliasesOf(sourceFile).namespaces.get(identifier.text);
 }
 
 /** The catalog API a call expression calls, if any. */
