@@ -11,7 +11,8 @@ const repoRoot = join(__dirname, '..');
 /** The README with its generated rules table; the rest of the README is left as it is. */
 function renderReadme(): string {
   const rendered = renderReadmeRules(readFileSync(join(repoRoot, 'README.md'), 'utf8'));
-  if (rendered === undefined) throw new Error(`README.md lacks the markers ${readmeRulesMarkers.start} … ${readmeRulesMarkers.end}`);
+  if (rendered === undefined)
+    throw new Error(`README.md lacks the markers ${readmeRulesMarkers.start} … ${readmeRulesMarkers.end}`);
   return rendered;
 }
 

@@ -72,7 +72,10 @@ export function generateGrammars(sourceText: string): GenerateResult {
   const errors: ParseError[] = [];
   const source: unknown = parse(sourceText, errors, { allowTrailingComma: false });
   if (errors.length > 0) {
-    return { ok: false, problems: errors.map((e) => `${grammarSourcePath}: ${printParseErrorCode(e.error)} at offset ${e.offset}`) };
+    return {
+      ok: false,
+      problems: errors.map((e) => `${grammarSourcePath}: ${printParseErrorCode(e.error)} at offset ${e.offset}`),
+    };
   }
   if (!isObject(source) || !isObject(source.languages) || !isObject(source.grammar)) {
     return { ok: false, problems: [`${grammarSourcePath}: expected an object with 'languages' and 'grammar'`] };

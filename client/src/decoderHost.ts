@@ -155,7 +155,12 @@ export async function handleDecoderMessage(message: unknown, context: DecoderHos
   switch (message.type) {
     case 'ready': {
       const text = context.takePendingText();
-      return { type: 'init', strings: decoderStrings(context.language), appid: await context.appid(), ...(text !== undefined ? { text } : {}) };
+      return {
+        type: 'init',
+        strings: decoderStrings(context.language),
+        appid: await context.appid(),
+        ...(text !== undefined ? { text } : {}),
+      };
     }
     case 'decode': {
       const { text, sessionKey, aesKey, alipayPublicKey, iv, appid } = message.inputs;

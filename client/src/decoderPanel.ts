@@ -34,7 +34,10 @@ export class DecoderPanel {
       if (text !== undefined) DecoderPanel.current.load(text);
       return DecoderPanel.current;
     }
-    const language = decoderLanguage(vscode.env.language, vscode.workspace.getConfiguration('miniprogramUserInfo').get('docsLanguage'));
+    const language = decoderLanguage(
+      vscode.env.language,
+      vscode.workspace.getConfiguration('miniprogramUserInfo').get('docsLanguage'),
+    );
     const panel = vscode.window.createWebviewPanel(DecoderPanel.viewType, decoderStrings(language).title, column, {
       enableScripts: true,
       enableCommandUris: false,
@@ -63,9 +66,13 @@ export class DecoderPanel {
     });
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
     // Hidden webviews lose their document; the script announces itself again with `ready` when shown.
-    panel.onDidChangeViewState(() => {
-      if (!panel.visible) this.webviewReady = false;
-    }, null, this.disposables);
+    panel.onDidChangeViewState(
+      () => {
+        if (!panel.visible) this.webviewReady = false;
+      },
+      null,
+      this.disposables,
+    );
     // A failed reply (e.g. the clipboard refused) leaves the panel as it was; there is nothing to report.
     webview.onDidReceiveMessage((message: unknown) => this.receive(message).catch(() => undefined), null, this.disposables);
   }
@@ -126,7 +133,10 @@ export function registerDecoderCommands(context: vscode.ExtensionContext): void 
     }),
     vscode.commands.registerCommand(decoderCommands.decodeSelection, () => {
       const editor = vscode.window.activeTextEditor;
-      const text = editor?.selections.map((s) => editor.document.getText(s)).join('\n').trim();
+      const text = editor?.selections
+        .map((s) => editor.document.getText(s))
+        .join('\n')
+        .trim();
       DecoderPanel.createOrShow(context.extensionUri, text || undefined);
     }),
     { dispose: () => DecoderPanel.current?.dispose() },

@@ -4,13 +4,7 @@
  * never parsed as HTML. The saved webview state holds the paste box, iv and appid only: the keys stay
  * in their password fields and vanish with the document when the panel is hidden or closed.
  */
-import type {
-  DecodeInputs,
-  DecodeReport,
-  DecoderStrings,
-  ExtensionMessage,
-  WebviewMessage,
-} from '../src/decoderProtocol';
+import type { DecodeInputs, DecodeReport, DecoderStrings, ExtensionMessage, WebviewMessage } from '../src/decoderProtocol';
 import './main.css';
 
 interface SavedState {
@@ -64,7 +58,14 @@ function restoreState(): void {
 }
 
 function inputs(): DecodeInputs {
-  return { text: payload.value, sessionKey: sessionKey.value, aesKey: aesKey.value, alipayPublicKey: alipayPublicKey.value, iv: iv.value, appid: appid.value };
+  return {
+    text: payload.value,
+    sessionKey: sessionKey.value,
+    aesKey: aesKey.value,
+    alipayPublicKey: alipayPublicKey.value,
+    iv: iv.value,
+    appid: appid.value,
+  };
 }
 
 function requestDecode(): void {

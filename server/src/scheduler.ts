@@ -24,7 +24,11 @@ export const interruptibleFrom = 64 * 1024;
  * Drives a generator of steps to its result, awaiting `pause` after each step and giving up (returning
  * `undefined`, after letting the generator clean up) as soon as `superseded()` says so.
  */
-export async function runSteps<T>(steps: Generator<void, T, void>, superseded: () => boolean, pause: () => Promise<void> = nextTurn): Promise<T | undefined> {
+export async function runSteps<T>(
+  steps: Generator<void, T, void>,
+  superseded: () => boolean,
+  pause: () => Promise<void> = nextTurn,
+): Promise<T | undefined> {
   let step = steps.next();
   while (!step.done) {
     await pause();

@@ -39,7 +39,9 @@ function syntaxErrors(file: string): string[] {
   const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file)) as ts.SourceFile & {
     parseDiagnostics: ts.Diagnostic[];
   };
-  return sourceFile.parseDiagnostics.map((d) => `${path.basename(file)}:${d.start}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+  return sourceFile.parseDiagnostics.map(
+    (d) => `${path.basename(file)}:${d.start}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+  );
 }
 
 describe('benchmark corpus', () => {
@@ -93,7 +95,10 @@ describe('benchmark corpus', () => {
     assert.deepEqual([...extensions].sort(), ['.axml', '.js', '.ts', '.tsx', '.ttml', '.wxml']);
     for (const script of scripts(root).filter((f) => f.includes(`${path.sep}pages${path.sep}`) && !f.endsWith('.tsx'))) {
       const stem = script.slice(0, -path.extname(script).length);
-      assert.ok(['.wxml', '.axml', '.ttml'].some((ext) => files(path.dirname(script)).includes(stem + ext)), `${script} has no markup`);
+      assert.ok(
+        ['.wxml', '.axml', '.ttml'].some((ext) => files(path.dirname(script)).includes(stem + ext)),
+        `${script} has no markup`,
+      );
     }
   });
 
@@ -103,7 +108,8 @@ describe('benchmark corpus', () => {
     assert.equal(text.split('\n').length - 1, 1000);
     assert.deepEqual(syntaxErrors(info.script!), []);
     const markup = readFileSync(info.script!.replace(/\.js$/, '.wxml'), 'utf8');
-    for (const [, handler] of markup.matchAll(/bindtap="(\w+)"/g)) assert.match(text, new RegExp(`\\b${handler}\\(`), `${handler} is bound but not defined`);
+    for (const [, handler] of markup.matchAll(/bindtap="(\w+)"/g))
+      assert.match(text, new RegExp(`\\b${handler}\\(`), `${handler} is bound but not defined`);
   });
 });
 

@@ -81,7 +81,6 @@ describe('mp-userinfo check', () => {
       'test/fixtures/wechat/pages/profile/profile.js:18:5 desc-missing',
       'test/fixtures/wechat/pages/profile/profile.js:24:31 desc-too-long',
       'test/fixtures/wechat/pages/profile/profile.js:29:7 not-in-tap-handler',
-
     ]);
     const first = findings.find((f) => f.code === 'desc-too-long')!;
     assert.deepEqual(
@@ -115,7 +114,10 @@ describe('mp-userinfo check', () => {
 
   it('prints a readable text report', () => {
     const { stdout } = run(['check', 'test/fixtures/wechat']);
-    assert.match(stdout, /^test\/fixtures\/wechat\/pages\/profile\/profile\.js\n {2}7:5 {4}error {8}`wx\.getUserProfile` runs from the lifecycle hook `onLoad`.*not-in-tap-handler$/m);
+    assert.match(
+      stdout,
+      /^test\/fixtures\/wechat\/pages\/profile\/profile\.js\n {2}7:5 {4}error {8}`wx\.getUserProfile` runs from the lifecycle hook `onLoad`.*not-in-tap-handler$/m,
+    );
     assert.match(stdout, /✖ 14 problems \(5 errors, 5 warnings, 4 info\) in 7 files checked/);
     // Advice that holds for every call is said once in the report, at the first call, naming the others.
     assert.match(

@@ -17,13 +17,24 @@ describe('Alipay my.getOpenUserInfo envelope', () => {
     assert.deepEqual(report.errors, []);
     assert.equal(report.format?.kind, 'alipay-envelope');
     assert.equal(report.format?.platform, 'alipay');
-    assert.deepEqual(report.data, { response: { code: '10000', msg: 'Success', nickName: 'Tester', avatar: 'https://example.com/a.png' } });
+    assert.deepEqual(report.data, {
+      response: { code: '10000', msg: 'Success', nickName: 'Tester', avatar: 'https://example.com/a.png' },
+    });
     assert.deepEqual(report.verdicts, [{ check: 'response-code', status: 'pass', detail: 'code 10000: Success.' }]);
     assert.ok(report.fields.some((f) => f.path === 'response.avatar' && f.description?.includes('not `avatarUrl`')));
   });
 
   it('names the legacy fields that are always empty since 2022-06-13', () => {
-    const text = openUserInfo({ code: '10000', msg: 'Success', gender: '', countryCode: '', province: '', city: '', nickName: 'XXX', avatar: 'https://tfs.alipayobjects.com/images/partner/XXXXXXXX' });
+    const text = openUserInfo({
+      code: '10000',
+      msg: 'Success',
+      gender: '',
+      countryCode: '',
+      province: '',
+      city: '',
+      nickName: 'XXX',
+      avatar: 'https://tfs.alipayobjects.com/images/partner/XXXXXXXX',
+    });
     const report = decodePayload({ text });
     const note = report.notes.find((n) => n.code === 'alipay-legacy-fields');
     assert.ok(note);
@@ -48,7 +59,9 @@ describe('Alipay my.getOpenUserInfo envelope', () => {
   }
 
   it('reads the inner response object when it is pasted on its own', () => {
-    const report = decodePayload({ text: '{ code: "40006", msg: "Insufficient Permissions", subCode: "isv.insufficient-isv-permissions" }' });
+    const report = decodePayload({
+      text: '{ code: "40006", msg: "Insufficient Permissions", subCode: "isv.insufficient-isv-permissions" }',
+    });
     assert.equal(report.format?.kind, 'alipay-response');
     assert.equal(report.format?.syntax, 'js-literal');
     assert.equal(report.verdicts[0]?.status, 'fail');
@@ -62,7 +75,10 @@ describe('Alipay my.getOpenUserInfo envelope', () => {
 
   it('says what a bare 10000 means', () => {
     const report = decodePayload({ text: '10000' });
-    assert.deepEqual(report.notes.map((n) => n.message), ['Alipay code 10000: success.']);
+    assert.deepEqual(
+      report.notes.map((n) => n.message),
+      ['Alipay code 10000: success.'],
+    );
   });
 
   it('says when a code is not in the catalog', () => {
@@ -94,7 +110,13 @@ describe('Alipay AES content (all-zero iv, PKCS#5)', () => {
 
   it('decrypts the server envelope of my.getPhoneNumber and explains it', () => {
     const { aesKey, ciphertext } = alipayPayload(phone);
-    const envelope = JSON.stringify({ response: ciphertext, sign: 'c2lnbg==', sign_type: 'RSA2', encrypt_type: 'AES', charset: 'UTF-8' });
+    const envelope = JSON.stringify({
+      response: ciphertext,
+      sign: 'c2lnbg==',
+      sign_type: 'RSA2',
+      encrypt_type: 'AES',
+      charset: 'UTF-8',
+    });
     const report = decodePayload({ text: envelope, aesKey });
     assert.deepEqual(report.errors, []);
     assert.equal(report.format?.kind, 'alipay-encrypted-envelope');
@@ -109,7 +131,9 @@ describe('Alipay AES content (all-zero iv, PKCS#5)', () => {
   });
 
   it('explains an encrypted failure code (40001) from the getPhoneNumber entry', () => {
-    const { aesKey, ciphertext } = alipayPayload('{"code":"40001","msg":"Missing Required Arguments","subCode":"isv.missing-encrypt-key"}');
+    const { aesKey, ciphertext } = alipayPayload(
+      '{"code":"40001","msg":"Missing Required Arguments","subCode":"isv.missing-encrypt-key"}',
+    );
     const report = decodePayload({ text: JSON.stringify({ response: ciphertext }), aesKey });
     const entry = getApiById('my.getPhoneNumber')!.errors.find((e) => e.code === '40001')!;
     assert.ok(report.notes.some((n) => n.message.includes(localize(entry.cause, 'en'))));
@@ -167,10 +191,16 @@ describe('Alipay sign verification', () => {
 
   it('verifies the legacy RSA sign type with SHA1withRSA', () => {
     const { sign, publicKey } = alipaySigned(phone, 'sha1');
-    const report = decodePayload({ text: JSON.stringify({ response: phone, sign, sign_type: 'RSA' }), alipayPublicKey: publicKey });
+    const report = decodePayload({
+      text: JSON.stringify({ response: phone, sign, sign_type: 'RSA' }),
+      alipayPublicKey: publicKey,
+    });
     assert.equal(report.verdicts.find((v) => v.check === 'signature')?.status, 'pass');
     assert.match(report.verdicts.find((v) => v.check === 'signature')!.detail, /SHA1withRSA/);
-    const wrongType = decodePayload({ text: JSON.stringify({ response: phone, sign, sign_type: 'RSA2' }), alipayPublicKey: publicKey });
+    const wrongType = decodePayload({
+      text: JSON.stringify({ response: phone, sign, sign_type: 'RSA2' }),
+      alipayPublicKey: publicKey,
+    });
     assert.equal(wrongType.errors[0]?.code, 'alipay-sign-mismatch');
   });
 
@@ -190,7 +220,9 @@ describe('Alipay sign verification', () => {
     const garbage = decodePayload({ text: envelope, alipayPublicKey: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA' });
     assert.equal(garbage.errors[0]?.code, 'invalid-public-key');
     assert.equal(garbage.verdicts.find((v) => v.check === 'signature')?.status, 'fail');
-    const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+      .publicKey.export({ type: 'spki', format: 'pem' })
+      .toString();
     const notRsa = decodePayload({ text: envelope, alipayPublicKey: ec });
     assert.equal(notRsa.errors[0]?.code, 'invalid-public-key');
     assert.match(notRsa.errors[0]!.message, /ec/);

@@ -52,7 +52,10 @@ describe('mp-userinfo decode (in process)', () => {
     const json = JSON.parse(r.stdout) as { ok: boolean; plaintext: string; verdicts: Array<{ status: string }> };
     assert.equal(json.ok, true);
     assert.equal(json.plaintext, officialVector.plaintext);
-    assert.deepEqual(json.verdicts.map((v) => v.status), ['pass', 'pass']);
+    assert.deepEqual(
+      json.verdicts.map((v) => v.status),
+      ['pass', 'pass'],
+    );
     assert.ok(!r.stdout.includes(officialVector.sessionKey));
   });
 
@@ -65,7 +68,9 @@ describe('mp-userinfo decode (in process)', () => {
   });
 
   it('exits 1 with a JSON error object under --format json', async () => {
-    const r = await run([...vectorArgs, '--appid=wx0000000000000000', '--format=json'], { env: { MP_SESSION_KEY: officialVector.sessionKey } });
+    const r = await run([...vectorArgs, '--appid=wx0000000000000000', '--format=json'], {
+      env: { MP_SESSION_KEY: officialVector.sessionKey },
+    });
     assert.equal(r.code, 1);
     const json = JSON.parse(r.stdout) as { ok: boolean; error: { code: string; message: string } };
     assert.equal(json.ok, false);
@@ -87,7 +92,11 @@ describe('mp-userinfo decode (in process)', () => {
 
   it('reads a pasted payload from a file and from standard input', async () => {
     const file = join(tmp, 'res.json');
-    const payload = JSON.stringify({ errMsg: 'getUserProfile:ok', encryptedData: officialVector.encryptedData, iv: officialVector.iv });
+    const payload = JSON.stringify({
+      errMsg: 'getUserProfile:ok',
+      encryptedData: officialVector.encryptedData,
+      iv: officialVector.iv,
+    });
     writeFileSync(file, payload);
     const env = { MP_SESSION_KEY: officialVector.sessionKey };
     const fromFile = await run(['--input', 'res.json'], { env, cwd: tmp });
@@ -149,7 +158,13 @@ describe('mp-userinfo decode (in process)', () => {
 
     const json = await run([...args, '--format', 'json'], { env });
     assert.equal(json.code, 0);
-    const report = JSON.parse(json.stdout) as { ok: boolean; error?: unknown; plaintext: string; data?: unknown; notes: Array<{ code: string }> };
+    const report = JSON.parse(json.stdout) as {
+      ok: boolean;
+      error?: unknown;
+      plaintext: string;
+      data?: unknown;
+      notes: Array<{ code: string }>;
+    };
     assert.equal(report.ok, true);
     assert.equal(report.error, undefined);
     assert.equal(report.plaintext, text);
@@ -192,7 +207,10 @@ describe('mp-userinfo decode (in process)', () => {
     const aesKey = Buffer.from('0123456789').toString('base64');
     const r = await run([JSON.stringify({ response: ciphertext })], { env: { MP_AES_KEY: aesKey } });
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /^error \[aes-key-length\]: The Alipay AES key, as the open platform issues it, is 24 base64 characters \(16 bytes\); this one is 16 characters \(10 bytes\)\./);
+    assert.match(
+      r.stderr,
+      /^error \[aes-key-length\]: The Alipay AES key, as the open platform issues it, is 24 base64 characters \(16 bytes\); this one is 16 characters \(10 bytes\)\./,
+    );
     assert.ok(!(r.stdout + r.stderr).includes(aesKey));
   });
 

@@ -90,7 +90,7 @@ describe('object literals as consoles print them (never evaluated)', () => {
   });
 
   it('keeps __proto__ as a plain key', () => {
-    const result = parseObjectText("{ __proto__: { polluted: true }, a: 1 }", 'en');
+    const result = parseObjectText('{ __proto__: { polluted: true }, a: 1 }', 'en');
     assert.ok(result.ok);
     const value = result.value.value as Record<string, unknown>;
     assert.deepEqual(Object.keys(value), ['__proto__', 'a']);
@@ -120,7 +120,7 @@ describe('object literals as consoles print them (never evaluated)', () => {
   }
 
   it('gives line and column of the problem', () => {
-    const result = parseObjectText("{\n  a: 1,\n  b: ?\n}", 'en');
+    const result = parseObjectText('{\n  a: 1,\n  b: ?\n}', 'en');
     assert.match(result.ok ? '' : result.error.message, /unexpected "\?" \(line 3, column 6\)/);
   });
 });
@@ -150,7 +150,10 @@ describe('errMsg explainer (loose matching, catalog cause and fix)', () => {
 
   it("tells WeChat's tap error from Douyin's", () => {
     const tt = explainErrMsg('getUserProfile:fail must be invoked by user tap gesture', 'en');
-    assert.deepEqual(tt.map((e) => e.apiIds.some((id) => id.startsWith('tt.'))), [true]);
+    assert.deepEqual(
+      tt.map((e) => e.apiIds.some((id) => id.startsWith('tt.'))),
+      [true],
+    );
   });
 
   it('explains an errMsg inside a pasted fail object, in Chinese', () => {

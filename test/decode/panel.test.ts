@@ -46,7 +46,7 @@ describe('decoder panel HTML', () => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
     assert.equal(
       csp,
-      "default-src &#39;none&#39;; style-src https://file+.vscode-resource.vscode-cdn.net; script-src &#39;nonce-bm9uY2Utbm9uY2Utbm9uY2U=&#39;;",
+      'default-src &#39;none&#39;; style-src https://file+.vscode-resource.vscode-cdn.net; script-src &#39;nonce-bm9uY2Utbm9uY2Utbm9uY2U=&#39;;',
     );
     assert.equal(decoderCsp(htmlOptions.cspSource, htmlOptions.nonce), csp!.replace(/&#39;/g, "'"));
     assert.doesNotMatch(csp!, /unsafe-inline|unsafe-eval|\*/);
@@ -96,7 +96,12 @@ describe('decoder panel messages', () => {
   it('answers ready with the strings, the project appid and a pending selection (once)', async () => {
     const ctx = context();
     const first = await handleDecoderMessage({ type: 'ready' }, ctx);
-    assert.deepEqual(first, { type: 'init', strings: decoderStrings('en'), appid: 'wx4f4bc4dec97d474b', text: 'pending selection' });
+    assert.deepEqual(first, {
+      type: 'init',
+      strings: decoderStrings('en'),
+      appid: 'wx4f4bc4dec97d474b',
+      text: 'pending selection',
+    });
     const again = await handleDecoderMessage({ type: 'ready' }, ctx);
     assert.deepEqual(again, { type: 'init', strings: decoderStrings('en'), appid: 'wx4f4bc4dec97d474b' });
   });
@@ -109,7 +114,10 @@ describe('decoder panel messages', () => {
       iv: '',
       appid: officialVector.appid,
     };
-    const reply = (await handleDecoderMessage({ type: 'decode', requestId: 7, inputs }, context())) as Extract<ExtensionMessage, { type: 'result' }>;
+    const reply = (await handleDecoderMessage({ type: 'decode', requestId: 7, inputs }, context())) as Extract<
+      ExtensionMessage,
+      { type: 'result' }
+    >;
     assert.equal(reply.type, 'result');
     assert.equal(reply.requestId, 7);
     assert.equal(reply.report.plaintext, officialVector.plaintext);
@@ -133,7 +141,10 @@ describe('decoder panel messages', () => {
       iv: '',
       appid: officialVector.appid,
     };
-    const reply = (await handleDecoderMessage({ type: 'decode', requestId: 8, inputs }, context())) as Extract<ExtensionMessage, { type: 'result' }>;
+    const reply = (await handleDecoderMessage({ type: 'decode', requestId: 8, inputs }, context())) as Extract<
+      ExtensionMessage,
+      { type: 'result' }
+    >;
     assert.deepEqual(reply.report.errors, []);
     assert.equal(reply.report.plaintext, text);
     assert.equal(reply.report.data, undefined);
@@ -147,8 +158,17 @@ describe('decoder panel messages', () => {
 
   it('says what shape a key must have, without the key', async () => {
     const sessionKey = 'tiihtNczf5v6AKRyjwEUhQ';
-    const inputs = { text: JSON.stringify({ encryptedData: officialVector.encryptedData, iv: officialVector.iv }), sessionKey, aesKey: '', iv: '', appid: '' };
-    const reply = (await handleDecoderMessage({ type: 'decode', requestId: 9, inputs }, context({ language: 'zh-cn' }))) as Extract<ExtensionMessage, { type: 'result' }>;
+    const inputs = {
+      text: JSON.stringify({ encryptedData: officialVector.encryptedData, iv: officialVector.iv }),
+      sessionKey,
+      aesKey: '',
+      iv: '',
+      appid: '',
+    };
+    const reply = (await handleDecoderMessage(
+      { type: 'decode', requestId: 9, inputs },
+      context({ language: 'zh-cn' }),
+    )) as Extract<ExtensionMessage, { type: 'result' }>;
     assert.equal(reply.report.errors[0]?.code, 'invalid-base64');
     assert.match(reply.report.errors[0]!.message, /^session_key 应为 24 个 base64 字符（16 字节）；这个值有 22 个字符/);
     assert.ok(!JSON.stringify(reply).includes(sessionKey));
@@ -158,16 +178,38 @@ describe('decoder panel messages', () => {
     const response = '{"code":"10000","msg":"Success","mobile":"13800000000"}';
     const { sign, publicKey } = alipaySigned(response);
     const oneLine = publicKey.replace(/\n/g, '');
-    const inputs = { text: JSON.stringify({ response, sign }), sessionKey: '', aesKey: '', alipayPublicKey: oneLine, iv: '', appid: '' };
-    const reply = (await handleDecoderMessage({ type: 'decode', requestId: 3, inputs }, context())) as Extract<ExtensionMessage, { type: 'result' }>;
+    const inputs = {
+      text: JSON.stringify({ response, sign }),
+      sessionKey: '',
+      aesKey: '',
+      alipayPublicKey: oneLine,
+      iv: '',
+      appid: '',
+    };
+    const reply = (await handleDecoderMessage({ type: 'decode', requestId: 3, inputs }, context())) as Extract<
+      ExtensionMessage,
+      { type: 'result' }
+    >;
     assert.equal(reply.report.verdicts.find((v) => v.check === 'signature')?.status, 'pass');
-    const wrongType = await handleDecoderMessage({ type: 'decode', requestId: 4, inputs: { ...inputs, alipayPublicKey: 1 } }, context());
+    const wrongType = await handleDecoderMessage(
+      { type: 'decode', requestId: 4, inputs: { ...inputs, alipayPublicKey: 1 } },
+      context(),
+    );
     assert.equal(wrongType, undefined);
   });
 
   it('answers in the panel language', async () => {
-    const inputs = { text: 'getUserProfile:fail can only be invoked by user TAP gesture.', sessionKey: '', aesKey: '', iv: '', appid: '' };
-    const reply = (await handleDecoderMessage({ type: 'decode', requestId: 1, inputs }, context({ language: 'zh-cn' }))) as Extract<ExtensionMessage, { type: 'result' }>;
+    const inputs = {
+      text: 'getUserProfile:fail can only be invoked by user TAP gesture.',
+      sessionKey: '',
+      aesKey: '',
+      iv: '',
+      appid: '',
+    };
+    const reply = (await handleDecoderMessage(
+      { type: 'decode', requestId: 1, inputs },
+      context({ language: 'zh-cn' }),
+    )) as Extract<ExtensionMessage, { type: 'result' }>;
     assert.match(reply.report.notes[0]!.message, /原因：/);
   });
 
@@ -178,7 +220,15 @@ describe('decoder panel messages', () => {
   });
 
   it('ignores malformed messages', async () => {
-    for (const message of [null, 'decode', {}, { type: 'eval', code: '1' }, { type: 'decode', requestId: '1', inputs: {} }, { type: 'decode', requestId: 1, inputs: { text: 1 } }, { type: 'copy' }]) {
+    for (const message of [
+      null,
+      'decode',
+      {},
+      { type: 'eval', code: '1' },
+      { type: 'decode', requestId: '1', inputs: {} },
+      { type: 'decode', requestId: 1, inputs: { text: 1 } },
+      { type: 'copy' },
+    ]) {
       assert.equal(await handleDecoderMessage(message, context()), undefined, JSON.stringify(message));
     }
   });

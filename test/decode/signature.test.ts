@@ -17,7 +17,9 @@ describe('rawData signature', () => {
   it('reports signature ✓ through decodePayload', () => {
     const report = decodePayload(signatureExample);
     assert.equal(report.format?.kind, 'raw-data');
-    assert.deepEqual(report.verdicts, [{ check: 'signature', status: 'pass', detail: 'sha1(rawData + session_key) matches the signature.' }]);
+    assert.deepEqual(report.verdicts, [
+      { check: 'signature', status: 'pass', detail: 'sha1(rawData + session_key) matches the signature.' },
+    ]);
     assert.deepEqual(report.errors, []);
   });
 
@@ -39,7 +41,13 @@ describe('rawData signature', () => {
 
   it('sees re-ordered keys (e.g. sorted by a server framework) and still finds the original order', () => {
     const parsed = JSON.parse(signatureExample.rawData) as Record<string, unknown>;
-    const sorted = JSON.stringify(Object.fromEntries(Object.keys(parsed).sort().map((k) => [k, parsed[k]])));
+    const sorted = JSON.stringify(
+      Object.fromEntries(
+        Object.keys(parsed)
+          .sort()
+          .map((k) => [k, parsed[k]]),
+      ),
+    );
     const result = verifyRawDataSignature({ ...signatureExample, rawData: sorted }, 'en');
     assert.ok(result.ok);
     assert.equal(result.value.match, false);

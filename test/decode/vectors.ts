@@ -52,7 +52,10 @@ let rsaPair: KeyPairKeyObjectResult | undefined;
  * legacy `RSA` sign type) with a test key pair, made once per process. Returns the sign and the public key
  * as PEM and as the console's bare base64.
  */
-export function alipaySigned(response: string, algorithm: 'sha256' | 'sha1' = 'sha256'): { sign: string; publicKey: string; bareKey: string } {
+export function alipaySigned(
+  response: string,
+  algorithm: 'sha256' | 'sha1' = 'sha256',
+): { sign: string; publicKey: string; bareKey: string } {
   rsaPair ??= generateKeyPairSync('rsa', { modulusLength: 2048 });
   const sign = cryptoSign(algorithm, Buffer.from(`"${response}"`, 'utf8'), rsaPair.privateKey).toString('base64');
   const publicKey = rsaPair.publicKey.export({ type: 'spki', format: 'pem' }).toString();

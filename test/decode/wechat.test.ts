@@ -58,7 +58,20 @@ describe('WeChat encryptedData (official demo vector)', () => {
     assert.equal(gender.meaning, localize(catalogGender.values!.find((v) => v.value === 1)!.description, 'en'));
     assert.deepEqual(
       report.fields.map((f) => f.path),
-      ['openId', 'nickName', 'gender', 'language', 'city', 'province', 'country', 'avatarUrl', 'unionId', 'watermark', 'watermark.timestamp', 'watermark.appid'],
+      [
+        'openId',
+        'nickName',
+        'gender',
+        'language',
+        'city',
+        'province',
+        'country',
+        'avatarUrl',
+        'unionId',
+        'watermark',
+        'watermark.timestamp',
+        'watermark.appid',
+      ],
     );
     assert.ok(report.fields.find((f) => f.path === 'watermark.appid')!.description);
   });
@@ -84,7 +97,10 @@ describe('WeChat encryptedData (official demo vector)', () => {
   });
 
   it('recognises Douyin data by its tt appid and explains it with the tt types', () => {
-    const plaintext = watermarked({ openId: 'o-test', nickName: 'Tester', gender: 2, city: '', province: '', country: '', avatarUrl: '' }, 'tt0123456789abcdef');
+    const plaintext = watermarked(
+      { openId: 'o-test', nickName: 'Tester', gender: 2, city: '', province: '', country: '', avatarUrl: '' },
+      'tt0123456789abcdef',
+    );
     const payload = wechatPayload(plaintext);
     const report = decodePayload({ ...payload, appid: 'tt0123456789abcdef' });
     assert.deepEqual(report.errors, []);
@@ -112,11 +128,17 @@ describe('WeChat encryptedData (official demo vector)', () => {
 
   it('does not call real data anonymous', () => {
     const report = decodePayload({ ...officialVector });
-    assert.equal(report.notes.find((n) => n.code === 'anonymous-data'), undefined);
+    assert.equal(
+      report.notes.find((n) => n.code === 'anonymous-data'),
+      undefined,
+    );
   });
 
   it('explains that getUserProfile data carries no openId or unionId', () => {
-    const plaintext = watermarked({ nickName: 'Band', gender: 0, language: 'zh_CN', city: '', province: '', country: '', avatarUrl: '' }, 'wx0000000000000001');
+    const plaintext = watermarked(
+      { nickName: 'Band', gender: 0, language: 'zh_CN', city: '', province: '', country: '', avatarUrl: '' },
+      'wx0000000000000001',
+    );
     const report = decodePayload({ ...wechatPayload(plaintext) });
     const note = report.notes.find((n) => n.code === 'no-open-id');
     assert.ok(note);
@@ -125,18 +147,32 @@ describe('WeChat encryptedData (official demo vector)', () => {
   });
 
   it('explains phone-number payloads with the phone-number type', () => {
-    const plaintext = watermarked({ phoneNumber: '00000000000', purePhoneNumber: '00000000000', countryCode: '86' }, 'wx0000000000000001');
+    const plaintext = watermarked(
+      { phoneNumber: '00000000000', purePhoneNumber: '00000000000', countryCode: '86' },
+      'wx0000000000000001',
+    );
     const report = decodePayload({ ...wechatPayload(plaintext), appid: 'wx0000000000000001' });
     const pure = report.fields.find((f) => f.path === 'purePhoneNumber');
-    assert.equal(pure?.description, localize(getType('wx.PhoneNumber')!.fields.find((f) => f.name === 'purePhoneNumber')!.description, 'en'));
-    assert.equal(report.notes.find((n) => n.code === 'no-open-id'), undefined);
+    assert.equal(
+      pure?.description,
+      localize(getType('wx.PhoneNumber')!.fields.find((f) => f.name === 'purePhoneNumber')!.description, 'en'),
+    );
+    assert.equal(
+      report.notes.find((n) => n.code === 'no-open-id'),
+      undefined,
+    );
   });
 
   it('decrypts and verifies a whole success object pasted as console.log prints it', () => {
-    const plaintext = watermarked({ openId: 'oTEST', nickName: 'Band', gender: 1, language: 'en', city: '', province: '', country: '', avatarUrl: '' }, 'wx0000000000000001');
+    const plaintext = watermarked(
+      { openId: 'oTEST', nickName: 'Band', gender: 1, language: 'en', city: '', province: '', country: '', avatarUrl: '' },
+      'wx0000000000000001',
+    );
     const payload = wechatPayload(plaintext);
     const rawData = '{"nickName":"Band","gender":1,"language":"en","city":"","province":"","country":"","avatarUrl":""}';
-    const signature = createHash('sha1').update(rawData + payload.sessionKey).digest('hex');
+    const signature = createHash('sha1')
+      .update(rawData + payload.sessionKey)
+      .digest('hex');
     const logged = `{
   errMsg: 'getUserProfile:ok',
   rawData: '${rawData}',
@@ -171,14 +207,22 @@ describe('WeChat encryptedData (official demo vector)', () => {
 
   it('reads the button event of <button open-type="getUserInfo"> through its detail', () => {
     const payload = wechatPayload(watermarked({ openId: 'o', nickName: 'n' }, 'wx0000000000000001'));
-    const event = JSON.stringify({ type: 'getuserinfo', detail: { errMsg: 'getUserInfo:ok', encryptedData: payload.encryptedData, iv: payload.iv } });
+    const event = JSON.stringify({
+      type: 'getuserinfo',
+      detail: { errMsg: 'getUserInfo:ok', encryptedData: payload.encryptedData, iv: payload.iv },
+    });
     const report = decodePayload({ text: event, sessionKey: payload.sessionKey });
     assert.equal(report.format?.apiId, 'wx.getUserInfo');
     assert.equal(report.verdicts[0]?.status, 'pass');
   });
 
   it('without a session_key, explains what it can and asks for the key', () => {
-    const text = JSON.stringify({ errMsg: 'getUserProfile:ok', encryptedData: officialVector.encryptedData, iv: officialVector.iv, userInfo: { nickName: 'Band', gender: 1 } });
+    const text = JSON.stringify({
+      errMsg: 'getUserProfile:ok',
+      encryptedData: officialVector.encryptedData,
+      iv: officialVector.iv,
+      userInfo: { nickName: 'Band', gender: 1 },
+    });
     const report = decodePayload({ text });
     assert.deepEqual(report.errors, []);
     assert.equal(report.verdicts.find((v) => v.check === 'decrypted')?.status, 'skipped');
@@ -194,7 +238,11 @@ describe('WeChat encryptedData (official demo vector)', () => {
   });
 
   it('decrypts a bare ciphertext pasted with the iv and key given separately', () => {
-    const report = decodePayload({ text: officialVector.encryptedData, iv: officialVector.iv, sessionKey: officialVector.sessionKey });
+    const report = decodePayload({
+      text: officialVector.encryptedData,
+      iv: officialVector.iv,
+      sessionKey: officialVector.sessionKey,
+    });
     assert.equal(report.format?.kind, 'ciphertext');
     assert.equal(report.plaintext, officialVector.plaintext);
   });

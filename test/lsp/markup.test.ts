@@ -10,7 +10,10 @@ function cursor(source: string): { text: string; position: Position } {
   const offset = source.indexOf('|');
   assert.ok(offset >= 0, 'the fixture needs a | cursor');
   const before = source.slice(0, offset).split('\n');
-  return { text: source.slice(0, offset) + source.slice(offset + 1), position: { line: before.length - 1, character: before.at(-1)!.length } };
+  return {
+    text: source.slice(0, offset) + source.slice(offset + 1),
+    position: { line: before.length - 1, character: before.at(-1)!.length },
+  };
 }
 
 function items(result: CompletionItem[] | CompletionList | null): CompletionItem[] {
@@ -29,7 +32,10 @@ describe('language server: markup features', () => {
 
   before(async () => {
     client = await TestClient.start({
-      capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } }, workspace: { configuration: true } },
+      capabilities: {
+        textDocument: { completion: { completionItem: { snippetSupport: true } } },
+        workspace: { configuration: true },
+      },
     });
   });
   after(async () => {
@@ -58,11 +64,15 @@ describe('language server: markup features', () => {
   it("completes handler names from the page's script", async () => {
     const result = items(await ask('textDocument/completion', profileWxml, '<button bindtap="|"></button>'));
     const labels = result.map((i) => i.label);
-    for (const name of ['onTapProfile', 'onTapMissing', 'onTapLong', 'onTapLater', 'onTapHelper', 'askProfile']) assert.ok(labels.includes(name), name);
+    for (const name of ['onTapProfile', 'onTapMissing', 'onTapLong', 'onTapLater', 'onTapHelper', 'askProfile'])
+      assert.ok(labels.includes(name), name);
     assert.ok(!labels.includes('onLoad'), 'lifecycle hooks are not offered');
     const item = result.find((i) => i.label === 'onTapProfile')!;
     assert.equal(item.kind, 2);
-    assert.deepEqual(item.textEdit, { range: { start: { line: 0, character: 17 }, end: { line: 0, character: 17 } }, newText: 'onTapProfile' });
+    assert.deepEqual(item.textEdit, {
+      range: { start: { line: 0, character: 17 }, end: { line: 0, character: 17 } },
+      newText: 'onTapProfile',
+    });
     assert.equal(item.detail, 'profile.js:10');
   });
 
@@ -96,30 +106,50 @@ describe('language server: markup features', () => {
 
   it('goes from a binding to the method in the page script', async () => {
     const locations = await ask<Location[]>('textDocument/definition', profileWxml, '<button catch:tap="onTap|Long"></button>');
-    assert.deepEqual(locations, [{ uri: profileJs, range: { start: { line: 22, character: 2 }, end: { line: 22, character: 11 } } }]);
+    assert.deepEqual(locations, [
+      { uri: profileJs, range: { start: { line: 22, character: 2 }, end: { line: 22, character: 11 } } },
+    ]);
   });
 
   it('finds the markup bindings of a page method from the script, and all bindings from the markup', async () => {
     const markup = fixtureText('wechat/pages/profile/profile.wxml');
     await ask('textDocument/hover', profileWxml, `${markup}|`);
     const script = fixtureText('wechat/pages/profile/profile.js');
-    const fromScript = await ask<Location[]>('textDocument/references', profileJs, script.replace('onTapProfile() {', 'onTap|Profile() {'), {
-      context: { includeDeclaration: true },
-    });
+    const fromScript = await ask<Location[]>(
+      'textDocument/references',
+      profileJs,
+      script.replace('onTapProfile() {', 'onTap|Profile() {'),
+      {
+        context: { includeDeclaration: true },
+      },
+    );
     const binding = { uri: profileWxml, range: { start: { line: 1, character: 19 }, end: { line: 1, character: 31 } } };
     assert.deepEqual(fromScript, [binding]);
 
-    const fromMarkup = await ask<Location[]>('textDocument/references', profileWxml, markup.replace('"onTapProfile"', '"onTap|Profile"'), {
-      context: { includeDeclaration: true },
-    });
-    assert.deepEqual(fromMarkup, [{ uri: profileJs, range: { start: { line: 9, character: 2 }, end: { line: 9, character: 14 } } }, binding]);
+    const fromMarkup = await ask<Location[]>(
+      'textDocument/references',
+      profileWxml,
+      markup.replace('"onTapProfile"', '"onTap|Profile"'),
+      {
+        context: { includeDeclaration: true },
+      },
+    );
+    assert.deepEqual(fromMarkup, [
+      { uri: profileJs, range: { start: { line: 9, character: 2 }, end: { line: 9, character: 14 } } },
+      binding,
+    ]);
   });
 
   it('answers in Chinese for a Chinese editor', async () => {
     const zh = await TestClient.start({ locale: 'zh-cn' });
     try {
       const uri = fixtureUri('alipay/pages/index/index.axml');
-      const { text, position } = cursor(fixtureText('alipay/pages/index/index.axml').replace('onGetAuthorize="onGetAuthorize"', 'onGetAuthorize="onGet|Authorize"'));
+      const { text, position } = cursor(
+        fixtureText('alipay/pages/index/index.axml').replace(
+          'onGetAuthorize="onGetAuthorize"',
+          'onGetAuthorize="onGet|Authorize"',
+        ),
+      );
       await zh.open(uri, text);
       const hover = await zh.request<Hover>('textDocument/hover', { textDocument: { uri }, position });
       assert.match(markdown(hover), /^页面方法 `onGetAuthorize`，定义于 \[index\.js 第 2 行\]/);

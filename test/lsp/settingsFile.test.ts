@@ -25,7 +25,9 @@ describe('language server: project settings file', () => {
 
       writeFileSync(settingsFile, '{ "rules": { "getuserprofile-anonymous": "off" } }');
       client.diagnostics.delete(uri);
-      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(settingsFile).href, type: 2 }] });
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: pathToFileURL(settingsFile).href, type: 2 }],
+      });
       const after = await client.waitForDiagnostics(uri, (ds) => ds.some((d) => d.code === 'unhandled-refusal'));
       assert.deepEqual(codes(after), ['unhandled-refusal']);
     } finally {

@@ -51,7 +51,10 @@ describe('server: hostile workspace', () => {
     const ok = await server.open(file('pages/ok/ok.js'));
     await server.diagnosticsOf(ok);
     // 3,000 tap handlers, each calling getUserProfile with an empty desc from a timer: 12,000 findings.
-    const methods = Array.from({ length: 3000 }, (_, i) => `  onTap${i}() {\n    setTimeout(() => wx.getUserProfile({ desc: '', lang: 'fr' }), 0);\n  },`);
+    const methods = Array.from(
+      { length: 3000 },
+      (_, i) => `  onTap${i}() {\n    setTimeout(() => wx.getUserProfile({ desc: '', lang: 'fr' }), 0);\n  },`,
+    );
     const longPage = `Page({\n${methods.join('\n')}\n});\n`;
     const long = await server.open(file('pages/long/long.js'), longPage);
     const hover = await server.hover(ok, 0, normalPage.script.indexOf('getUserProfile') + 3);
@@ -64,9 +67,18 @@ describe('server: hostile workspace', () => {
     await server.change(long, `${longPage}// edited\n`);
     await server.change(long, 'Page({ onLoad() { wx.getUserProfile({ desc: "用于完善会员资料" }) } })');
     const latest = await server.diagnosticsOf(long, 60_000);
-    assert.ok(latest.some((d) => d.code === 'not-in-tap-handler'), JSON.stringify(latest.map((d) => d.code)));
+    assert.ok(
+      latest.some((d) => d.code === 'not-in-tap-handler'),
+      JSON.stringify(latest.map((d) => d.code)),
+    );
     assert.ok(!latest.some((d) => d.code === 'desc-missing'));
-    assert.equal(server.published.filter((p) => p.uri === long).map((p) => p.version).join(','), '1,3');
+    assert.equal(
+      server.published
+        .filter((p) => p.uri === long)
+        .map((p) => p.version)
+        .join(','),
+      '1,3',
+    );
   });
 
   it('skips a binary file named .js with a notice', async () => {

@@ -3,11 +3,14 @@ import { describe, it } from 'node:test';
 import { applyFix, check, marked, MemoryProject, spansOf } from './helpers';
 
 const code = 'alipay-authorize-flow';
-const userInfoButton = '<button open-type="getAuthorize" scope="userInfo" onGetAuthorize="onGetAuthorize" onError="onAuthError">授权</button>';
+const userInfoButton =
+  '<button open-type="getAuthorize" scope="userInfo" onGetAuthorize="onGetAuthorize" onError="onAuthError">授权</button>';
 const phoneButton = '<button open-type="getAuthorize" scope="phoneNumber" onGetAuthorize="onGetPhone">手机号</button>';
 
 function run(source: string, axml?: string) {
-  return check(code, source, { files: { 'mini.project.json': '{}', ...(axml === undefined ? {} : { 'pages/index/index.axml': axml }) } });
+  return check(code, source, {
+    files: { 'mini.project.json': '{}', ...(axml === undefined ? {} : { 'pages/index/index.axml': axml }) },
+  });
 }
 
 function runMarkup(source: string) {
@@ -23,11 +26,23 @@ function runMarkup(source: string) {
 describe('alipay-authorize-flow (script)', () => {
   const valid: Array<[string, string, string?]> = [
     ['a call in the onGetAuthorize handler', 'Page({ onGetAuthorize() { my.getOpenUserInfo({ fail() {} }) } })', userInfoButton],
-    ['a call in a helper the handler calls', 'Page({ onGetAuthorize() { this.load() }, load() { my.getOpenUserInfo({ fail() {} }) } })', userInfoButton],
-    ['a call in a callback inside the handler', 'Page({ onGetAuthorize() { my.getAuthCode({ success: () => my.getOpenUserInfo({ fail() {} }) }) } })', userInfoButton],
+    [
+      'a call in a helper the handler calls',
+      'Page({ onGetAuthorize() { this.load() }, load() { my.getOpenUserInfo({ fail() {} }) } })',
+      userInfoButton,
+    ],
+    [
+      'a call in a callback inside the handler',
+      'Page({ onGetAuthorize() { my.getAuthCode({ success: () => my.getOpenUserInfo({ fail() {} }) }) } })',
+      userInfoButton,
+    ],
     ['my.getPhoneNumber from a phoneNumber button', 'Page({ onGetPhone() { my.getPhoneNumber({ fail() {} }) } })', phoneButton],
     ['a page without AXML', 'Page({ onLoad() { my.getOpenUserInfo({ fail() {} }) } })', undefined],
-    ['dynamic bindings', 'Page({ anything() { my.getOpenUserInfo({ fail() {} }) } })', '<button open-type="getAuthorize" scope="userInfo" onGetAuthorize="{{handler}}">x</button>'],
+    [
+      'dynamic bindings',
+      'Page({ anything() { my.getOpenUserInfo({ fail() {} }) } })',
+      '<button open-type="getAuthorize" scope="userInfo" onGetAuthorize="{{handler}}">x</button>',
+    ],
     ['an exported helper no member reaches', 'export function load() { my.getOpenUserInfo({ fail() {} }) }', userInfoButton],
   ];
   for (const [name, source, axml] of valid) {
@@ -35,7 +50,10 @@ describe('alipay-authorize-flow (script)', () => {
   }
 
   it('reports a call the consent handler does not reach', () => {
-    const { spans, findings } = run('Page({ onLoad() { «my.getOpenUserInfo»({ fail() {} }) }, onGetAuthorize() {} })', userInfoButton);
+    const { spans, findings } = run(
+      'Page({ onLoad() { «my.getOpenUserInfo»({ fail() {} }) }, onGetAuthorize() {} })',
+      userInfoButton,
+    );
     assert.deepEqual(spansOf(findings), spans);
     assert.equal(findings[0]!.severity, 'information');
     assert.equal(
@@ -52,7 +70,10 @@ describe('alipay-authorize-flow (script)', () => {
   it('reports a call made from the handler of a button with another scope', () => {
     const { spans, findings } = run('Page({ onGetPhone() { «my.getOpenUserInfo»({ fail() {} }) } })', phoneButton);
     assert.deepEqual(spansOf(findings), spans);
-    assert.match(findings[0]!.message, /runs from `onGetPhone`, the handler of a scope="phoneNumber" button, which does not cover scope="userInfo"/);
+    assert.match(
+      findings[0]!.message,
+      /runs from `onGetPhone`, the handler of a scope="phoneNumber" button, which does not cover scope="userInfo"/,
+    );
   });
 
   it('reports my.getPhoneNumber from a userInfo consent', () => {
@@ -84,21 +105,34 @@ describe('alipay-authorize-flow (AXML)', () => {
   });
 
   it('reports both scopes in one dialog', () => {
-    const { spans, findings } = runMarkup('<button open-type="getAuthorize" scope="«userInfo,phoneNumber»" onGetAuthorize="onGetAuthorize">x</button>');
+    const { spans, findings } = runMarkup(
+      '<button open-type="getAuthorize" scope="«userInfo,phoneNumber»" onGetAuthorize="onGetAuthorize">x</button>',
+    );
     assert.deepEqual(spansOf(findings), spans);
     assert.match(findings[0]!.message, /One consent dialog cannot ask for "userInfo" and "phoneNumber"/);
   });
 
   it('reports a misspelt scope with a fix', () => {
-    const { text, spans, findings } = runMarkup('<button open-type="getAuthorize" scope="«userinfo»" onGetAuthorize="onGetAuthorize">x</button>');
+    const { text, spans, findings } = runMarkup(
+      '<button open-type="getAuthorize" scope="«userinfo»" onGetAuthorize="onGetAuthorize">x</button>',
+    );
     assert.deepEqual(spansOf(findings), spans);
     assert.match(findings[0]!.message, /Unknown scope "userinfo": use "userInfo" or "phoneNumber"\. Did you mean "userInfo"\?/);
-    assert.equal(applyFix(text, findings[0]!.fixes![0]!), userInfoButton.replace(' onError="onAuthError"', '').replace('>授权', '>x'));
+    assert.equal(
+      applyFix(text, findings[0]!.fixes![0]!),
+      userInfoButton.replace(' onError="onAuthError"', '').replace('>授权', '>x'),
+    );
   });
 
   it('leaves WXML alone', () => {
-    const project = new MemoryProject({ 'pages/index/index.wxml': '<button open-type="getAuthorize">x</button>', 'pages/index/index.js': 'Page({})' });
-    assert.deepEqual(project.analyze('pages/index/index.wxml').filter((f) => f.code === code), []);
+    const project = new MemoryProject({
+      'pages/index/index.wxml': '<button open-type="getAuthorize">x</button>',
+      'pages/index/index.js': 'Page({})',
+    });
+    assert.deepEqual(
+      project.analyze('pages/index/index.wxml').filter((f) => f.code === code),
+      [],
+    );
   });
   describe('Taro JSX consent buttons', () => {
     const file = 'src/pages/member/member.tsx';
@@ -113,7 +147,10 @@ describe('alipay-authorize-flow (AXML)', () => {
         '  return <>\n    <Button openType="«getAuthorize»" onGetAuthorize={() => {}}>A</Button>\n    <Button openType="«getAuthorize»" scope="userInfo">B</Button>\n  </>\n}';
       const { spans, findings } = check(code, source, { file });
       assert.deepEqual(spansOf(findings), spans);
-      assert.match(findings.find((f) => /not reached/.test(f.message))!.message, /`onGetAuthorize` handler of a `<Button openType="getAuthorize" scope="userInfo">`/);
+      assert.match(
+        findings.find((f) => /not reached/.test(f.message))!.message,
+        /`onGetAuthorize` handler of a `<Button openType="getAuthorize" scope="userInfo">`/,
+      );
       assert.ok(findings.some((f) => /needs a scope/.test(f.message)));
       assert.ok(findings.some((f) => /has no `onGetAuthorize`/.test(f.message)));
     });

@@ -59,7 +59,7 @@ describe('desc-missing', () => {
 
   it('adds desc inline before the first property', () => {
     const { text, findings } = check(code, 'wx.getUserProfile({ lang: "en" })');
-    assert.equal(applyFix(text, findings[0]!.fixes![0]!), "wx.getUserProfile({ desc: '', lang: \"en\" })");
+    assert.equal(applyFix(text, findings[0]!.fixes![0]!), 'wx.getUserProfile({ desc: \'\', lang: "en" })');
   });
 
   it('adds desc on its own line in a multi-line object, with the same indentation', () => {

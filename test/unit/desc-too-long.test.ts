@@ -27,11 +27,19 @@ describe('desc-too-long', () => {
   }
 
   const errors: Array<[string, string, RegExp]> = [
-    ['31 ASCII characters', `wx.getUserProfile({ desc: «'${'a'.repeat(31)}'» })`, /31 characters \(31 counting non-ASCII as 2\); the limit is 30/],
+    [
+      '31 ASCII characters',
+      `wx.getUserProfile({ desc: «'${'a'.repeat(31)}'» })`,
+      /31 characters \(31 counting non-ASCII as 2\); the limit is 30/,
+    ],
     ['31 Chinese characters', `wx.getUserProfile({ desc: «'${'资'.repeat(31)}'» })`, /31 characters \(62 counting/],
     ['a long template literal', `wx.getUserProfile({ desc: «\`${'b'.repeat(35)}\`» })`, /35 characters/],
     ['a const identifier', `const D = '${'c'.repeat(32)}'; wx.getUserProfile({ desc: «D» })`, /32 characters/],
-    ['a concatenation of consts and literals', `const A = '${'d'.repeat(20)}'; const B = A + '${'e'.repeat(5)}'; wx.getUserProfile({ desc: «B + '${'f'.repeat(6)}'» })`, /31 characters/],
+    [
+      'a concatenation of consts and literals',
+      `const A = '${'d'.repeat(20)}'; const B = A + '${'e'.repeat(5)}'; wx.getUserProfile({ desc: «B + '${'f'.repeat(6)}'» })`,
+      /31 characters/,
+    ],
     ['Taro', `import Taro from '@tarojs/taro'; Taro.getUserProfile({ desc: «'${'g'.repeat(40)}'» })`, /40 characters/],
   ];
   for (const [name, source, message] of errors) {
@@ -45,8 +53,16 @@ describe('desc-too-long', () => {
   }
 
   const warnings: Array<[string, string, RegExp]> = [
-    ['18 Chinese characters (36 weighted)', "wx.getUserProfile({ desc: «'用于展示用户头像、昵称并完善会员信息'» })", /18 characters.*36 of the 30 allowed/],
-    ['16 Chinese characters (32 weighted)', "wx.getUserProfile({ desc: «'用于完善用户资料和个性化学习体验'» })", /16 characters.*32 of the 30/],
+    [
+      '18 Chinese characters (36 weighted)',
+      "wx.getUserProfile({ desc: «'用于展示用户头像、昵称并完善会员信息'» })",
+      /18 characters.*36 of the 30 allowed/,
+    ],
+    [
+      '16 Chinese characters (32 weighted)',
+      "wx.getUserProfile({ desc: «'用于完善用户资料和个性化学习体验'» })",
+      /16 characters.*32 of the 30/,
+    ],
     ['mixed text over 30 weighted', "wx.getUserProfile({ desc: «'Profile 用于完善会员资料与积分记录'» })", /of the 30 allowed/],
   ];
   for (const [name, source, message] of warnings) {

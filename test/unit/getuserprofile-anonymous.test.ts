@@ -13,14 +13,20 @@ describe('getuserprofile-anonymous', () => {
     const { spans, findings } = check(code, call, { files: config('wx4f4bc4dec97d474b', '2.27.1') });
     assert.deepEqual(spansOf(findings), spans);
     assert.equal(findings[0]!.severity, 'information');
-    assert.match(findings[0]!.message, /returns a grey avatar and the nickname "微信用户" on base library 2\.27\.1 \(versions released after 2022-11-08\)/);
+    assert.match(
+      findings[0]!.message,
+      /returns a grey avatar and the nickname "微信用户" on base library 2\.27\.1 \(versions released after 2022-11-08\)/,
+    );
     assert.match(findings[0]!.message, /open-type="chooseAvatar".*type="nickname"/);
   });
 
-  it('below 2.27.1 (2.27.0, the near miss) says that each user\'s client decides, not that the project gets real data', () => {
+  it("below 2.27.1 (2.27.0, the near miss) says that each user's client decides, not that the project gets real data", () => {
     const { findings } = check(code, call, { files: config('wx4f4bc4dec97d474b', '2.27.0') });
     assert.equal(findings.length, 1);
-    assert.match(findings[0]!.message, /to versions released after 2022-11-08 on clients with base library 2\.27\.1 or newer, which today is nearly every client\./);
+    assert.match(
+      findings[0]!.message,
+      /to versions released after 2022-11-08 on clients with base library 2\.27\.1 or newer, which today is nearly every client\./,
+    );
     assert.doesNotMatch(findings[0]!.message, /real data|2\.27\.0/);
   });
 
@@ -44,7 +50,11 @@ describe('getuserprofile-anonymous', () => {
 
   const valid: Array<[string, string, Record<string, string>]> = [
     ['tt.getUserProfile (Douyin has no such policy)', 'tt.getUserProfile({ fail() {} })', config('tt07e3715e98c9aac0', '2.60.0')],
-    ['Taro.getUserProfile in a Douyin project', "import Taro from '@tarojs/taro'\nTaro.getUserProfile({ desc: 'x' })", config('tt07e3715e98c9aac0')],
+    [
+      'Taro.getUserProfile in a Douyin project',
+      "import Taro from '@tarojs/taro'\nTaro.getUserProfile({ desc: 'x' })",
+      config('tt07e3715e98c9aac0'),
+    ],
     ['wx.getUserInfo (a different rule)', 'wx.getUserInfo({ fail() {} })', config('wx4f4bc4dec97d474b', '2.30.0')],
     ['my.getOpenUserInfo', 'my.getOpenUserInfo({ fail() {} })', {}],
   ];

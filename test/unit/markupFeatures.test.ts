@@ -78,11 +78,24 @@ Page({
     const methods = findPageMethods('/p/a.js', script);
     assert.deepEqual(
       methods.map((m) => [m.name, m.frameworkHook]),
-      [['onLoad', true], ['onTap', false], ['onArrow', false], ['onExpr', false], ['onRef', false], ['shared', false]],
+      [
+        ['onLoad', true],
+        ['onTap', false],
+        ['onArrow', false],
+        ['onExpr', false],
+        ['onRef', false],
+        ['shared', false],
+      ],
     );
     const onTap = methods.find((m) => m.name === 'onTap')!;
     assert.equal(script.slice(onTap.span.start, onTap.span.end), 'onTap');
-    assert.deepEqual([onTap.start, onTap.end], [{ line: 6, character: 2 }, { line: 6, character: 7 }]);
+    assert.deepEqual(
+      [onTap.start, onTap.end],
+      [
+        { line: 6, character: 2 },
+        { line: 6, character: 7 },
+      ],
+    );
   });
 
   it('collects the methods of a Component, not its lifetimes or properties', () => {
@@ -92,12 +105,21 @@ Page({
   attached() {},
   methods: { onChoose(e) {}, onClear: () => {} },
 });`;
-    assert.deepEqual(findPageMethods('/p/c.js', script).map((m) => m.name), ['onChoose', 'onClear']);
+    assert.deepEqual(
+      findPageMethods('/p/c.js', script).map((m) => m.name),
+      ['onChoose', 'onClear'],
+    );
   });
 
   it('follows the text of the script', () => {
-    assert.deepEqual(findPageMethods('/p/cache.js', 'Page({ onA() {} });').map((m) => m.name), ['onA']);
-    assert.deepEqual(findPageMethods('/p/cache.js', 'Page({ onB() {} });').map((m) => m.name), ['onB']);
+    assert.deepEqual(
+      findPageMethods('/p/cache.js', 'Page({ onA() {} });').map((m) => m.name),
+      ['onA'],
+    );
+    assert.deepEqual(
+      findPageMethods('/p/cache.js', 'Page({ onB() {} });').map((m) => m.name),
+      ['onB'],
+    );
   });
 
   it('finds nothing in a script without a page or component definition', () => {
@@ -113,7 +135,14 @@ describe('completion of attribute values', () => {
     const attr = getMarkupAttribute('button', 'open-type')!;
     const chooseAvatar = items.find((i) => i.label === 'chooseAvatar')!;
     assert.equal(chooseAvatar.kind, 'value');
-    assert.equal(chooseAvatar.documentation, renderMarkupValue(attr, attr.values!.find((v) => v.value === 'chooseAvatar')!, { language: 'en', platform: 'wechat' }));
+    assert.equal(
+      chooseAvatar.documentation,
+      renderMarkupValue(
+        attr,
+        attr.values!.find((v) => v.value === 'chooseAvatar')!,
+        { language: 'en', platform: 'wechat' },
+      ),
+    );
     assert.deepEqual(chooseAvatar.replace, { start: 19, end: 19 });
     assert.equal(items.find((i) => i.label === 'getUserInfo')!.deprecated, true);
   });
@@ -150,7 +179,10 @@ describe('completion of handler names', () => {
     assert.equal(best.label, 'onGetUserInfo');
     assert.equal(best.kind, 'handler');
     assert.equal(best.detail, 'me.js:7');
-    assert.match(best.documentation!, /^Page method `onGetUserInfo`, defined in \[me\.js line 7\]\(file:\/\/\/p\/pages\/me\/me\.js#L7\)\.$/);
+    assert.match(
+      best.documentation!,
+      /^Page method `onGetUserInfo`, defined in \[me\.js line 7\]\(file:\/\/\/p\/pages\/me\/me\.js#L7\)\.$/,
+    );
   });
 
   it('works for Alipay on* and Douyin bind: bindings, and with a value already typed', () => {
@@ -176,13 +208,23 @@ describe('completion of attribute names', () => {
     assert.equal(first, 'bind:chooseavatar');
     const item = items.find((i) => i.label === 'bind:chooseavatar')!;
     assert.deepEqual(
-      { kind: item.kind, insertText: item.insertText, snippet: item.snippet, retrigger: item.retrigger, preselect: item.preselect },
+      {
+        kind: item.kind,
+        insertText: item.insertText,
+        snippet: item.snippet,
+        retrigger: item.retrigger,
+        preselect: item.preselect,
+      },
       { kind: 'event', insertText: 'bind:chooseavatar="$1"', snippet: true, retrigger: true, preselect: true },
     );
-    assert.equal(item.documentation, renderMarkupAttribute(getMarkupAttribute('button', 'bind:chooseavatar')!, { language: 'en', platform: 'wechat' }));
+    assert.equal(
+      item.documentation,
+      renderMarkupAttribute(getMarkupAttribute('button', 'bind:chooseavatar')!, { language: 'en', platform: 'wechat' }),
+    );
     const labels = items.map((i) => i.label);
     assert.ok(!labels.includes('open-type'), 'an attribute already present is not offered again');
-    for (const expected of ['bindgetuserinfo', 'bindgetphonenumber', 'bindtap', 'catchtap', 'bindlongpress']) assert.ok(labels.includes(expected), expected);
+    for (const expected of ['bindgetuserinfo', 'bindgetphonenumber', 'bindtap', 'catchtap', 'bindlongpress'])
+      assert.ok(labels.includes(expected), expected);
     assert.equal(items.find((i) => i.label === 'bindgetuserinfo')!.deprecated, true);
   });
 
@@ -190,7 +232,8 @@ describe('completion of attribute names', () => {
     const { document, offset, context } = page('a.wxml', '<button bind:|>');
     const items = markupCompletions(document, offset, context, en);
     const labels = items.map((i) => i.label);
-    for (const expected of ['bind:tap', 'catch:tap', 'bind:longpress', 'bind:getuserinfo', 'bind:chooseavatar']) assert.ok(labels.includes(expected), expected);
+    for (const expected of ['bind:tap', 'catch:tap', 'bind:longpress', 'bind:getuserinfo', 'bind:chooseavatar'])
+      assert.ok(labels.includes(expected), expected);
     assert.ok(!labels.includes('bindtap'));
     assert.equal(spanText(document, items[0]!.replace), 'bind:');
     const plain = complete('a.wxml', '<button bindch|>').map((i) => i.label);
@@ -203,8 +246,14 @@ describe('completion of attribute names', () => {
   });
 
   it('offers only the tap events on other elements and on Douyin', () => {
-    assert.deepEqual(complete('a.wxml', '<view |>').map((i) => i.label), ['bindtap', 'catchtap', 'bindlongpress']);
-    assert.deepEqual(complete('a.ttml', '<button |>').map((i) => i.label), ['bindtap', 'catchtap', 'bindlongpress']);
+    assert.deepEqual(
+      complete('a.wxml', '<view |>').map((i) => i.label),
+      ['bindtap', 'catchtap', 'bindlongpress'],
+    );
+    assert.deepEqual(
+      complete('a.ttml', '<button |>').map((i) => i.label),
+      ['bindtap', 'catchtap', 'bindlongpress'],
+    );
   });
 
   it('explains the tap gesture with the APIs of the platform that need it', () => {
@@ -216,14 +265,20 @@ describe('completion of attribute names', () => {
   });
 
   it('skips events already bound, and inserts only the name when a value follows', () => {
-    assert.deepEqual(complete('a.wxml', '<view bindtap="a" |>').map((i) => i.label), ['bindlongpress']);
+    assert.deepEqual(
+      complete('a.wxml', '<view bindtap="a" |>').map((i) => i.label),
+      ['bindlongpress'],
+    );
     const items = complete('a.wxml', '<view catch|="go">');
     assert.equal(items.find((i) => i.label === 'catchtap')!.insertText, 'catchtap');
     assert.equal(items.find((i) => i.label === 'catchtap')!.snippet, undefined);
   });
 
   it('works in a start tag that is not closed yet', () => {
-    assert.deepEqual(complete('a.wxml', '<view |').map((i) => i.label), ['bindtap', 'catchtap', 'bindlongpress']);
+    assert.deepEqual(
+      complete('a.wxml', '<view |').map((i) => i.label),
+      ['bindtap', 'catchtap', 'bindlongpress'],
+    );
   });
 });
 
@@ -234,7 +289,14 @@ describe('hover', () => {
     const { document, offset, context } = page('a.wxml', '<button open-type="choose|Avatar">');
     const result = markupHover(document, offset, context, en)!;
     const attr = getMarkupAttribute('button', 'open-type')!;
-    assert.equal(result.markdown, renderMarkupValue(attr, attr.values!.find((v) => v.value === 'chooseAvatar')!, wechat));
+    assert.equal(
+      result.markdown,
+      renderMarkupValue(
+        attr,
+        attr.values!.find((v) => v.value === 'chooseAvatar')!,
+        wechat,
+      ),
+    );
     assert.equal(spanText(document, result.span), 'chooseAvatar');
   });
 
@@ -245,8 +307,14 @@ describe('hover', () => {
     const alias = hover('a.wxml', '<button bindchoose|avatar="x">')!;
     assert.equal(alias.markdown, renderMarkupAttribute(getMarkupAttribute('button', 'bind:chooseavatar')!, wechat));
     const alipay = { language: 'en', platform: 'alipay' } as const;
-    assert.equal(hover('a.axml', '<button sc|ope="userInfo">')!.markdown, renderMarkupAttribute(getMarkupAttribute('button', 'scope')!, alipay));
-    assert.equal(hover('a.axml', '<button onGet|Authorize="x">')!.markdown, renderMarkupAttribute(getMarkupAttribute('button', 'onGetAuthorize')!, alipay));
+    assert.equal(
+      hover('a.axml', '<button sc|ope="userInfo">')!.markdown,
+      renderMarkupAttribute(getMarkupAttribute('button', 'scope')!, alipay),
+    );
+    assert.equal(
+      hover('a.axml', '<button onGet|Authorize="x">')!.markdown,
+      renderMarkupAttribute(getMarkupAttribute('button', 'onGetAuthorize')!, alipay),
+    );
   });
 
   it('says where a handler is defined, with a link to the line, and that a tap keeps the gesture', () => {
@@ -264,7 +332,10 @@ describe('hover', () => {
       hover('a.wxml', '<button bindtap="onMiss|ing">', wechatScript)!.markdown,
       'No method `onMissing` in `a.js`: the event has no handler to call.',
     );
-    assert.equal(hover('a.wxml', '<button bindtap="on|Tap">')!.markdown, 'No page script next to this markup, so `onTap` cannot be looked up.');
+    assert.equal(
+      hover('a.wxml', '<button bindtap="on|Tap">')!.markdown,
+      'No page script next to this markup, so `onTap` cannot be looked up.',
+    );
     assert.equal(
       hover('a.wxml', '<button bindtap="onMiss|ing">', wechatScript, { language: 'zh-cn' })!.markdown,
       '`a.js` 中没有方法 `onMissing`：事件触发时找不到处理函数。',
@@ -297,7 +368,11 @@ describe('definition and references', () => {
   });
 
   it('has no definition for a computed or unknown handler', () => {
-    for (const fixture of ['<button bindtap="{{ on|TapProfile }}">', '<button bindtap="onMiss|ing">', '<button class="on|TapProfile">']) {
+    for (const fixture of [
+      '<button bindtap="{{ on|TapProfile }}">',
+      '<button bindtap="onMiss|ing">',
+      '<button class="on|TapProfile">',
+    ]) {
       const { document, offset, context } = page('pages/me/me.wxml', fixture, wechatScript);
       assert.deepEqual(markupDefinition(document, offset, context), [], fixture);
     }
@@ -315,14 +390,20 @@ describe('definition and references', () => {
       ],
     );
     const withDeclaration = handlerReferences(document.fileName, offset, context, true);
-    assert.deepEqual(withDeclaration.map((l) => l.fileName), ['/p/pages/me/me.js', '/p/pages/me/me.wxml', '/p/pages/me/me.wxml']);
+    assert.deepEqual(
+      withDeclaration.map((l) => l.fileName),
+      ['/p/pages/me/me.js', '/p/pages/me/me.wxml', '/p/pages/me/me.wxml'],
+    );
   });
 
   it('finds the markup bindings from the method name in the script', () => {
     const { context } = page('pages/me/me.wxml', `${markup}|`, wechatScript);
     const inName = wechatScript.indexOf('onGetUserInfo') + 2;
     const refs = handlerReferences('/p/pages/me/me.js', inName, context, true);
-    assert.deepEqual(refs.map((l) => [l.fileName, l.start, l.end]), [['/p/pages/me/me.wxml', { line: 2, character: 48 }, { line: 2, character: 61 }]]);
+    assert.deepEqual(
+      refs.map((l) => [l.fileName, l.start, l.end]),
+      [['/p/pages/me/me.wxml', { line: 2, character: 48 }, { line: 2, character: 61 }]],
+    );
     assert.deepEqual(handlerReferences('/p/pages/me/me.js', wechatScript.indexOf('avatarUrl'), context, true), []);
   });
 });
@@ -337,10 +418,23 @@ describe('pageContextOf', () => {
     const host = { readFile: (f: string) => project.files.get(f) };
     const fromMarkup = pageContextOf(project.path('pages/me/me.wxml'), project.index, host);
     assert.deepEqual(fromMarkup.scripts, [project.path('pages/me/me.js')]);
-    assert.deepEqual(fromMarkup.methods.map((m) => m.name), ['onLoad', 'onShareAppMessage', 'onTapProfile', 'onGetUserInfo', 'onChooseAvatar']);
-    assert.deepEqual(fromMarkup.markups.map((m) => m.fileName), [project.path('pages/me/me.wxml')]);
+    assert.deepEqual(
+      fromMarkup.methods.map((m) => m.name),
+      ['onLoad', 'onShareAppMessage', 'onTapProfile', 'onGetUserInfo', 'onChooseAvatar'],
+    );
+    assert.deepEqual(
+      fromMarkup.markups.map((m) => m.fileName),
+      [project.path('pages/me/me.wxml')],
+    );
     const fromScript = pageContextOf(project.path('pages/me/me.js'), project.index, host);
-    assert.deepEqual(fromScript.markups.map((m) => m.facts.bindings.map((b) => b.handler)), [['onTapProfile']]);
-    assert.deepEqual(pageContextOf(project.path('pages/me/readme.md'), project.index, host), { markups: [], scripts: [], methods: [] });
+    assert.deepEqual(
+      fromScript.markups.map((m) => m.facts.bindings.map((b) => b.handler)),
+      [['onTapProfile']],
+    );
+    assert.deepEqual(pageContextOf(project.path('pages/me/readme.md'), project.index, host), {
+      markups: [],
+      scripts: [],
+      methods: [],
+    });
   });
 });

@@ -21,7 +21,11 @@ describe('pageScriptDefines', () => {
     assert.equal(pageScriptDefines(page, ['helper']), false, 'this.helper() is a call, not a definition');
     assert.equal(pageScriptDefines(page, ['onData']), false, 'a boolean is not a handler');
     assert.equal(pageScriptDefines(page, ['title']), false, 'a string is not a handler');
-    assert.equal(pageScriptDefines(`function onOutside(e) {}\n${page}`, ['onOutside']), false, 'a module function is no page member');
+    assert.equal(
+      pageScriptDefines(`function onOutside(e) {}\n${page}`, ['onOutside']),
+      false,
+      'a module function is no page member',
+    );
   });
   it('leaves components and scripts without Page to the page model', () => {
     assert.equal(pageScriptDefines('Component({ methods: { onTap() {} } })', ['onTap']), false);

@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import { check, spansOf } from './helpers';
 
 const code = 'min-version';
-const wechat = (libVersion?: string) => ({ 'project.config.json': JSON.stringify({ appid: 'wx4f4bc4dec97d474b', ...(libVersion ? { libVersion } : {}) }) });
+const wechat = (libVersion?: string) => ({
+  'project.config.json': JSON.stringify({ appid: 'wx4f4bc4dec97d474b', ...(libVersion ? { libVersion } : {}) }),
+});
 const douyin = (libVersion: string) => ({ 'project.config.json': JSON.stringify({ appid: 'tt07e3715e98c9aac0', libVersion }) });
 const call = "wx.getUserProfile({ desc: '用于完善会员资料', fail() {} })";
 
@@ -44,12 +46,18 @@ describe('min-version', () => {
     ['an early return', `function f() { if (!wx.getUserProfile) return; ${call} }`],
     ['a && guard', `wx.getUserProfile && ${call}`],
     ["'getUserProfile' in wx", `if ('getUserProfile' in wx) { ${call} }`],
-    ['a test in onLoad with the button hidden by wx:if (WeChat\'s own sample)', `Page({ onLoad() { if (wx.getUserProfile) this.setData({ canIUse: true }) }, onTap() { ${call} } })`],
+    [
+      "a test in onLoad with the button hidden by wx:if (WeChat's own sample)",
+      `Page({ onLoad() { if (wx.getUserProfile) this.setData({ canIUse: true }) }, onTap() { ${call} } })`,
+    ],
     ['an SDKVersion comparison', `if (compareVersion(wx.getSystemInfoSync().SDKVersion, '2.10.4') >= 0) { ${call} }`],
     ['a canIUse path below the API', `if (wx.canIUse('getUserProfile.object.desc')) { ${call} }`],
     ['a canIUse flag kept in data', `Page({ data: { canIUseProfile: wx.canIUse('getUserProfile') }, onTap() { ${call} } })`],
     ['a ternary', `const go = wx.getUserProfile ? () => ${call} : null`],
-    ['a test around the only call of a helper', `Page({ onTap() { if (wx.getUserProfile) { this.ask() } else { this.fallback() } }, ask() { ${call} }, fallback() {} })`],
+    [
+      'a test around the only call of a helper',
+      `Page({ onTap() { if (wx.getUserProfile) { this.ask() } else { this.fallback() } }, ask() { ${call} }, fallback() {} })`,
+    ],
   ];
   for (const [name, source] of guards) {
     it(`accepts a call guarded by ${name}`, () => assert.deepEqual(run(source).findings, []));
@@ -80,10 +88,19 @@ describe('min-version', () => {
     const source = 'tt.getUserInfo({ «withRealNameAuthenticationInfo»: true, fail() {} })';
     const { spans, findings } = run(source, douyin('1.70.0'));
     assert.deepEqual(spansOf(findings), spans);
-    assert.match(findings[0]!.message, /^`withRealNameAuthenticationInfo` of `tt\.getUserInfo` needs base library 1\.80\.0, but the project supports 1\.70\.0: older base libraries do not support it\./);
+    assert.match(
+      findings[0]!.message,
+      /^`withRealNameAuthenticationInfo` of `tt\.getUserInfo` needs base library 1\.80\.0, but the project supports 1\.70\.0: older base libraries do not support it\./,
+    );
     assert.match(findings[0]!.message, /tt\.canIUse\('getUserInfo\.object\.withRealNameAuthenticationInfo'\)/);
     assert.deepEqual(run(source, douyin('1.80.0')).findings, []);
-    assert.deepEqual(run(`if (tt.canIUse('getUserInfo.object.withRealNameAuthenticationInfo')) { ${source.replace(/[«»]/g, '')} }`, douyin('1.70.0')).findings, []);
+    assert.deepEqual(
+      run(
+        `if (tt.canIUse('getUserInfo.object.withRealNameAuthenticationInfo')) { ${source.replace(/[«»]/g, '')} }`,
+        douyin('1.70.0'),
+      ).findings,
+      [],
+    );
   });
 
   it('reports tt.getUserProfile below 2.30.0 and its force option below 2.54.0', () => {
@@ -96,7 +113,10 @@ describe('min-version', () => {
   it('does not repeat an option that is as old as its API', () => {
     // success/fail/complete of tt.getUserProfile carry the API's own 2.30.0.
     const { findings } = run('tt.getUserProfile({ success() {}, fail() {} })', douyin('2.20.0'));
-    assert.deepEqual(findings.map((f) => f.message.split(' ')[0]), ['`tt.getUserProfile`']);
+    assert.deepEqual(
+      findings.map((f) => f.message.split(' ')[0]),
+      ['`tt.getUserProfile`'],
+    );
   });
 
   it('reports my.getOpenUserInfo below 1.16.4 (libVersion from the setting)', () => {

@@ -7,7 +7,9 @@ import { getSourceFile, isScriptFile, mayMentionUserInfoApi, walk } from '../../
 function dump(sourceFile: ts.SourceFile): string {
   const parts: string[] = [];
   walk(sourceFile, (node) => {
-    parts.push(`${ts.SyntaxKind[node.kind]}@${node.getStart(sourceFile)}-${node.end}${ts.isIdentifier(node) ? `:${node.text}` : ''}`);
+    parts.push(
+      `${ts.SyntaxKind[node.kind]}@${node.getStart(sourceFile)}-${node.end}${ts.isIdentifier(node) ? `:${node.text}` : ''}`,
+    );
     assert.ok(node.parent, 'every node has its parent set');
   });
   return parts.join(' ');

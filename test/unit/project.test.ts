@@ -39,13 +39,17 @@ describe('project index', () => {
     assert.deepEqual([taro.taro, taro.appRoot], [true, '/project/src']);
   });
 
-  it('takes a Taro project\'s platforms from the targets its build scripts name, not from one platform file', () => {
+  it("takes a Taro project's platforms from the targets its build scripts name, not from one platform file", () => {
     const taro = (scripts: Record<string, string>, config = 'project.tt.json') =>
       new MemoryProject({
         [config]: JSON.stringify({ appid: 'touristappid' }),
         'package.json': JSON.stringify({ dependencies: { '@tarojs/taro': '3.6.0' }, scripts }),
       }).index.projectOf('/project/src/pages/a/a.tsx').platform;
-    assert.equal(taro({ 'build:weapp': 'taro build --type weapp', 'build:tt': 'taro build --type tt' }), undefined, 'two targets: any platform');
+    assert.equal(
+      taro({ 'build:weapp': 'taro build --type weapp', 'build:tt': 'taro build --type tt' }),
+      undefined,
+      'two targets: any platform',
+    );
     assert.equal(taro({ 'build:weapp': 'taro build --type weapp' }), 'wechat', 'one target');
     assert.equal(taro({ dev: 'taro build --type alipay --watch' }, 'project.config.json'), 'alipay');
     assert.equal(taro({}), 'douyin', 'no target named: the configuration file says');

@@ -9,8 +9,14 @@ describe('promise-unsupported', () => {
     ['callbacks', 'wx.getUserInfo({ success: (res) => {}, fail: () => {} })'],
     ['a statement without callbacks (not Promise-style, just pointless)', 'function f() { wx.getUserInfo({ lang: "en" }) }'],
     ['returning a call that has callbacks', 'function f() { return wx.getUserInfo({ success() {} }) }'],
-    ['wx.getUserProfile, which does return a Promise', 'async function f() { const res = await wx.getUserProfile({ desc: "x" }) }'],
-    ['Taro.getUserInfo, which Taro promisifies', "import Taro from '@tarojs/taro'\nasync function f() { await Taro.getUserInfo(); Taro.getUserInfo().then(() => {}) }"],
+    [
+      'wx.getUserProfile, which does return a Promise',
+      'async function f() { const res = await wx.getUserProfile({ desc: "x" }) }',
+    ],
+    [
+      'Taro.getUserInfo, which Taro promisifies',
+      "import Taro from '@tarojs/taro'\nasync function f() { await Taro.getUserInfo(); Taro.getUserInfo().then(() => {}) }",
+    ],
     ['a wrapped call', 'const p = new Promise((resolve, reject) => wx.getUserInfo({ success: resolve, fail: reject }))'],
     ['support APIs such as tt.login', 'async function f() { await tt.login() }'],
     ['.then on something else', 'wx.getUserInfo({ success() {} }); other.then(() => {})'],
@@ -21,7 +27,11 @@ describe('promise-unsupported', () => {
 
   const invalid: Array<[string, string, RegExp]> = [
     ['await', 'async function f() { const res = await «wx.getUserInfo»() }', /`await` gets `undefined`, not the result/],
-    ['await with callbacks (the next line runs before them)', 'async function f() { await «wx.getUserInfo»({ success() {} }) }', /does not wait for it/],
+    [
+      'await with callbacks (the next line runs before them)',
+      'async function f() { await «wx.getUserInfo»({ success() {} }) }',
+      /does not wait for it/,
+    ],
     ['.then', '«wx.getUserInfo»().then((res) => {})', /`\.then\(\)` on it throws a TypeError/],
     ['.catch', '«wx.getUserInfo»({ lang: "en" }).catch(() => {})', /`\.catch\(\)` on it throws/],
     ['a returned call', 'function f() { return «wx.getUserInfo»() }', /returning it hands the caller `undefined`/],
@@ -41,7 +51,10 @@ describe('promise-unsupported', () => {
 
   it('wraps the call in a Promise settled by its callbacks', () => {
     const cases: Array<[string, string]> = [
-      ['async function f() { const res = await wx.getUserInfo() }', 'async function f() { const res = await new Promise((resolve, reject) => wx.getUserInfo({ success: resolve, fail: reject })) }'],
+      [
+        'async function f() { const res = await wx.getUserInfo() }',
+        'async function f() { const res = await new Promise((resolve, reject) => wx.getUserInfo({ success: resolve, fail: reject })) }',
+      ],
       [
         "async function f() { const res = await wx.getUserInfo({ lang: 'zh_CN' }) }",
         "async function f() { const res = await new Promise((resolve, reject) => wx.getUserInfo({ lang: 'zh_CN', success: resolve, fail: reject })) }",
@@ -59,7 +72,10 @@ describe('promise-unsupported', () => {
   });
 
   it('offers no wrap when the options come from elsewhere or already have callbacks', () => {
-    for (const source of ['const o = getOptions()\nasync function f() { await wx.getUserInfo(o) }', 'async function f() { await wx.getUserInfo({ success() {} }) }']) {
+    for (const source of [
+      'const o = getOptions()\nasync function f() { await wx.getUserInfo(o) }',
+      'async function f() { await wx.getUserInfo({ success() {} }) }',
+    ]) {
       const titles = check(code, source).findings[0]!.fixes!.map((f) => f.title);
       assert.ok(!titles.includes('Wrap in new Promise(…)'), source);
     }

@@ -60,7 +60,10 @@ describe('rule registry', () => {
         for (const field of ['summary', 'rationale', 'wrong', 'right'] as const) assert.ok(docs[field].trim().length > 0, field);
         assert.ok(docs.platforms.length > 0);
         assert.notEqual(docs.wrong, docs.right);
-        assert.match(read('docs/rules.md'), new RegExp(`^## ${rule.id}\\n\\n\\*\\*Default severity:\\*\\* ${rule.defaultSeverity} `, 'm'));
+        assert.match(
+          read('docs/rules.md'),
+          new RegExp(`^## ${rule.id}\\n\\n\\*\\*Default severity:\\*\\* ${rule.defaultSeverity} `, 'm'),
+        );
       });
 
       it('is reported by its wrong example and not by its right one', () => {

@@ -64,7 +64,11 @@ describe('runSteps', () => {
   it('runs every step to the result, pausing between steps', async () => {
     const { state, steps } = counted(5);
     let pauses = 0;
-    const result = await runSteps(steps, () => false, async () => void pauses++);
+    const result = await runSteps(
+      steps,
+      () => false,
+      async () => void pauses++,
+    );
     assert.equal(result, 'done');
     assert.equal(state.ran, 5);
     assert.equal(pauses, 5);
@@ -73,7 +77,11 @@ describe('runSteps', () => {
   it('gives up at the first pause after it is superseded, and lets the generator clean up', async () => {
     const { state, steps } = counted(100);
     let pauses = 0;
-    const result = await runSteps(steps, () => pauses >= 3, async () => void pauses++);
+    const result = await runSteps(
+      steps,
+      () => pauses >= 3,
+      async () => void pauses++,
+    );
     assert.equal(result, undefined);
     assert.equal(state.ran, 3);
     assert.equal(state.stopped, true);
@@ -115,7 +123,10 @@ describe('RunScheduler', () => {
     scheduler.schedule('doc'); // an edit arrives while run 1 is at step 4 or so
     await until(() => seen.length === 2, 'both runs');
     const first = seen.find((s) => s.run === 1)!;
-    assert.ok(first.stoppedAfter !== undefined && first.stoppedAfter < 50, `run 1 stopped after ${first.stoppedAfter} of 50 steps`);
+    assert.ok(
+      first.stoppedAfter !== undefined && first.stoppedAfter < 50,
+      `run 1 stopped after ${first.stoppedAfter} of 50 steps`,
+    );
     assert.equal(seen.find((s) => s.run === 2)!.stoppedAfter, undefined, 'run 2 finished');
     assert.equal(scheduler.size, 0, 'nothing kept after the latest run finished');
 
@@ -145,4 +156,3 @@ describe('RunScheduler', () => {
     assert.equal(scheduler.size, 0);
   });
 });
-

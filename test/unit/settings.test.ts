@@ -5,7 +5,12 @@ import { MemoryProject } from './helpers';
 
 describe('parseSettings', () => {
   it('accepts every documented setting', () => {
-    const value = { rules: { 'desc-too-long': 'warning', 'unhandled-refusal': 'off' }, libVersion: '2.27.1', platforms: ['wechat', 'douyin'], maxFileSize: 1024 };
+    const value = {
+      rules: { 'desc-too-long': 'warning', 'unhandled-refusal': 'off' },
+      libVersion: '2.27.1',
+      platforms: ['wechat', 'douyin'],
+      maxFileSize: 1024,
+    };
     assert.deepEqual(parseSettings(value, true), { settings: value, problems: [] });
   });
 
@@ -16,7 +21,13 @@ describe('parseSettings', () => {
 
   it('names each bad entry and keeps the good ones', () => {
     const result = parseSettings(
-      { rules: { 'desc-missing': 'loud', 'no-such-rule': 'error', 'desc-too-long': 'hint' }, libVersion: 'latest', platforms: ['wechat', 'qq'], maxFileSize: -1, lint: true },
+      {
+        rules: { 'desc-missing': 'loud', 'no-such-rule': 'error', 'desc-too-long': 'hint' },
+        libVersion: 'latest',
+        platforms: ['wechat', 'qq'],
+        maxFileSize: -1,
+        lint: true,
+      },
       true,
     );
     assert.deepEqual(result.settings, { rules: { 'desc-too-long': 'hint' } });
@@ -52,7 +63,9 @@ describe('parseSettings', () => {
     assert.deepEqual(parseSettings({ docsLanguage: 'en', trace: { server: 'off' } }, false), { settings: {}, problems: [] });
     assert.deepEqual(parseSettings([1], false).problems, ['the settings must be an object']);
     assert.deepEqual(parseSettings({ rules: 'all' }, false).problems, ['"rules" must map rule codes to severities']);
-    assert.deepEqual(parseSettings({ platforms: [] }, false).problems, ['"platforms" must be a non-empty list of "wechat", "alipay", "douyin", not []']);
+    assert.deepEqual(parseSettings({ platforms: [] }, false).problems, [
+      '"platforms" must be a non-empty list of "wechat", "alipay", "douyin", not []',
+    ]);
   });
 });
 
@@ -62,7 +75,8 @@ describe('toAnalysisOptions', () => {
     assert.deepEqual(toAnalysisOptions({ platforms: ['douyin', 'wechat'] }), { platforms: ['douyin', 'wechat'] });
     const project = new MemoryProject({
       'project.config.json': '{ "appid": "wx0123456789abcdef" }',
-      'src/pages/a/a.tsx': "import Taro from '@tarojs/taro';\nexport const open = () => Taro.getOpenUserInfo().then((res) => console.log(res.response.nickName));\n",
+      'src/pages/a/a.tsx':
+        "import Taro from '@tarojs/taro';\nexport const open = () => Taro.getOpenUserInfo().then((res) => console.log(res.response.nickName));\n",
     });
     const codes = (options: object) => project.analyze('src/pages/a/a.tsx', options).map((f) => f.code);
     assert.ok(codes({}).includes('alipay-response-string'));
@@ -72,8 +86,16 @@ describe('toAnalysisOptions', () => {
 
 describe('mergeOptions', () => {
   it('lets the override win per rule and for versions, and narrows platforms', () => {
-    const base = toAnalysisOptions({ rules: { 'desc-missing': 'warning', 'desc-too-long': 'off' }, libVersion: '2.10.0', platforms: ['wechat', 'alipay'] });
-    const override = toAnalysisOptions({ rules: { 'desc-too-long': 'error' }, libVersion: '3.0.0', platforms: ['wechat', 'douyin'] });
+    const base = toAnalysisOptions({
+      rules: { 'desc-missing': 'warning', 'desc-too-long': 'off' },
+      libVersion: '2.10.0',
+      platforms: ['wechat', 'alipay'],
+    });
+    const override = toAnalysisOptions({
+      rules: { 'desc-too-long': 'error' },
+      libVersion: '3.0.0',
+      platforms: ['wechat', 'douyin'],
+    });
     assert.deepEqual(mergeOptions(base, override), {
       severities: { 'desc-missing': 'warning', 'desc-too-long': 'error' },
       libVersion: '3.0.0',
@@ -94,8 +116,16 @@ describe('SettingsFiles', () => {
       '/repo/other/package.json': JSON.stringify({ name: 'no settings here' }),
     };
     const settings = new SettingsFiles(host(files));
-    assert.deepEqual(settings.settingsFor('/repo/app/pages/a/a.js'), { file: '/repo/app/.mp-userinfo.json', settings: { rules: { 'desc-missing': 'off' } }, problems: [] });
-    assert.deepEqual(settings.settingsFor('/repo/other/pages/b.js'), { file: '/repo/package.json', settings: { libVersion: '2.20.0' }, problems: [] });
+    assert.deepEqual(settings.settingsFor('/repo/app/pages/a/a.js'), {
+      file: '/repo/app/.mp-userinfo.json',
+      settings: { rules: { 'desc-missing': 'off' } },
+      problems: [],
+    });
+    assert.deepEqual(settings.settingsFor('/repo/other/pages/b.js'), {
+      file: '/repo/package.json',
+      settings: { libVersion: '2.20.0' },
+      problems: [],
+    });
     assert.equal(new SettingsFiles(host({})).settingsFor('/x/y.js'), undefined);
   });
 
@@ -112,7 +142,8 @@ describe('SettingsFiles', () => {
 
 describe('the platforms option', () => {
   const files = {
-    'pages/a/a.js': "wx.getUserProfile({ success() {} })\ntt.getUserProfile({})\nmy.getOpenUserInfo({})\nimport Taro from '@tarojs/taro'\nTaro.getOpenUserInfo()",
+    'pages/a/a.js':
+      "wx.getUserProfile({ success() {} })\ntt.getUserProfile({})\nmy.getOpenUserInfo({})\nimport Taro from '@tarojs/taro'\nTaro.getOpenUserInfo()",
     'pages/a/a.axml': '<button open-type="getAuthorize">x</button>',
   };
   const namespacesOf = (platforms?: Array<'wechat' | 'alipay' | 'douyin'>) => {

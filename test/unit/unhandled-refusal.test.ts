@@ -13,8 +13,16 @@ describe('unhandled-refusal', () => {
     ['a complete callback', "wx.getUserProfile({ desc: 'x', complete: (res) => this.done(res) })"],
     ['.catch', `${taro}Taro.getUserProfile({ desc: 'x' }).then(save).catch(() => {})`, tsx.file],
     ['.then with a rejection handler', `${taro}Taro.getUserProfile({ desc: 'x' }).then(save, onRefused)`, tsx.file],
-    ['await inside try/catch', `${taro}async function f() { try { await Taro.getUserProfile({ desc: 'x' }) } catch (e) { ask() } }`, tsx.file],
-    ['a returned Promise (the caller handles it)', `${taro}function ask() { return Taro.getUserProfile({ desc: 'x' }) }\nconst ask2 = () => Taro.getUserProfile({ desc: 'x' })`, tsx.file],
+    [
+      'await inside try/catch',
+      `${taro}async function f() { try { await Taro.getUserProfile({ desc: 'x' }) } catch (e) { ask() } }`,
+      tsx.file,
+    ],
+    [
+      'a returned Promise (the caller handles it)',
+      `${taro}function ask() { return Taro.getUserProfile({ desc: 'x' }) }\nconst ask2 = () => Taro.getUserProfile({ desc: 'x' })`,
+      tsx.file,
+    ],
     ['a Promise kept for later', `${taro}const pending = Taro.getUserProfile({ desc: 'x' })`, tsx.file],
     ['options from elsewhere', 'wx.getUserProfile(options); wx.getUserProfile({ ...base, desc: "x" })'],
     ['support APIs', "wx.login({ success() {} })\nwx.getUserProfile({ desc: 'x', fail() {} })"],
@@ -45,9 +53,9 @@ describe('unhandled-refusal', () => {
     assert.equal(mixed.findings.length, 2);
   });
 
-  it('reports nothing for a helper called once a variable holding the grant is tested, or from wx.authorize\'s success', () => {
+  it("reports nothing for a helper called once a variable holding the grant is tested, or from wx.authorize's success", () => {
     const source =
-      "function load() { wx.getUserInfo({}) }\n" +
+      'function load() { wx.getUserInfo({}) }\n' +
       "wx.openSetting({ success(res) { var granted = res.authSetting['scope.userInfo']; if (granted) { load() } } })\n" +
       "wx.authorize({ scope: 'scope.userInfo', success() { load() } })";
     assert.deepEqual(check(code, source).findings, []);
@@ -59,14 +67,47 @@ describe('unhandled-refusal', () => {
   });
 
   const invalid: Array<[string, string, RegExp, string?]> = [
-    ['no fail', "«wx.getUserProfile»({ desc: 'x', success() {} })", /^`wx\.getUserProfile` has no `fail` callback, so a refusal \("getUserProfile:fail auth deny"\) goes unnoticed\. Add `fail` and let the user carry on without the data\.$/],
+    [
+      'no fail',
+      "«wx.getUserProfile»({ desc: 'x', success() {} })",
+      /^`wx\.getUserProfile` has no `fail` callback, so a refusal \("getUserProfile:fail auth deny"\) goes unnoticed\. Add `fail` and let the user carry on without the data\.$/,
+    ],
     ['no options at all', '«tt.getUserInfo»()', /`tt\.getUserInfo` has no `fail` callback, so a refusal goes unnoticed/],
-    ['Alipay, which also reports a missing consent in success', 'Page({ onGetAuthorize() { «my.getOpenUserInfo»({ success() {} }) } })', /A refusal fires the consent button's `onError`, and a missing consent arrives in `success` as code 40003: check `code` there too\.$/],
-    ['a Taro .then without .catch', `${taro}«Taro.getUserProfile»({ desc: 'x' }).then(save)`, /has no `\.catch` or `try`, so a refusal rejects unhandled/, tsx.file],
-    ['a Taro await outside try', `${taro}async function f() { const res = await «Taro.getUserProfile»({ desc: 'x' }) }`, /rejects unhandled/, tsx.file],
-    ['a try without catch', `${taro}async function f() { try { await «Taro.getUserProfile»({ desc: 'x' }) } finally { done() } }`, /rejects unhandled/, tsx.file],
-    ['a try around a callback (it cannot catch the later failure)', `${taro}async function f() { try { setTimeout(async () => { await «Taro.getUserProfile»({ desc: 'x' }) }) } catch (e) {} }`, /rejects unhandled/, tsx.file],
-    ['an inline JSX handler (the framework ignores its result)', `${taro}export default () => <Button onClick={() => «Taro.getUserProfile»({ desc: 'x' })} />`, /has no `fail` callback/, tsx.file],
+    [
+      'Alipay, which also reports a missing consent in success',
+      'Page({ onGetAuthorize() { «my.getOpenUserInfo»({ success() {} }) } })',
+      /A refusal fires the consent button's `onError`, and a missing consent arrives in `success` as code 40003: check `code` there too\.$/,
+    ],
+    [
+      'a Taro .then without .catch',
+      `${taro}«Taro.getUserProfile»({ desc: 'x' }).then(save)`,
+      /has no `\.catch` or `try`, so a refusal rejects unhandled/,
+      tsx.file,
+    ],
+    [
+      'a Taro await outside try',
+      `${taro}async function f() { const res = await «Taro.getUserProfile»({ desc: 'x' }) }`,
+      /rejects unhandled/,
+      tsx.file,
+    ],
+    [
+      'a try without catch',
+      `${taro}async function f() { try { await «Taro.getUserProfile»({ desc: 'x' }) } finally { done() } }`,
+      /rejects unhandled/,
+      tsx.file,
+    ],
+    [
+      'a try around a callback (it cannot catch the later failure)',
+      `${taro}async function f() { try { setTimeout(async () => { await «Taro.getUserProfile»({ desc: 'x' }) }) } catch (e) {} }`,
+      /rejects unhandled/,
+      tsx.file,
+    ],
+    [
+      'an inline JSX handler (the framework ignores its result)',
+      `${taro}export default () => <Button onClick={() => «Taro.getUserProfile»({ desc: 'x' })} />`,
+      /has no `fail` callback/,
+      tsx.file,
+    ],
   ];
   for (const [name, source, message, file] of invalid) {
     it(`reports ${name}`, () => {
@@ -82,7 +123,10 @@ describe('unhandled-refusal', () => {
       ["wx.getUserProfile({ desc: 'x' })", "wx.getUserProfile({ desc: 'x', fail: (err) => {} })"],
       ['tt.getUserInfo()', 'tt.getUserInfo({ fail: (err) => {} })'],
       ['tt.getUserInfo({})', 'tt.getUserInfo({ fail: (err) => {} })'],
-      ["wx.getUserProfile({\n  desc: 'x',\n  success() {},\n})", "wx.getUserProfile({\n  desc: 'x',\n  success() {},\n  fail: (err) => {},\n})"],
+      [
+        "wx.getUserProfile({\n  desc: 'x',\n  success() {},\n})",
+        "wx.getUserProfile({\n  desc: 'x',\n  success() {},\n  fail: (err) => {},\n})",
+      ],
     ];
     for (const [source, expected] of cases) {
       const { text, findings } = check(code, source);

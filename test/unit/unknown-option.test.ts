@@ -11,8 +11,15 @@ describe('unknown-option', () => {
     ['a spread (its keys are unknown, the written ones are fine)', "wx.getUserProfile({ ...base, desc: 'x' })"],
     ['computed keys', "wx.getUserProfile({ [key]: 1, desc: 'x' })"],
     ['options from an unknown value', 'wx.getUserProfile(options)'],
-    ['Taro force when the platform is unknown', "import Taro from '@tarojs/taro'\nTaro.getUserProfile({ desc: 'x', force: true })"],
-    ['Taro force on Douyin', "import Taro from '@tarojs/taro'\nTaro.getUserProfile({ desc: 'x', force: true })", { 'project.config.json': '{"appid":"tt07e3715e98c9aac0"}' }],
+    [
+      'Taro force when the platform is unknown',
+      "import Taro from '@tarojs/taro'\nTaro.getUserProfile({ desc: 'x', force: true })",
+    ],
+    [
+      'Taro force on Douyin',
+      "import Taro from '@tarojs/taro'\nTaro.getUserProfile({ desc: 'x', force: true })",
+      { 'project.config.json': '{"appid":"tt07e3715e98c9aac0"}' },
+    ],
     ['an object literal passed to something else', "foo({ descr: 'x' })"],
   ];
   for (const [name, source, files] of valid) {
@@ -22,10 +29,10 @@ describe('unknown-option', () => {
   const typos: Array<[string, string, string]> = [
     ['long for lang', "wx.getUserProfile({ desc: 'x', «long»: 'zh_CN' })", 'lang'],
     ['descr for desc', "wx.getUserProfile({ «descr»: 'x' })", 'desc'],
-    ['a missing letter in success', "wx.getUserInfo({ «sucess»: () => {} })", 'success'],
-    ['a transposition', "wx.getUserInfo({ «fial»() {} })", 'fail'],
-    ['a case slip', "wx.getUserInfo({ «withcredentials»: true })", 'withCredentials'],
-    ['a plural', "tt.getUserInfo({ «withCredential»: true })", 'withCredentials'],
+    ['a missing letter in success', 'wx.getUserInfo({ «sucess»: () => {} })', 'success'],
+    ['a transposition', 'wx.getUserInfo({ «fial»() {} })', 'fail'],
+    ['a case slip', 'wx.getUserInfo({ «withcredentials»: true })', 'withCredentials'],
+    ['a plural', 'tt.getUserInfo({ «withCredential»: true })', 'withCredentials'],
     ['a const options object', "const options = { «lnag»: 'en' }\nwx.getUserInfo(options)", 'lang'],
   ];
   for (const [name, source, suggestion] of typos) {
@@ -55,8 +62,14 @@ describe('unknown-option', () => {
   it('lists the options when nothing is close', () => {
     const { spans, findings } = check(code, "tt.getUserProfile({ «desc»: '用于完善资料', fail() {} })");
     assert.deepEqual(spansOf(findings), spans);
-    assert.match(findings[0]!.message, /`tt\.getUserProfile` has no option `desc`, so it is ignored\. It takes: `force`, `success`, `fail`, `complete`\./);
-    assert.deepEqual(findings[0]!.fixes!.map((f) => f.title), ['Disable unknown-option for this line', 'Disable unknown-option for the entire file']);
+    assert.match(
+      findings[0]!.message,
+      /`tt\.getUserProfile` has no option `desc`, so it is ignored\. It takes: `force`, `success`, `fail`, `complete`\./,
+    );
+    assert.deepEqual(
+      findings[0]!.fixes!.map((f) => f.title),
+      ['Disable unknown-option for this line', 'Disable unknown-option for the entire file'],
+    );
   });
 
   it('does not take an unrelated short key for a typo', () => {

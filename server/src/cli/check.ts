@@ -140,7 +140,9 @@ function parseArgs(argv: string[]): CheckArgs | 'help' {
       case '--ignore': {
         const v = value().trim();
         if (v === '' || v.includes('\\'))
-          throw new UsageError(`--ignore takes a gitignore-style glob with forward slashes, such as components/my-kit/, not "${v}"`);
+          throw new UsageError(
+            `--ignore takes a gitignore-style glob with forward slashes, such as components/my-kit/, not "${v}"`,
+          );
         ignoreGlobs.push(v);
         break;
       }
@@ -284,7 +286,9 @@ function skippedSummary(skipped: SkippedFile[], cwd: string): string {
   for (const [source, n] of bySource) parts.push(`${n} ignored by ${source}`);
   const compiled = of('compiled');
   if (compiled.length)
-    parts.push(`${compiled.length} compiled from the .ts beside ${compiled.length === 1 ? 'it' : 'them'} (${someOf(compiled.map((s) => display(s.file)))})`);
+    parts.push(
+      `${compiled.length} compiled from the .ts beside ${compiled.length === 1 ? 'it' : 'them'} (${someOf(compiled.map((s) => display(s.file)))})`,
+    );
   const hint = library.length || minified.length ? ' --no-default-ignore checks library code.' : '';
   return `${plural(skipped.length, 'file')} skipped: ${parts.join(', ')}.${hint}`;
 }

@@ -108,7 +108,8 @@ function parseArgs(argv: string[], env: CliIo['env'], cwd: string): DecodeArgs |
   if (request.alipayPublicKey === undefined) delete request.alipayPublicKey;
   if (request.sessionKey === undefined) delete request.sessionKey;
   if (request.aesKey === undefined) delete request.aesKey;
-  if (input !== undefined && request.text !== undefined) throw new UsageError('give the payload once: one [text] argument, or --input');
+  if (input !== undefined && request.text !== undefined)
+    throw new UsageError('give the payload once: one [text] argument, or --input');
   const pasted = input !== undefined || request.text !== undefined;
   if (!pasted) {
     if (request.encryptedData === undefined && request.rawData === undefined && request.signature === undefined) {
@@ -118,7 +119,8 @@ function parseArgs(argv: string[], env: CliIo['env'], cwd: string): DecodeArgs |
     if ((request.rawData === undefined) !== (request.signature === undefined)) {
       throw new UsageError('--raw-data and --signature go together');
     }
-    if (request.sessionKey === undefined) throw new UsageError('decrypting and verifying need the session_key: set MP_SESSION_KEY or pass --session-key');
+    if (request.sessionKey === undefined)
+      throw new UsageError('decrypting and verifying need the session_key: set MP_SESSION_KEY or pass --session-key');
   }
   return { request, format, ...(input !== undefined ? { input } : {}) };
 }
@@ -170,7 +172,12 @@ export async function runDecode(argv: string[], io: CliIo): Promise<number> {
     const language = args.request.language ?? 'en';
     const input = args.input === undefined ? undefined : await readInput(args.input, io);
     if (typeof input === 'object') {
-      report = { verdicts: [], fields: [], notes: [], errors: [decodeError('input-too-large', language, { size: input.tooLarge, limit: maxInputBytes })] };
+      report = {
+        verdicts: [],
+        fields: [],
+        notes: [],
+        errors: [decodeError('input-too-large', language, { size: input.tooLarge, limit: maxInputBytes })],
+      };
     } else {
       report = decodePayload({ ...args.request, ...(input !== undefined ? { text: input } : {}) });
     }
@@ -219,7 +226,10 @@ const headings = {
  * cannot move the cursor, recolour the terminal or reorder what is shown.
  */
 export function printableText(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function clip(text: string, width: number): string {

@@ -54,7 +54,10 @@ export function screenText(fileName: string, text: string, maxFileSize = default
   const size = Buffer.byteLength(text, 'utf8');
   if (size > maxFileSize) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    return { reason: 'too-large', message: `Skipped ${fileName}: ${mb(size)} is over the ${mb(maxFileSize)} limit (setting maxFileSize).` };
+    return {
+      reason: 'too-large',
+      message: `Skipped ${fileName}: ${mb(size)} is over the ${mb(maxFileSize)} limit (setting maxFileSize).`,
+    };
   }
   // A NUL character never appears in source text: this is a binary file with a script's name.
   if (text.slice(0, 8192).includes('\u0000')) {
@@ -91,7 +94,10 @@ function sayOnce(findings: Array<{ finding: Finding; group: string }>, text: str
     }
     starts ??= lineStarts(text);
     const line = positionAt(starts, finding.start).line + 1;
-    primary.related = [...(primary.related ?? []), { start: finding.start, end: finding.end, message: `Also here (line ${line}).` }];
+    primary.related = [
+      ...(primary.related ?? []),
+      { start: finding.start, end: finding.end, message: `Also here (line ${line}).` },
+    ];
     const fixes = (finding.fixes ?? []).map((fix) => ({ ...fix, title: `${fix.title} (line ${line})`, preferred: false }));
     if (fixes.length) primary.fixes = [...(primary.fixes ?? []), ...fixes];
   }
@@ -114,7 +120,12 @@ function finish(steps: AnalysisSteps): AnalysisResult {
 }
 
 /** Analyses a script (JS/TS/JSX/TSX). */
-export function analyzeScript(fileName: string, text: string, index: ProjectIndex, options: AnalysisOptions = {}): AnalysisResult {
+export function analyzeScript(
+  fileName: string,
+  text: string,
+  index: ProjectIndex,
+  options: AnalysisOptions = {},
+): AnalysisResult {
   return finish(scriptSteps(fileName, text, index, options));
 }
 
@@ -165,7 +176,11 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
  * `if (wx.canIUse('button.open-type.getUserInfo'))` when `libVersion` already has the button. Such a branch
  * only runs on clients older than the project supports.
  */
-function outsideDeadFallbacks(model: PageModel, libVersion: string, platform: Platform | undefined): (finding: Finding) => boolean {
+function outsideDeadFallbacks(
+  model: PageModel,
+  libVersion: string,
+  platform: Platform | undefined,
+): (finding: Finding) => boolean {
   const dead = model.fallbackRegions().filter((region) => {
     const namespace = region.namespace;
     if (!namespace) return false;
@@ -179,7 +194,12 @@ function outsideDeadFallbacks(model: PageModel, libVersion: string, platform: Pl
 }
 
 /** Analyses a markup file (WXML/AXML/TTML). */
-export function analyzeMarkup(fileName: string, text: string, index: ProjectIndex, options: AnalysisOptions = {}): AnalysisResult {
+export function analyzeMarkup(
+  fileName: string,
+  text: string,
+  index: ProjectIndex,
+  options: AnalysisOptions = {},
+): AnalysisResult {
   return finish(markupSteps(fileName, text, index, options));
 }
 
@@ -188,7 +208,8 @@ function* markupSteps(fileName: string, text: string, index: ProjectIndex, optio
   if (skipped) return { findings: [], skipped };
   const platform = markupPlatform(fileName);
   const markupRules = rules.filter((r) => r.checkMarkup && options.severities?.[r.id] !== 'off');
-  if (!platform || markupRules.length === 0 || (options.platforms && !options.platforms.includes(platform))) return { findings: [] };
+  if (!platform || markupRules.length === 0 || (options.platforms && !options.platforms.includes(platform)))
+    return { findings: [] };
   const facts = index.markupFile(fileName)?.facts;
   if (!facts) return { findings: [] };
   yield;
@@ -213,7 +234,12 @@ export function analyzeFile(fileName: string, text: string, index: ProjectIndex,
  * done, or `return()` to stop. The index is read at every step: a caller that lets files change between
  * steps should drop the run when they do (the language server starts a new one for every change).
  */
-export function* analysisSteps(fileName: string, text: string, index: ProjectIndex, options: AnalysisOptions = {}): AnalysisSteps {
+export function* analysisSteps(
+  fileName: string,
+  text: string,
+  index: ProjectIndex,
+  options: AnalysisOptions = {},
+): AnalysisSteps {
   if (markupPlatform(fileName)) return yield* markupSteps(fileName, text, index, options);
   if (isScriptFile(fileName)) return yield* scriptSteps(fileName, text, index, options);
   return { findings: [] };

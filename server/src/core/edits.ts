@@ -54,11 +54,21 @@ export function escapeSnippet(text: string): string {
  * its own line after the last property when the object spans lines (keeping a trailing comma), inline
  * otherwise.
  */
-export function insertLastProperty(object: ts.ObjectLiteralExpression, property: string, sourceFile: ts.SourceFile, snippet = true): TextEdit {
+export function insertLastProperty(
+  object: ts.ObjectLiteralExpression,
+  property: string,
+  sourceFile: ts.SourceFile,
+  snippet = true,
+): TextEdit {
   const text = sourceFile.text;
   const last = object.properties[object.properties.length - 1];
   if (!last) {
-    return { start: object.getStart(sourceFile), end: object.getEnd(), newText: `{ ${property} }`, ...(snippet ? { snippet } : {}) };
+    return {
+      start: object.getStart(sourceFile),
+      end: object.getEnd(),
+      newText: `{ ${property} }`,
+      ...(snippet ? { snippet } : {}),
+    };
   }
   const lastEnd = last.getEnd();
   const trailingComma = object.properties.hasTrailingComma;

@@ -23,7 +23,16 @@ import {
   type Localized,
 } from '../catalog';
 import { renderMarkupAttribute, renderMarkupValue, type RenderContext } from './docsMarkdown';
-import { markupPlatform, parseEventAttribute, parseMarkup, tapEvents, type EventBinding, type MarkupAttribute, type MarkupElement, type MarkupFacts } from './markup';
+import {
+  markupPlatform,
+  parseEventAttribute,
+  parseMarkup,
+  tapEvents,
+  type EventBinding,
+  type MarkupAttribute,
+  type MarkupElement,
+  type MarkupFacts,
+} from './markup';
 import { bindable, pageModelOf } from './model';
 import { getSourceFile, isScriptFile } from './parse';
 import { lineStarts, positionAt, type LineCharacter } from './positions';
@@ -98,18 +107,47 @@ export interface MarkupHover {
 // Page lifecycle hooks and page events, called by the framework. They can be bound, but offering them as
 // handlers misleads. (Component lifetimes live outside `methods`, so they are never collected.)
 const frameworkHooks = new Set([
-  'onLoad', 'onShow', 'onReady', 'onHide', 'onUnload', 'onRouteDone', 'onPullDownRefresh', 'onReachBottom',
-  'onShareAppMessage', 'onShareTimeline', 'onAddToFavorites', 'onPageScroll', 'onResize', 'onTabItemTap',
-  'onSaveExitState', 'onTitleClick', 'onOptionMenuClick', 'onPopMenuClick', 'onPullIntercept', 'onBack',
-  'onKeyboardHeight', 'onSelectedTabItemTap',
+  'onLoad',
+  'onShow',
+  'onReady',
+  'onHide',
+  'onUnload',
+  'onRouteDone',
+  'onPullDownRefresh',
+  'onReachBottom',
+  'onShareAppMessage',
+  'onShareTimeline',
+  'onAddToFavorites',
+  'onPageScroll',
+  'onResize',
+  'onTabItemTap',
+  'onSaveExitState',
+  'onTitleClick',
+  'onOptionMenuClick',
+  'onPopMenuClick',
+  'onPullIntercept',
+  'onBack',
+  'onKeyboardHeight',
+  'onSelectedTabItemTap',
 ]);
 
 // Definition-object keys that hold configuration, never a handler, even when their value is an identifier.
 const configurationKeys = new Set([
-  'data', 'options', 'properties', 'props', 'behaviors', 'mixins', 'observers', 'relations', 'externalClasses',
-  'lifetimes', 'pageLifetimes', 'methods', 'events', 'ref',
+  'data',
+  'options',
+  'properties',
+  'props',
+  'behaviors',
+  'mixins',
+  'observers',
+  'relations',
+  'externalClasses',
+  'lifetimes',
+  'pageLifetimes',
+  'methods',
+  'events',
+  'ref',
 ]);
-
 
 const texts = {
   bubbles: { en: 'the event bubbles up', zh: '事件继续冒泡' },
@@ -134,7 +172,7 @@ const texts = {
     zh: `此模板旁没有页面脚本，无法查找 \`${name}\`。`,
   }),
   tapBound: {
-    en: 'Bound to a tap: it runs with the user\'s gesture, so user-info calls that need one may be made in it synchronously.',
+    en: "Bound to a tap: it runs with the user's gesture, so user-info calls that need one may be made in it synchronously.",
     zh: '绑定在点击事件上：它在用户手势中执行，需要手势的用户信息接口可在其中同步调用。',
   },
 } as const;
@@ -170,7 +208,11 @@ export function markupDocument(fileName: string, text: string): MarkupDocument |
  * script pairing) and the host (document texts, open editors first).
  */
 export function pageContextOf(fileName: string, index: ProjectIndex, host: FileSystemHost): PageContext {
-  const markupFiles = markupPlatform(fileName) ? [fileName] : isScriptFile(fileName) ? index.pageMarkupOf(fileName).map((m) => m.fileName) : [];
+  const markupFiles = markupPlatform(fileName)
+    ? [fileName]
+    : isScriptFile(fileName)
+      ? index.pageMarkupOf(fileName).map((m) => m.fileName)
+      : [];
   const scripts = markupPlatform(fileName) ? index.scriptsOfMarkup(fileName) : isScriptFile(fileName) ? [fileName] : [];
   const markups: MarkupDocument[] = [];
   for (const markupFile of markupFiles) {
@@ -282,7 +324,9 @@ function tapEventsOf(platform: Platform): TapEvent[] {
 
 /** The APIs of a platform that only work inside a tap handler (from the catalog). */
 function tapOnlyApis(platform: Platform): string[] {
-  return catalog.apis.filter((api) => api.namespace === platformNamespace[platform] && api.constraints?.tapOnly).map((api) => api.id);
+  return catalog.apis
+    .filter((api) => api.namespace === platformNamespace[platform] && api.constraints?.tapOnly)
+    .map((api) => api.id);
 }
 
 function attributeNameCompletions(
@@ -458,7 +502,9 @@ export function markupHover(
 export function markupDefinition(document: MarkupDocument, offset: number, page: PageContext): FileLocation[] {
   const binding = bindingAt(document, offset);
   if (!binding) return [];
-  return page.methods.filter((m) => m.name === binding.handler).map(({ fileName, span, start, end }) => ({ fileName, span, start, end }));
+  return page.methods
+    .filter((m) => m.name === binding.handler)
+    .map(({ fileName, span, start, end }) => ({ fileName, span, start, end }));
 }
 
 /** Every markup binding of the page that calls `handler`. */
@@ -480,7 +526,12 @@ function bindingLocations(page: PageContext, handler: string): FileLocation[] {
  * In a script (on a page method's name): the markup bindings only, since the script's own references
  * come from the JavaScript/TypeScript language service.
  */
-export function handlerReferences(fileName: string, offset: number, page: PageContext, includeDeclaration: boolean): FileLocation[] {
+export function handlerReferences(
+  fileName: string,
+  offset: number,
+  page: PageContext,
+  includeDeclaration: boolean,
+): FileLocation[] {
   const markup = page.markups.find((m) => m.fileName === fileName);
   if (markup) {
     const binding = bindingAt(markup, offset);

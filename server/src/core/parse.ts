@@ -140,7 +140,8 @@ function reparse(oldText: string, previous: ts.SourceFile, text: string): ts.Sou
   let prefix = 0;
   while (prefix < limit && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (suffix < limit - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  while (suffix < limit - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix))
+    suffix++;
   const change = { span: { start: prefix, length: oldText.length - prefix - suffix }, newLength: text.length - prefix - suffix };
   return ts.updateSourceFile(previous, text, change);
 }

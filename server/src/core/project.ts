@@ -206,11 +206,16 @@ export class ProjectIndex {
     for (const config of configFiles) {
       const json = readJson(this.host, path.join(dir, config.name));
       if (!json) continue;
-      const privateJson = config.name === 'project.config.json' ? readJson(this.host, path.join(dir, 'project.private.config.json')) : undefined;
+      const privateJson =
+        config.name === 'project.config.json' ? readJson(this.host, path.join(dir, 'project.private.config.json')) : undefined;
       const miniprogramRoot = stringField(privateJson, 'miniprogramRoot') ?? stringField(json, 'miniprogramRoot');
       const packageJson = readJson(this.host, path.join(dir, 'package.json'));
       const taro = JSON.stringify(packageJson?.['dependencies'] ?? {}).includes('@tarojs/taro');
-      const appRoot = miniprogramRoot ? path.join(dir, miniprogramRoot).replace(/(.)[\\/]+$/, '$1') : taro ? path.join(dir, 'src') : dir;
+      const appRoot = miniprogramRoot
+        ? path.join(dir, miniprogramRoot).replace(/(.)[\\/]+$/, '$1')
+        : taro
+          ? path.join(dir, 'src')
+          : dir;
       const appid = stringField(json, 'appid') ?? stringField(json, 'appId');
       const libVersion = stringField(privateJson, 'libVersion') ?? stringField(json, 'libVersion');
       const configured = config.platform ?? (appid?.startsWith('tt') ? 'douyin' : appid?.startsWith('wx') ? 'wechat' : undefined);
@@ -291,7 +296,8 @@ export class ProjectIndex {
     for (const markup of markups) {
       for (const binding of markup.facts.bindings) {
         if (!binding.handler) continue;
-        if (tapEvents.has(binding.event) || (binding.event === 'click' && isCustomComponent(binding.element.tag))) tap.add(binding.handler);
+        if (tapEvents.has(binding.event) || (binding.event === 'click' && isCustomComponent(binding.element.tag)))
+          tap.add(binding.handler);
         // Each event once, appended in place: copying the list per binding was quadratic (20,000 bindings of one handler took 38 s).
         const events = bound.get(binding.handler);
         if (!events) bound.set(binding.handler, [binding.event]);
@@ -340,6 +346,9 @@ function callsOnLaunch(fileName: string, text: string, loginApi: string): boolea
   const model = pageModelOf(parsed.sourceFile);
   const [namespace, name] = loginApi.split('.');
   return model.calls.some(
-    (call) => call.ref.name === name && (call.ref.namespace === namespace || call.ref.namespace === 'Taro') && model.runsAtAppLaunch(call.node),
+    (call) =>
+      call.ref.name === name &&
+      (call.ref.namespace === namespace || call.ref.namespace === 'Taro') &&
+      model.runsAtAppLaunch(call.node),
   );
 }

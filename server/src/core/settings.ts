@@ -58,7 +58,8 @@ export function parseSettings(value: unknown, strict: boolean): SettingsResult {
   if (typeof value !== 'object' || Array.isArray(value)) return { settings, problems: ['the settings must be an object'] };
   const object = value as Record<string, unknown>;
   if (strict) {
-    for (const key of Object.keys(object)) if (!projectKeys.has(key)) problems.push(`unknown setting "${key}" (known: ${knownKeys.join(', ')})`);
+    for (const key of Object.keys(object))
+      if (!projectKeys.has(key)) problems.push(`unknown setting "${key}" (known: ${knownKeys.join(', ')})`);
   }
 
   if (object['rules'] !== undefined) {
@@ -102,7 +103,9 @@ export function parseSettings(value: unknown, strict: boolean): SettingsResult {
   const ignore = object['ignore'];
   if (ignore !== undefined && ignore !== null) {
     if (!Array.isArray(ignore)) {
-      problems.push(`"ignore" must be a list of gitignore-style globs such as "components/my-kit/", not ${JSON.stringify(ignore)}`);
+      problems.push(
+        `"ignore" must be a list of gitignore-style globs such as "components/my-kit/", not ${JSON.stringify(ignore)}`,
+      );
     } else {
       const accepted: string[] = [];
       for (const glob of ignore as unknown[]) {
@@ -147,7 +150,10 @@ export function mergeOptions(base: AnalysisOptions, override: AnalysisOptions): 
   const severities = base.severities || override.severities ? { ...base.severities, ...override.severities } : undefined;
   const libVersion = override.libVersion ?? base.libVersion;
   const maxFileSize = override.maxFileSize ?? base.maxFileSize;
-  const platforms = base.platforms && override.platforms ? base.platforms.filter((p) => override.platforms!.includes(p)) : (override.platforms ?? base.platforms);
+  const platforms =
+    base.platforms && override.platforms
+      ? base.platforms.filter((p) => override.platforms!.includes(p))
+      : (override.platforms ?? base.platforms);
   return {
     ...(severities ? { severities } : {}),
     ...(libVersion ? { libVersion } : {}),
@@ -176,7 +182,11 @@ function readSettingsFile(host: FileSystemHost, fileName: string): ProjectSettin
     // A broken package.json is not ours to report unless it is the only place settings could be.
     if (isPackage) return undefined;
     const first = errors[0]!;
-    return { file: fileName, settings: {}, problems: [`it is not valid JSON (${printParseErrorCode(first.error)} at offset ${first.offset})`] };
+    return {
+      file: fileName,
+      settings: {},
+      problems: [`it is not valid JSON (${printParseErrorCode(first.error)} at offset ${first.offset})`],
+    };
   }
   if (!isPackage) return { file: fileName, ...parseSettings(value, true) };
   const section = value && typeof value === 'object' ? (value as Record<string, unknown>)['mp-userinfo'] : undefined;
@@ -205,7 +215,9 @@ export class SettingsFiles {
         break;
       }
       visited.push(dir);
-      const here = readSettingsFile(this.host, path.join(dir, settingsFileNames[0])) ?? readSettingsFile(this.host, path.join(dir, settingsFileNames[1]));
+      const here =
+        readSettingsFile(this.host, path.join(dir, settingsFileNames[0])) ??
+        readSettingsFile(this.host, path.join(dir, settingsFileNames[1]));
       if (here) {
         found = here;
         break;

@@ -28,12 +28,16 @@ interface Directive {
   end: number;
 }
 
-const scriptDirective = /\/\/[ \t]*mp-userinfo-disable(-next-line)?(?![\w-])([^\r\n]*)|\/\*\s*mp-userinfo-disable(-next-line)?(?![\w-])([\s\S]*?)\*\//g;
+const scriptDirective =
+  /\/\/[ \t]*mp-userinfo-disable(-next-line)?(?![\w-])([^\r\n]*)|\/\*\s*mp-userinfo-disable(-next-line)?(?![\w-])([\s\S]*?)\*\//g;
 const markupDirective = /<!--\s*mp-userinfo-disable(-next-line)?(?![\w-])([\s\S]*?)-->/g;
 
 /** The codes of a directive's text: comma- or space-separated, up to an optional `-- reason`. */
 function parseCodes(text: string): string[] {
-  const codes = text.split(/\s--\s|\s--$/)[0]!.split(/[\s,]+/).filter((c) => /^[a-z][\w-]*$/i.test(c));
+  const codes = text
+    .split(/\s--\s|\s--$/)[0]!
+    .split(/[\s,]+/)
+    .filter((c) => /^[a-z][\w-]*$/i.test(c));
   return codes.length ? codes : [allRules];
 }
 
@@ -93,7 +97,12 @@ function findDirectives(text: string, pattern: RegExp, isComment: (offset: numbe
     if (!isComment(match.index)) continue;
     const nextLine = match[1] ?? match[3];
     const body = match[2] ?? match[4] ?? '';
-    directives.push({ kind: nextLine ? 'next-line' : 'file', codes: parseCodes(body), start: match.index, end: match.index + match[0].length });
+    directives.push({
+      kind: nextLine ? 'next-line' : 'file',
+      codes: parseCodes(body),
+      start: match.index,
+      end: match.index + match[0].length,
+    });
   }
   return directives;
 }
@@ -134,7 +143,13 @@ interface DirectiveDocument {
 export function applySuppressions(findings: Finding[], target: SuppressionTarget): Finding[] {
   if (findings.length === 0) return findings;
   const finder = target.kind === 'script' ? new NodeFinder(target.sourceFile) : undefined;
-  const document: DirectiveDocument = { target, directives: directivesOf(target, finder), starts: lineStarts(target.text), nl: newlineOf(target.text), finder };
+  const document: DirectiveDocument = {
+    target,
+    directives: directivesOf(target, finder),
+    starts: lineStarts(target.text),
+    nl: newlineOf(target.text),
+    finder,
+  };
   return findings
     .filter((finding) => !suppressed(finding, document))
     .map((finding) => ({ ...finding, fixes: [...(finding.fixes ?? []), ...disableFixes(finding, document)] }));
@@ -217,6 +232,9 @@ function disableFixes(finding: Finding, { target, directives, starts, nl, finder
   const extendFile = fileDirective ? extendDirective(text, fileDirective, finding.code) : undefined;
   const body = `mp-userinfo-disable ${finding.code}`;
   const fileComment = target.kind === 'markup' ? `<!-- ${body} -->` : `/* ${body} */`;
-  fixes.push({ title: `Disable ${finding.code} for the entire file`, edits: [extendFile ?? { start: top, end: top, newText: `${fileComment}${nl}` }] });
+  fixes.push({
+    title: `Disable ${finding.code} for the entire file`,
+    edits: [extendFile ?? { start: top, end: top, newText: `${fileComment}${nl}` }],
+  });
   return fixes;
 }

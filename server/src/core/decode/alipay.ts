@@ -91,14 +91,21 @@ export function readAlipayPublicKey(input: string, language: DocsLanguage): Resu
     return { ok: false, error: decodeError('invalid-public-key', language, { reason: text('public-key-unreadable', language) }) };
   }
   if (key.asymmetricKeyType !== 'rsa') {
-    return { ok: false, error: decodeError('invalid-public-key', language, { reason: text('public-key-not-rsa', language, { type: key.asymmetricKeyType ?? '?' }) }) };
+    return {
+      ok: false,
+      error: decodeError('invalid-public-key', language, {
+        reason: text('public-key-not-rsa', language, { type: key.asymmetricKeyType ?? '?' }),
+      }),
+    };
   }
   return { ok: true, value: key };
 }
 
 /** The signature algorithm an envelope names: SHA256withRSA for `RSA2` (the default), SHA1withRSA for the legacy `RSA`. */
 export function alipaySignAlgorithm(envelope: AlipayEnvelope): { hash: 'sha1' | 'sha256'; name: string } {
-  return envelope.signType?.toUpperCase() === 'RSA' ? { hash: 'sha1', name: 'SHA1withRSA' } : { hash: 'sha256', name: 'SHA256withRSA' };
+  return envelope.signType?.toUpperCase() === 'RSA'
+    ? { hash: 'sha1', name: 'SHA1withRSA' }
+    : { hash: 'sha256', name: 'SHA256withRSA' };
 }
 
 /**

@@ -62,7 +62,12 @@ export function decodeKey(field: KeyField, value: string, language: DocsLanguage
   const shape = keyShapes[field];
   const invalid = (given: string, hint = ''): Result<Buffer> => ({
     ok: false,
-    error: decodeError('invalid-base64', language, { shape: text(`shape-${field}` as const, language), given, hint }, 'invalid-base64-key'),
+    error: decodeError(
+      'invalid-base64',
+      language,
+      { shape: text(`shape-${field}` as const, language), given, hint },
+      'invalid-base64-key',
+    ),
   });
   if (length === 0) return invalid(text('given-empty', language));
   const bad = chars.findIndex((c) => !/^[A-Za-z0-9+/=]$/.test(c));
@@ -74,9 +79,12 @@ export function decodeKey(field: KeyField, value: string, language: DocsLanguage
   const padding = compact.length - data.length;
   const misplaced = data.indexOf('=');
   if (misplaced >= 0 || padding > 2) {
-    return invalid(text('given-padding-misplaced', language, { length, position: (misplaced >= 0 ? misplaced : data.length + 2) + 1 }));
+    return invalid(
+      text('given-padding-misplaced', language, { length, position: (misplaced >= 0 ? misplaced : data.length + 2) + 1 }),
+    );
   }
-  if (data.length % 4 === 1) return invalid(text('given-impossible', language, { length, data: data.length }), text('hint-retype', language));
+  if (data.length % 4 === 1)
+    return invalid(text('given-impossible', language, { length, data: data.length }), text('hint-retype', language));
   const bytes = Math.floor((data.length * 3) / 4);
   const needed = (4 - (data.length % 4)) % 4;
   if (padding !== needed) {
@@ -107,9 +115,7 @@ function capitalise(sentence: string): string {
 }
 
 /** How a CBC decryption ended. */
-export type CbcOutcome =
-  | { ok: true; plaintext: Buffer }
-  | { ok: false; reason: 'block-length' | 'bad-padding' };
+export type CbcOutcome = { ok: true; plaintext: Buffer } | { ok: false; reason: 'block-length' | 'bad-padding' };
 
 /**
  * AES-CBC decryption with PKCS#7 (= PKCS#5 for 16-byte blocks) unpadding. The key length picks

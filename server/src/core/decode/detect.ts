@@ -135,7 +135,8 @@ export function detectPayload(source: string, context: DetectionContext, languag
       // Not a JSON string after all; fall through to the text shapes.
     }
   }
-  if (/^\d{5}$/.test(trimmed)) return { ok: true, value: { kind: 'alipay-code', syntax: 'text', fields: {}, alipayCode: trimmed } };
+  if (/^\d{5}$/.test(trimmed))
+    return { ok: true, value: { kind: 'alipay-code', syntax: 'text', fields: {}, alipayCode: trimmed } };
   if (/:\s*fail/i.test(trimmed) || matchesCatalogError(trimmed)) {
     const apiName = apiNameOf(trimmed);
     return { ok: true, value: { kind: 'err-msg', syntax: 'text', fields: {}, errMsg: trimmed, ...(apiName ? { apiName } : {}) } };

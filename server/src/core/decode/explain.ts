@@ -3,7 +3,16 @@
  * means, which fields the platform no longer fills, whether the data is the anonymous placeholder,
  * and the cause and fix of an `errMsg` or an Alipay result code.
  */
-import { catalog, getApiById, getType, localize, type ApiEntry, type DocsLanguage, type ErrorEntry, type FieldEntry } from '../../catalog';
+import {
+  catalog,
+  getApiById,
+  getType,
+  localize,
+  type ApiEntry,
+  type DocsLanguage,
+  type ErrorEntry,
+  type FieldEntry,
+} from '../../catalog';
 import { text } from './messages';
 import { isObject } from './wechat';
 import type { DecodeNote, FieldRow, JsonValue } from './types';
@@ -76,7 +85,9 @@ export function anonymousDataNote(
   if (placeholder === undefined || typeof nickName !== 'string') return undefined;
   const avatar = fields?.find((f) => f.name === 'avatarUrl')?.values?.find((v) => v.value === value['avatarUrl']);
   const namespace = typeId.split('.')[0];
-  const apis = apiId ? [getApiById(apiId)].filter((a): a is ApiEntry => a !== undefined) : catalog.apis.filter((a) => a.namespace === namespace);
+  const apis = apiId
+    ? [getApiById(apiId)].filter((a): a is ApiEntry => a !== undefined)
+    : catalog.apis.filter((a) => a.namespace === namespace);
   const policy = new Map<string, string>();
   for (const note of apis.flatMap((api) => api.notes)) {
     if (note.text.zh.includes(nickName) || note.text.en.includes(nickName)) {
@@ -106,9 +117,7 @@ export function missingOpenIdNote(value: JsonValue, typeId: string, language: Do
 /** Names of fields that are present, empty, and marked in the catalog as no longer returned. */
 export function emptyLegacyFields(value: JsonValue, typeId: string): string[] {
   if (!isObject(value)) return [];
-  return (typeFields(typeId) ?? [])
-    .filter((f) => f.noLongerReturned !== undefined && value[f.name] === '')
-    .map((f) => f.name);
+  return (typeFields(typeId) ?? []).filter((f) => f.noLongerReturned !== undefined && value[f.name] === '').map((f) => f.name);
 }
 
 /** A catalog error that matched, with the APIs that document it. */
@@ -120,7 +129,11 @@ export interface ErrorExplanation {
   fix: string;
 }
 
-function collectErrors(match: (entry: ErrorEntry) => boolean, apis: readonly ApiEntry[], language: DocsLanguage): ErrorExplanation[] {
+function collectErrors(
+  match: (entry: ErrorEntry) => boolean,
+  apis: readonly ApiEntry[],
+  language: DocsLanguage,
+): ErrorExplanation[] {
   const byEntry = new Map<ErrorEntry, ErrorExplanation>();
   for (const api of apis) {
     for (const entry of api.errors) {
@@ -155,11 +168,7 @@ function safePattern(source: string): RegExp | undefined {
  * patterns, loosely: case-insensitive, any run of whitespace treated as one space. `namespaces` limits
  * the search when the platform is known.
  */
-export function explainErrMsg(
-  errMsg: string,
-  language: DocsLanguage,
-  namespaces?: readonly string[],
-): ErrorExplanation[] {
+export function explainErrMsg(errMsg: string, language: DocsLanguage, namespaces?: readonly string[]): ErrorExplanation[] {
   const normalised = errMsg.replace(/\s+/g, ' ').trim();
   const apis = namespaces ? catalog.apis.filter((a) => namespaces.includes(a.namespace)) : catalog.apis;
   return collectErrors((entry) => safePattern(entry.pattern)?.test(normalised) === true, apis, language);

@@ -7,8 +7,24 @@
  * Pure: `node:crypto` and the catalog only, so the CLI, the language-server-free webview panel and the
  * tests all share it.
  */
-import { getApi, getApiById, localize, platformNamespace, type DocsLanguage, type FieldEntry, type Platform } from '../../catalog';
-import { alipaySignAlgorithm, decryptAlipayContent, innerResponse, parseAlipayResponse, readAlipayPublicKey, verifyAlipaySign, type AlipayEnvelope } from './alipay';
+import {
+  getApi,
+  getApiById,
+  localize,
+  platformNamespace,
+  type DocsLanguage,
+  type FieldEntry,
+  type Platform,
+} from '../../catalog';
+import {
+  alipaySignAlgorithm,
+  decryptAlipayContent,
+  innerResponse,
+  parseAlipayResponse,
+  readAlipayPublicKey,
+  verifyAlipaySign,
+  type AlipayEnvelope,
+} from './alipay';
 import { detectPayload, type Detection, type PayloadFields } from './detect';
 import {
   anonymousDataNote,
@@ -29,7 +45,15 @@ import { checkWatermark, decryptOpenData, isObject, type Decrypted } from './wec
 export * from './types';
 export { decryptOpenData, checkWatermark, decodeSessionKey, type OpenDataInput, type Decrypted } from './wechat';
 export { verifyRawDataSignature, describeReserialisation, type SignatureCheck, type SignatureInput } from './signature';
-export { decryptAlipayContent, parseAlipayResponse, readAlipayEnvelope, readAlipayPublicKey, verifyAlipaySign, innerResponse, type AlipayEnvelope } from './alipay';
+export {
+  decryptAlipayContent,
+  parseAlipayResponse,
+  readAlipayEnvelope,
+  readAlipayPublicKey,
+  verifyAlipaySign,
+  innerResponse,
+  type AlipayEnvelope,
+} from './alipay';
 export { detectPayload, classifyObject, type Detection, type PayloadFields } from './detect';
 export { parseObjectText, type ParsedObject } from './objectText';
 export { explainErrMsg, explainAlipayCode, type ErrorExplanation } from './explain';
@@ -61,7 +85,6 @@ export interface DecodeRequest {
   language?: DocsLanguage;
 }
 
-
 function platformOfAppid(appid: string | undefined): Platform | undefined {
   if (appid === undefined) return undefined;
   if (/^tt/i.test(appid.trim())) return 'douyin';
@@ -82,8 +105,17 @@ export function reportFailed(report: DecodeReport): boolean {
 export function decodePayload(request: DecodeRequest): DecodeReport {
   const language = request.language ?? 'en';
   const report: DecodeReport = { verdicts: [], fields: [], notes: [], errors: [] };
-  const size = [request.text, request.encryptedData, request.iv, request.rawData, request.signature, request.sessionKey, request.aesKey, request.alipayPublicKey, request.appid]
-    .reduce((sum, part) => sum + (part === undefined ? 0 : Buffer.byteLength(part, 'utf8')), 0);
+  const size = [
+    request.text,
+    request.encryptedData,
+    request.iv,
+    request.rawData,
+    request.signature,
+    request.sessionKey,
+    request.aesKey,
+    request.alipayPublicKey,
+    request.appid,
+  ].reduce((sum, part) => sum + (part === undefined ? 0 : Buffer.byteLength(part, 'utf8')), 0);
   if (size > maxInputBytes) {
     report.errors.push(decodeError('input-too-large', language, { size, limit: maxInputBytes }));
     return report;
@@ -98,7 +130,11 @@ export function decodePayload(request: DecodeRequest): DecodeReport {
 
   let detection: Detection;
   if (nonEmpty(request.text) !== undefined) {
-    const detected = detectPayload(request.text!, { hasIv: explicit.iv !== undefined, hasAesKey: aesKey !== undefined }, language);
+    const detected = detectPayload(
+      request.text!,
+      { hasIv: explicit.iv !== undefined, hasAesKey: aesKey !== undefined },
+      language,
+    );
     if (!detected.ok) {
       report.errors.push(detected.error);
       return report;
@@ -143,7 +179,10 @@ class DecodeSession {
     private readonly language: DocsLanguage,
     private readonly secrets: Secrets,
   ) {
-    this.platform = detection.envelope || detection.alipayCode || detection.kind === 'alipay-ciphertext' ? 'alipay' : platformOfAppid(secrets.appid);
+    this.platform =
+      detection.envelope || detection.alipayCode || detection.kind === 'alipay-ciphertext'
+        ? 'alipay'
+        : platformOfAppid(secrets.appid);
   }
 
   run(): void {
@@ -231,7 +270,8 @@ class DecodeSession {
       this.report.fields.push(...explainFields(d.value, known ? typeFields(known) : this.inputFields(), this.language, 'input'));
       if (d.kind === 'decrypted-data') this.afterDecryption(d.value);
       const userInfo = d.kind === 'user-info' ? d.value : d.value['userInfo'];
-      if (userInfo !== undefined) this.pushIfDefined(anonymousDataNote(userInfo, this.typeId('UserInfo'), this.apiId(), this.language));
+      if (userInfo !== undefined)
+        this.pushIfDefined(anonymousDataNote(userInfo, this.typeId('UserInfo'), this.apiId(), this.language));
     }
     if (encryptedData !== undefined) this.decryptWechat(encryptedData, iv);
     if (rawData !== undefined || signature !== undefined) this.verifySignature(rawData, signature);
@@ -256,7 +296,11 @@ class DecodeSession {
       return;
     }
     if (this.secrets.sessionKey === undefined) {
-      this.report.verdicts.push({ check: 'decrypted', status: 'skipped', detail: text('verdict-decrypt-skipped', this.language) });
+      this.report.verdicts.push({
+        check: 'decrypted',
+        status: 'skipped',
+        detail: text('verdict-decrypt-skipped', this.language),
+      });
       this.note('needs-session-key', 'info', text('note-needs-session-key', this.language));
       return;
     }
@@ -269,7 +313,11 @@ class DecodeSession {
     const data = result.value.data;
     if (data === undefined) {
       this.notJson(result.value, 'not-json-why-wechat');
-      this.report.verdicts.push({ check: 'watermark', status: 'skipped', detail: text('verdict-watermark-not-json', this.language) });
+      this.report.verdicts.push({
+        check: 'watermark',
+        status: 'skipped',
+        detail: text('verdict-watermark-not-json', this.language),
+      });
       return;
     }
     this.platform = platformOfAppid(watermarkAppid(data)) ?? this.platform;
@@ -290,21 +338,33 @@ class DecodeSession {
   }
 
   private verifySignature(rawData: string | undefined, signature: string | undefined): void {
-    const missing = [rawData === undefined ? 'rawData' : '', signature === undefined ? 'signature' : '', this.secrets.sessionKey === undefined ? 'session_key' : '']
+    const missing = [
+      rawData === undefined ? 'rawData' : '',
+      signature === undefined ? 'signature' : '',
+      this.secrets.sessionKey === undefined ? 'session_key' : '',
+    ]
       .filter(Boolean)
       .join(', ');
     if (rawData !== undefined) {
       const how = describeReserialisation(rawData, this.language);
-      if (how.length > 0) this.note('raw-data-reserialised', 'warning', text('note-raw-data-reserialised', this.language, { how: how.join('; ') }));
+      if (how.length > 0)
+        this.note('raw-data-reserialised', 'warning', text('note-raw-data-reserialised', this.language, { how: how.join('; ') }));
     }
     if (missing) {
-      this.report.verdicts.push({ check: 'signature', status: 'skipped', detail: text('verdict-signature-skipped', this.language, { what: missing }) });
+      this.report.verdicts.push({
+        check: 'signature',
+        status: 'skipped',
+        detail: text('verdict-signature-skipped', this.language, { what: missing }),
+      });
       if (this.secrets.sessionKey === undefined && !this.report.notes.some((n) => n.code === 'needs-session-key')) {
         this.note('needs-session-key', 'info', text('note-needs-session-key', this.language));
       }
       return;
     }
-    const result = verifyRawDataSignature({ rawData: rawData!, signature: signature!, sessionKey: this.secrets.sessionKey! }, this.language);
+    const result = verifyRawDataSignature(
+      { rawData: rawData!, signature: signature!, sessionKey: this.secrets.sessionKey! },
+      this.language,
+    );
     if (!result.ok) {
       this.fail('signature', result.error);
       return;
@@ -327,7 +387,10 @@ class DecodeSession {
 
   private alipayEnvelope(): void {
     const envelope = this.detection.envelope!;
-    if (this.detection.value) this.report.fields.push(...explainFields(this.detection.value, getApiById('my.getOpenUserInfo')?.result, this.language, 'input'));
+    if (this.detection.value)
+      this.report.fields.push(
+        ...explainFields(this.detection.value, getApiById('my.getOpenUserInfo')?.result, this.language, 'input'),
+      );
     if (envelope.sign !== undefined) this.alipaySign(envelope);
     if (envelope.encrypted) {
       this.alipayCiphertext(envelope.response);
@@ -360,16 +423,28 @@ class DecodeSession {
     }
     const algorithm = alipaySignAlgorithm(envelope).name;
     if (checked.value) {
-      this.report.verdicts.push({ check: 'signature', status: 'pass', detail: text('verdict-alipay-sign-ok', this.language, { algorithm }) });
+      this.report.verdicts.push({
+        check: 'signature',
+        status: 'pass',
+        detail: text('verdict-alipay-sign-ok', this.language, { algorithm }),
+      });
       return;
     }
-    this.report.verdicts.push({ check: 'signature', status: 'fail', detail: text('verdict-alipay-sign-bad', this.language, { algorithm }) });
+    this.report.verdicts.push({
+      check: 'signature',
+      status: 'fail',
+      detail: text('verdict-alipay-sign-bad', this.language, { algorithm }),
+    });
     this.report.errors.push(decodeError('alipay-sign-mismatch', this.language));
   }
 
   private alipayCiphertext(ciphertext: string): void {
     if (this.secrets.aesKey === undefined) {
-      this.report.verdicts.push({ check: 'decrypted', status: 'skipped', detail: text('verdict-decrypt-skipped', this.language) });
+      this.report.verdicts.push({
+        check: 'decrypted',
+        status: 'skipped',
+        detail: text('verdict-decrypt-skipped', this.language),
+      });
       this.note('needs-aes-key', 'info', text('note-needs-aes-key', this.language));
       return;
     }
@@ -404,11 +479,19 @@ class DecodeSession {
     const msg = typeof inner['msg'] === 'string' ? inner['msg'] : '';
     const subMsg = typeof inner['subMsg'] === 'string' ? inner['subMsg'] : '';
     if (code === '10000') {
-      this.report.verdicts.push({ check: 'response-code', status: 'pass', detail: text('verdict-code-ok', this.language, { code, msg }) });
+      this.report.verdicts.push({
+        check: 'response-code',
+        status: 'pass',
+        detail: text('verdict-code-ok', this.language, { code, msg }),
+      });
       const legacy = emptyLegacyFields(inner, innerType);
       if (legacy.length > 0) {
         const why = (getApiById(apiId)?.notes ?? []).map((n) => `(${n.date}) ${localize(n.text, this.language)}`).join(' ');
-        this.note('alipay-legacy-fields', 'info', text('note-alipay-legacy-fields', this.language, { fields: legacy.join(', '), why }));
+        this.note(
+          'alipay-legacy-fields',
+          'info',
+          text('note-alipay-legacy-fields', this.language, { fields: legacy.join(', '), why }),
+        );
       }
       return;
     }
@@ -450,7 +533,10 @@ class DecodeSession {
     this.report.verdicts.push({
       check: 'decrypted',
       status: 'pass',
-      detail: text('verdict-decrypted', this.language, { bytes: Buffer.byteLength(value.plaintext, 'utf8'), cipher: value.cipher }),
+      detail: text('verdict-decrypted', this.language, {
+        bytes: Buffer.byteLength(value.plaintext, 'utf8'),
+        cipher: value.cipher,
+      }),
     });
   }
 
@@ -466,7 +552,9 @@ class DecodeSession {
 
   private fail(check: 'decrypted' | 'signature', error: DecodeReport['errors'][number]): void {
     this.report.errors.push(error);
-    const detail = text(check === 'decrypted' ? decryptFailure(error.code) : 'verdict-signature-failed', this.language, { code: error.code });
+    const detail = text(check === 'decrypted' ? decryptFailure(error.code) : 'verdict-signature-failed', this.language, {
+      code: error.code,
+    });
     this.report.verdicts.push({ check, status: 'fail', detail });
   }
 

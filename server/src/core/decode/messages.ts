@@ -104,7 +104,7 @@ const texts = {
     zh: '只有前 16 字节是乱码，说明 iv 不对：请使用与这份 encryptedData 一起返回的 iv。',
   },
   'not-json-iv-watermark': {
-    en: 'Only the first 16 bytes are damaged (the rest is the platform\'s JSON with its watermark), so the iv is wrong: use the iv returned with this encryptedData.',
+    en: "Only the first 16 bytes are damaged (the rest is the platform's JSON with its watermark), so the iv is wrong: use the iv returned with this encryptedData.",
     zh: '只有前 16 字节被破坏（其余部分是平台带 watermark 的 JSON），说明 iv 不对：请使用与这份 encryptedData 一起返回的 iv。',
   },
   'not-json-key': {
@@ -438,11 +438,6 @@ export function text(key: TextKey, language: DocsLanguage, params: Params = {}):
 }
 
 /** The sentence naming a recognised format. */
-export function formatDescription(
-  kind: FormatKind,
-  syntax: string,
-  language: DocsLanguage,
-  api = '',
-): string {
+export function formatDescription(kind: FormatKind, syntax: string, language: DocsLanguage, api = ''): string {
   return fill(pick(formatTexts[kind], language), { syntax: pick(syntaxTexts[syntax] ?? syntaxTexts.text!, language), api });
 }

@@ -62,7 +62,8 @@ class LiteralSyntaxError {
 const identifierStart = /[A-Za-z_$\u00a0-\u2025\u2027-\uffff]/;
 const identifierPart = /[A-Za-z0-9_$\u00a0-\u2025\u2027-\uffff]/;
 /** What consoles print in place of parts they leave out: `[Object]`, `<ref *1>`, `<1 empty item>`, `{…}`. */
-const abbreviation = /^(\[(?:Object|Array|Circular|Function|Getter|Setter)[^\]\n]*\]?|<(?:ref|\d)[^>\n]*>?|\.\.\. \d+ more \w+|…)/;
+const abbreviation =
+  /^(\[(?:Object|Array|Circular|Function|Getter|Setter)[^\]\n]*\]?|<(?:ref|\d)[^>\n]*>?|\.\.\. \d+ more \w+|…)/;
 
 /** The recursive-descent reader. It throws `LiteralSyntaxError` internally; `parseObjectText` catches it. */
 class LiteralReader {
@@ -263,7 +264,9 @@ class LiteralReader {
     if (rest === '') throw new LiteralSyntaxError(this.pos, 'object-end');
     const marker = abbreviation.exec(rest)?.[0];
     if (marker !== undefined) throw new LiteralSyntaxError(this.pos, 'object-abbreviated', { marker });
-    throw new LiteralSyntaxError(this.pos, 'object-unexpected', { what: JSON.stringify(String.fromCodePoint(rest.codePointAt(0)!)) });
+    throw new LiteralSyntaxError(this.pos, 'object-unexpected', {
+      what: JSON.stringify(String.fromCodePoint(rest.codePointAt(0)!)),
+    });
   }
 }
 

@@ -150,12 +150,7 @@ export interface WatermarkCheck {
  * Checks `watermark.appid` against `appid` (when given) and reports how old `watermark.timestamp` is,
  * relative to `now` (milliseconds since the epoch).
  */
-export function checkWatermark(
-  data: JsonValue,
-  appid: string | undefined,
-  now: number,
-  language: DocsLanguage,
-): WatermarkCheck {
+export function checkWatermark(data: JsonValue, appid: string | undefined, now: number, language: DocsLanguage): WatermarkCheck {
   const watermark = isObject(data) ? data['watermark'] : undefined;
   const actual = isObject(watermark) ? watermark['appid'] : undefined;
   const timestamp = isObject(watermark) ? watermark['timestamp'] : undefined;
@@ -173,18 +168,29 @@ export function checkWatermark(
   if (!expected) {
     notes.push({ code: 'appid-not-checked', level: 'info', message: text('note-appid-not-checked', language, { actual }) });
     return {
-      verdict: { check: 'watermark', status: 'skipped', detail: text('verdict-watermark-unchecked', language, { appid: actual, when, age }) },
+      verdict: {
+        check: 'watermark',
+        status: 'skipped',
+        detail: text('verdict-watermark-unchecked', language, { appid: actual, when, age }),
+      },
       notes,
     };
   }
   if (actual !== expected) {
     return {
-      verdict: { check: 'watermark', status: 'fail', detail: text('verdict-watermark-bad', language, { actual, expected, when, age }) },
+      verdict: {
+        check: 'watermark',
+        status: 'fail',
+        detail: text('verdict-watermark-bad', language, { actual, expected, when, age }),
+      },
       error: decodeError('appid-mismatch', language, { actual, expected }),
       notes,
     };
   }
-  return { verdict: { check: 'watermark', status: 'pass', detail: text('verdict-watermark-ok', language, { appid: actual, when, age }) }, notes };
+  return {
+    verdict: { check: 'watermark', status: 'pass', detail: text('verdict-watermark-ok', language, { appid: actual, when, age }) },
+    notes,
+  };
 }
 
 /** A duration in the largest unit that keeps it at least 1 (seconds up to years). */

@@ -58,7 +58,14 @@ function resultBindings(call: ApiCall): ResultBinding[] {
     const declaration = outerExpression(call.node).parent?.parent;
     const list = declaration?.parent;
     const statement = list?.parent;
-    if (declaration && ts.isVariableDeclaration(declaration) && list && statement && ts.isVariableStatement(statement) && statement.parent) {
+    if (
+      declaration &&
+      ts.isVariableDeclaration(declaration) &&
+      list &&
+      statement &&
+      ts.isVariableStatement(statement) &&
+      statement.parent
+    ) {
       bindings.push({ name: declaration.name, scope: statement.parent, statement });
     }
   }
@@ -70,8 +77,14 @@ function memberAccess(node: ts.Node): { access: ts.Expression; key: string } | u
   let object: ts.Node = node;
   while (object.parent && ts.isParenthesizedExpression(object.parent)) object = object.parent;
   const parent = object.parent;
-  if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === object) return { access: parent, key: parent.name.text };
-  if (parent && ts.isElementAccessExpression(parent) && parent.expression === object && ts.isStringLiteralLike(parent.argumentExpression)) {
+  if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === object)
+    return { access: parent, key: parent.name.text };
+  if (
+    parent &&
+    ts.isElementAccessExpression(parent) &&
+    parent.expression === object &&
+    ts.isStringLiteralLike(parent.argumentExpression)
+  ) {
     return { access: parent, key: parent.argumentExpression.text };
   }
   return undefined;
@@ -82,7 +95,10 @@ function parseCallAround(node: ts.Node): ts.CallExpression | undefined {
   const call = outerExpression(node as ts.Expression).parent;
   if (!call || !ts.isCallExpression(call) || call.arguments[0] !== outerExpression(node as ts.Expression)) return undefined;
   const callee = skipOuterExpressions(call.expression);
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'parse' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON'
+  return ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'parse' &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'JSON'
     ? call
     : undefined;
 }
@@ -135,7 +151,11 @@ class Checker {
         });
       } else if (key === 'response') {
         if (ts.isIdentifier(element.name)) this.checkResponseString(element.name.text, scope, after);
-        else this.misreads.push({ ...this.span(element.name), message: `\`response\` is a JSON string; destructuring it gives undefined. Parse it with \`JSON.parse(response).response\`.` });
+        else
+          this.misreads.push({
+            ...this.span(element.name),
+            message: `\`response\` is a JSON string; destructuring it gives undefined. Parse it with \`JSON.parse(response).response\`.`,
+          });
       }
     }
   }
@@ -144,7 +164,12 @@ class Checker {
     const api = apiLabel(this.call);
     const access = memberAccess(reference);
     if (!access) {
-      this.checkDestructured(reference, (key) => !this.shape.resultFields.has(key), (key) => `\`${api}\` passes only \`response\`, a JSON string: \`${key}\` is undefined. Read it from \`JSON.parse(${resName}.response).response\`.`);
+      this.checkDestructured(
+        reference,
+        (key) => !this.shape.resultFields.has(key),
+        (key) =>
+          `\`${api}\` passes only \`response\`, a JSON string: \`${key}\` is undefined. Read it from \`JSON.parse(${resName}.response).response\`.`,
+      );
       return;
     }
     if (!this.shape.resultFields.has(access.key)) {
@@ -164,7 +189,8 @@ class Checker {
     if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isObjectBindingPattern(declaration.name)) return;
     for (const element of declaration.name.elements) {
       const key = propertyNameText(element.propertyName ?? (ts.isIdentifier(element.name) ? element.name : undefined));
-      if (key !== undefined && !element.dotDotDotToken && wrong(key)) this.misreads.push({ ...this.span(element), message: message(key) });
+      if (key !== undefined && !element.dotDotDotToken && wrong(key))
+        this.misreads.push({ ...this.span(element), message: message(key) });
     }
   }
 
@@ -193,10 +219,12 @@ class Checker {
   /** `JSON.parse(res.response)`: the profile is one level down, in `.response`. */
   private checkParsed(parse: ts.CallExpression, text: string): void {
     const misplaced = (key: string) => this.shape.profileFields.has(key) && !this.shape.envelopeFields.has(key);
-    const message = (key: string) => `\`${key}\` is one level down: the parsed text holds the profile in \`.response\` (\`JSON.parse(${text}).response.${key}\`).`;
+    const message = (key: string) =>
+      `\`${key}\` is one level down: the parsed text holds the profile in \`.response\` (\`JSON.parse(${text}).response.${key}\`).`;
     const access = memberAccess(parse);
     if (access) {
-      if (misplaced(access.key)) this.misreads.push({ ...this.span(access.access), message: message(access.key), fixes: [this.insertResponse(parse)] });
+      if (misplaced(access.key))
+        this.misreads.push({ ...this.span(access.access), message: message(access.key), fixes: [this.insertResponse(parse)] });
       return;
     }
     const declaration = outerExpression(parse).parent;
@@ -206,9 +234,14 @@ class Checker {
       return;
     }
     if (!ts.isIdentifier(declaration.name) || !declaration.parent.parent?.parent) return;
-    for (const reference of this.model.references(declaration.name.text, declaration.parent.parent.parent, declaration.getEnd())) {
+    for (const reference of this.model.references(
+      declaration.name.text,
+      declaration.parent.parent.parent,
+      declaration.getEnd(),
+    )) {
       const read = memberAccess(reference);
-      if (read && misplaced(read.key)) this.misreads.push({ ...this.span(read.access), message: message(read.key), fixes: [this.insertResponse(reference)] });
+      if (read && misplaced(read.key))
+        this.misreads.push({ ...this.span(read.access), message: message(read.key), fixes: [this.insertResponse(reference)] });
     }
   }
 
@@ -264,14 +297,15 @@ export const rule: Rule = {
   id: 'alipay-response-string',
   defaultSeverity: 'warning',
   docs: {
-    summary: 'The result of `my.getOpenUserInfo` / `Taro.getOpenUserInfo` is read as an object, but `res.response` is a JSON string.',
+    summary:
+      'The result of `my.getOpenUserInfo` / `Taro.getOpenUserInfo` is read as an object, but `res.response` is a JSON string.',
     platforms: ['alipay', 'taro'],
     rationale:
       'Alipay passes the profile as a string: `res.response` is JSON text, and the member data sits one level further down, at ' +
       '`JSON.parse(res.response).response`. Reading `res.nickName`, `res.response.nickName` or `JSON.parse(res.response).nickName` gives ' +
-      '`undefined` without any error. Check `code === \'10000\'` there too: a missing authorisation (code 40003) also arrives in `success`. ' +
+      "`undefined` without any error. Check `code === '10000'` there too: a missing authorisation (code 40003) also arrives in `success`. " +
       'The quick fix inserts the parse and reads the fields from it.',
-    wrong: "my.getOpenUserInfo({\n  success: (res) => {\n    this.setData({ nickName: res.response.nickName })\n  },\n})",
+    wrong: 'my.getOpenUserInfo({\n  success: (res) => {\n    this.setData({ nickName: res.response.nickName })\n  },\n})',
     right:
       "my.getOpenUserInfo({\n  success: (res) => {\n    const info = JSON.parse(res.response).response\n    if (info.code === '10000') this.setData({ nickName: info.nickName })\n  },\n})",
   },

@@ -19,10 +19,10 @@ export const rule: Rule = {
     platforms: ['wechat', 'taro'],
     rationale:
       // FACTS §8.1 (the doc marks desc required), §6.2 (no errMsg found for a missing or empty desc), §7.4 (Taro's types).
-      'The profile dialog shows `desc` to the user as the reason for the request, and WeChat\'s documentation and Taro\'s types ' +
+      "The profile dialog shows `desc` to the user as the reason for the request, and WeChat's documentation and Taro's types " +
       'mark it required. What the call does without it is not documented (no exact `errMsg` is known), and an empty string ' +
-      'gives the user no reason either. Douyin\'s `tt.getUserProfile` takes no `desc` and is not checked.',
-    wrong: "wx.getUserProfile({\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
+      "gives the user no reason either. Douyin's `tt.getUserProfile` takes no `desc` and is not checked.",
+    wrong: 'wx.getUserProfile({\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})',
     right: "wx.getUserProfile({\n  desc: '用于完善会员资料',\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
   },
   checkScript({ calls, model, sourceFile }) {
@@ -37,7 +37,13 @@ export const rule: Rule = {
         findings.push({
           ...call.callee,
           message: `\`${name}\` is called without options; it needs ${requirement}.`,
-          fixes: [{ title: "Add desc: ''", preferred: true, edits: [{ start: open, end: call.node.arguments.end, newText: "{ desc: '$1' }", snippet: true }] }],
+          fixes: [
+            {
+              title: "Add desc: ''",
+              preferred: true,
+              edits: [{ start: open, end: call.node.arguments.end, newText: "{ desc: '$1' }", snippet: true }],
+            },
+          ],
         });
         continue;
       }
@@ -47,7 +53,9 @@ export const rule: Rule = {
         findings.push({
           ...call.callee,
           message: `\`${name}\` has no \`desc\`; it needs ${requirement}.`,
-          fixes: [{ title: "Add desc: ''", preferred: true, edits: [insertFirstProperty(call.options, "desc: '$1'", sourceFile)] }],
+          fixes: [
+            { title: "Add desc: ''", preferred: true, edits: [insertFirstProperty(call.options, "desc: '$1'", sourceFile)] },
+          ],
         });
         continue;
       }

@@ -23,7 +23,8 @@ export const rule: Rule = {
   id: 'desc-too-long',
   defaultSeverity: 'error',
   docs: {
-    summary: 'The `desc` of `getUserProfile` is over the documented 30 characters, or over 30 when non-ASCII characters count 2 as WeChat is observed to count them.',
+    summary:
+      'The `desc` of `getUserProfile` is over the documented 30 characters, or over 30 when non-ASCII characters count 2 as WeChat is observed to count them.',
     platforms: ['wechat', 'taro'],
     rationale:
       // FACTS §6.2 (the errMsg for a too-long desc), §8.1 (the doc's 30 characters), §8.2 (community reports, no official rule).

@@ -12,12 +12,13 @@ export const rule: Rule = {
   sayOnce: true,
   defaultSeverity: 'information',
   docs: {
-    summary: '`wx.getUserProfile` (and `Taro.getUserProfile` on WeChat), which returns a grey avatar and the nickname "微信用户" to versions released after 2022-11-08 on base library 2.27.1 or newer.',
+    summary:
+      '`wx.getUserProfile` (and `Taro.getUserProfile` on WeChat), which returns a grey avatar and the nickname "微信用户" to versions released after 2022-11-08 on base library 2.27.1 or newer.',
     platforms: ['wechat', 'taro'],
     rationale:
       `For versions released after ${wx2022Note.date}, WeChat answers \`getUserProfile\` with a default grey avatar and the nickname "微信用户" ` +
       `whenever the client runs base library ${anonymousFrom} or newer; only older base libraries still get the real profile. The project's ` +
-      '`libVersion` is only the oldest base library it supports: what decides is each user\'s client, and current clients run newer ' +
+      "`libVersion` is only the oldest base library it supports: what decides is each user's client, and current clients run newer " +
       'base libraries, so practically every user gets the anonymous data. The replacement is the avatar/nickname fill-in: ' +
       '`<button open-type="chooseAvatar">` returns the avatar the user picks (a temporary path to upload) and `<input type="nickname">` offers ' +
       'their nickname, best read when a form is submitted, because a nickname that fails the content check is cleared after blur.',

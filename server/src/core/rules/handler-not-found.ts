@@ -17,10 +17,11 @@ export const rule: Rule = {
   id: 'handler-not-found',
   defaultSeverity: 'warning',
   docs: {
-    summary: 'An event binding in WXML/AXML/TTML (`bindtap`, `onTap`, `onGetAuthorize`, …) names a method the page or component does not define.',
+    summary:
+      'An event binding in WXML/AXML/TTML (`bindtap`, `onTap`, `onGetAuthorize`, …) names a method the page or component does not define.',
     platforms: ['wechat', 'alipay', 'douyin'],
     rationale:
-      'A binding to a missing method does nothing when the event fires: the tap is lost, and a consent button\'s result ' +
+      "A binding to a missing method does nothing when the event fires: the tap is lost, and a consent button's result " +
       '(`bindgetuserinfo`, `onGetAuthorize`) is dropped. Pages bind members of `Page({…})`, components bind `methods` of `Component({…})`; ' +
       'a function at the top level of a Component is not a handler. The rule stays quiet where it cannot see every method: computed ' +
       'bindings (`bindtap="{{handler}}"`), markup without a script, a definition object built elsewhere, or a Behavior/mixin from another module.',
@@ -55,7 +56,10 @@ export const rule: Rule = {
       const span = handlerSpan(binding);
       const same = members.filter((m) => m.name === name);
       if (same.some((m) => bindable(m))) {
-        findings.push({ ...span, message: `\`${name}\` in ${scriptNames} is not a function, so \`${binding.attribute.name}\` has no handler to call.` });
+        findings.push({
+          ...span,
+          message: `\`${name}\` in ${scriptNames} is not a function, so \`${binding.attribute.name}\` has no handler to call.`,
+        });
         continue;
       }
       if (same.some((m) => m.kind === 'Component' && m.group === undefined && m.callable)) {
@@ -66,11 +70,16 @@ export const rule: Rule = {
         continue;
       }
       const suggestion = closestMatch(name, methodNames);
-      const stopOnly = binding.prefix.includes('catch') && !suggestion ? ` To only stop the event, leave the value empty: \`${binding.attribute.name}=""\`.` : '';
+      const stopOnly =
+        binding.prefix.includes('catch') && !suggestion
+          ? ` To only stop the event, leave the value empty: \`${binding.attribute.name}=""\`.`
+          : '';
       findings.push({
         ...span,
         message: `No method \`${name}\` in ${scriptNames}: \`${binding.attribute.name}\` has no handler to call.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}${stopOnly}`,
-        ...(suggestion ? { fixes: [{ title: `Change to \`${suggestion}\``, preferred: true, edits: [{ ...span, newText: suggestion }] }] } : {}),
+        ...(suggestion
+          ? { fixes: [{ title: `Change to \`${suggestion}\``, preferred: true, edits: [{ ...span, newText: suggestion }] }] }
+          : {}),
       });
     }
     return findings;

@@ -31,7 +31,8 @@ function show(value: string | number | boolean): string {
 /** Reads what an expression is; undefined for anything the source does not pin down (variables, calls). */
 function literalOf(expression: ts.Expression, sourceFile: ts.SourceFile): Literal | undefined {
   const node = skipOuterExpressions(expression);
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { kind: 'string', value: node.text, literal: true, node };
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
+    return { kind: 'string', value: node.text, literal: true, node };
   if (ts.isTemplateExpression(node)) return { kind: 'string', literal: true, node };
   if (ts.isNumericLiteral(node)) return { kind: 'number', value: Number(node.text), literal: true, node };
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
@@ -118,11 +119,12 @@ export const rule: Rule = {
   id: 'invalid-option-value',
   defaultSeverity: 'error',
   docs: {
-    summary: 'An option is given a literal outside its allowed values (`lang: \'zh_cn\'`) or of the wrong kind (`withCredentials: \'true\'`).',
+    summary:
+      "An option is given a literal outside its allowed values (`lang: 'zh_cn'`) or of the wrong kind (`withCredentials: 'true'`).",
     platforms: ['wechat', 'alipay', 'douyin', 'taro'],
     rationale:
       'A value outside the documented set has no documented effect: an unknown `lang` is none of the three documented languages, a ' +
-      'string `\'false\'` is truthy, and a callback given as a string is never called. The allowed values come from the API catalog; each quick fix writes ' +
+      "string `'false'` is truthy, and a callback given as a string is never called. The allowed values come from the API catalog; each quick fix writes " +
       'one of them, the closest first.',
     wrong: "wx.getUserInfo({ lang: 'zh_cn', withCredentials: 'true', success: (res) => {} })",
     right: "wx.getUserInfo({ lang: 'zh_CN', withCredentials: true, success: (res) => {} })",

@@ -19,16 +19,18 @@ export const rule: Rule = {
   id: 'min-version',
   defaultSeverity: 'warning',
   docs: {
-    summary: 'An API, option or value needs a newer base library than the project supports, and the code does not test for it first.',
+    summary:
+      'An API, option or value needs a newer base library than the project supports, and the code does not test for it first.',
     platforms: ['wechat', 'alipay', 'douyin', 'taro'],
     rationale:
-      'The project\'s `libVersion` (the setting, or `project.config.json`) is the oldest base library it runs on. On older clients a newer ' +
-      'API is `undefined` (WeChat\'s own sample tests `if (wx.getUserProfile)`), so calling it throws a TypeError, and a newer ' +
+      "The project's `libVersion` (the setting, or `project.config.json`) is the oldest base library it runs on. On older clients a newer " +
+      "API is `undefined` (WeChat's own sample tests `if (wx.getUserProfile)`), so calling it throws a TypeError, and a newer " +
       'option or value is not supported there. Either raise `libVersion`, or test ' +
-      'first: `wx.canIUse(\'getUserProfile\')`, `if (wx.getUserProfile)`, `typeof wx.getUserProfile === \'function\'` or a comparison of ' +
+      "first: `wx.canIUse('getUserProfile')`, `if (wx.getUserProfile)`, `typeof wx.getUserProfile === 'function'` or a comparison of " +
       '`SDKVersion`. A test guards the branch it chooses (and the functions only that branch calls); a test whose result is kept, such as ' +
-      'a `canIUse` flag in `data` that shows the button with `wx:if` as in WeChat\'s own sample, guards the whole page.',
-    wrong: "// project.config.json: \"libVersion\": \"2.9.0\"\nwx.getUserProfile({ desc: '用于完善会员资料', success: (res) => this.save(res) })",
+      "a `canIUse` flag in `data` that shows the button with `wx:if` as in WeChat's own sample, guards the whole page.",
+    wrong:
+      '// project.config.json: "libVersion": "2.9.0"\nwx.getUserProfile({ desc: \'用于完善会员资料\', success: (res) => this.save(res) })',
     right:
       "if (wx.canIUse('getUserProfile')) {\n  wx.getUserProfile({ desc: '用于完善会员资料', success: (res) => this.save(res) })\n} else {\n  this.setData({ askManually: true })\n}",
   },
@@ -38,7 +40,12 @@ export const rule: Rule = {
     for (const call of calls) {
       const name = apiLabel(call);
       const api = call.api;
-      if (api.minVersion && comparable(call, undefined, platform) && compareVersions(libVersion, api.minVersion) < 0 && !model.featureGuarded(call.ref.name, call.node)) {
+      if (
+        api.minVersion &&
+        comparable(call, undefined, platform) &&
+        compareVersions(libVersion, api.minVersion) < 0 &&
+        !model.featureGuarded(call.ref.name, call.node)
+      ) {
         findings.push({
           ...call.callee,
           message:
@@ -54,10 +61,21 @@ export const rule: Rule = {
         if (!option || !comparable(call, option.platforms, platform)) continue;
         const literal = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
         const value = option.values?.find(
-          (v) => v.minVersion && literal && (ts.isStringLiteralLike(literal) ? literal.text === v.value : literal.getText(sourceFile) === String(v.value)),
+          (v) =>
+            v.minVersion &&
+            literal &&
+            (ts.isStringLiteralLike(literal) ? literal.text === v.value : literal.getText(sourceFile) === String(v.value)),
         );
-        const needed = [option.minVersion, value?.minVersion].filter((v): v is string => !!v).sort(compareVersions).pop();
-        if (!needed || (api.minVersion && compareVersions(needed, api.minVersion) <= 0) || compareVersions(libVersion, needed) >= 0) continue;
+        const needed = [option.minVersion, value?.minVersion]
+          .filter((v): v is string => !!v)
+          .sort(compareVersions)
+          .pop();
+        if (
+          !needed ||
+          (api.minVersion && compareVersions(needed, api.minVersion) <= 0) ||
+          compareVersions(libVersion, needed) >= 0
+        )
+          continue;
         const path = `${call.ref.name}.object.${option.name}`;
         if (model.featureGuarded(path, call.node)) continue;
         const what = value && value.minVersion === needed ? `\`${option.name}: ${String(value.value)}\`` : `\`${option.name}\``;

@@ -6,7 +6,9 @@ function where(verdict: Exclude<GestureVerdict, { ok: true }>): string {
     case 'callback':
       return `runs inside ${verdict.detail}, after the tap gesture has ended`;
     case 'await':
-      return verdict.detail ? `runs after an \`await\` (in ${verdict.detail}), when the tap gesture has ended` : 'runs after an `await`, when the tap gesture has ended';
+      return verdict.detail
+        ? `runs after an \`await\` (in ${verdict.detail}), when the tap gesture has ended`
+        : 'runs after an `await`, when the tap gesture has ended';
     case 'lifecycle':
       return `runs from the lifecycle hook \`${verdict.detail}\`, not from a user tap`;
     case 'module':
@@ -32,7 +34,7 @@ export const rule: Rule = {
     wrong:
       "Page({\n  onLoad() {\n    wx.getUserProfile({ desc: '用于完善会员资料', success: (res) => this.save(res) })\n  },\n})",
     right:
-      "<!-- index.wxml -->\n<button bindtap=\"onTapProfile\">完善资料</button>\n\n// index.js\nPage({\n  onTapProfile() {\n    wx.getUserProfile({ desc: '用于完善会员资料', success: (res) => this.save(res) })\n  },\n})",
+      '<!-- index.wxml -->\n<button bindtap="onTapProfile">完善资料</button>\n\n// index.js\nPage({\n  onTapProfile() {\n    wx.getUserProfile({ desc: \'用于完善会员资料\', success: (res) => this.save(res) })\n  },\n})',
   },
   checkScript(context) {
     const findings: RuleFinding[] = [];

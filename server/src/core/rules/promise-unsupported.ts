@@ -18,8 +18,10 @@ function promiseUse(call: ApiCall): string | undefined {
       : '`await` gets `undefined`, not the result';
   }
   const parent = outerExpression(call.node).parent;
-  const returned = parent && (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === outerExpression(call.node)));
-  if (returned && !callbackKeys.some((key) => hasOption(call, key))) return 'returning it hands the caller `undefined`, not a Promise';
+  const returned =
+    parent && (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === outerExpression(call.node)));
+  if (returned && !callbackKeys.some((key) => hasOption(call, key)))
+    return 'returning it hands the caller `undefined`, not a Promise';
   return undefined;
 }
 
@@ -47,12 +49,13 @@ export const rule: Rule = {
   id: 'promise-unsupported',
   defaultSeverity: 'error',
   docs: {
-    summary: 'A callback-only API such as `wx.getUserInfo` is awaited, chained with `.then`, or returned as if it gave a Promise.',
+    summary:
+      'A callback-only API such as `wx.getUserInfo` is awaited, chained with `.then`, or returned as if it gave a Promise.',
     platforms: ['wechat', 'alipay', 'douyin'],
     rationale:
       'Some user-info APIs have no Promise style (WeChat documents this for `wx.getUserInfo`): called without callbacks they return `undefined`. ' +
-      '`await` then resolves at once with `undefined`, `.then` throws a TypeError, and a caller that receives the call\'s value gets ' +
-      'nothing. Pass `success`/`fail` callbacks, or wrap the call in `new Promise`. Taro\'s APIs (`Taro.getUserInfo`) are promisified and fine.',
+      "`await` then resolves at once with `undefined`, `.then` throws a TypeError, and a caller that receives the call's value gets " +
+      "nothing. Pass `success`/`fail` callbacks, or wrap the call in `new Promise`. Taro's APIs (`Taro.getUserInfo`) are promisified and fine.",
     wrong: 'const res = await wx.getUserInfo()\nthis.setData({ userInfo: res.userInfo })',
     right:
       'const res = await new Promise((resolve, reject) => wx.getUserInfo({ success: resolve, fail: reject }))\nthis.setData({ userInfo: res.userInfo })',

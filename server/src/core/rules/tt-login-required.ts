@@ -39,9 +39,9 @@ export const rule: Rule = {
       'Douyin documents that `tt.getUserInfo` depends on `tt.login` and must come after it, and that `tt.getUserProfile` did too ' +
       'before base library 2.54.0, which builds the login in. Forum users report `getUserProfile:fail invalid session` for a ' +
       '`tt.getUserProfile` without a login; what `tt.getUserInfo` returns then is not documented.',
-    wrong: "tt.getUserInfo({\n  success: (res) => console.log(res.userInfo),\n});",
+    wrong: 'tt.getUserInfo({\n  success: (res) => console.log(res.userInfo),\n});',
     right:
-      "tt.login({\n  success: () => {\n    tt.getUserInfo({\n      success: (res) => console.log(res.userInfo),\n    });\n  },\n});",
+      'tt.login({\n  success: () => {\n    tt.getUserInfo({\n      success: (res) => console.log(res.userInfo),\n    });\n  },\n});',
   },
   checkScript(context) {
     const findings: RuleFinding[] = [];
@@ -58,7 +58,9 @@ export const rule: Rule = {
       const name = `${call.ref.namespace}.${call.ref.name}`;
       const runtime = call.api.errors.find((e) => /session|login/i.test(e.errMsg))?.errMsg;
       // Only the tt.getUserProfile errMsg is known, from forum reports (FACTS §6.5, §6.6).
-      const failure = runtime ? `; without a session it is reported to fail with "${runtime}"` : '; the documentation says it depends on a login';
+      const failure = runtime
+        ? `; without a session it is reported to fail with "${runtime}"`
+        : '; the documentation says it depends on a login';
       const fix = wrapInLogin(call, requirement.api, context);
       findings.push({
         ...call.callee,

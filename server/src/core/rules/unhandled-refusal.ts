@@ -35,21 +35,28 @@ function unhandled(call: ApiCall): 'callback' | 'promise' | undefined {
   if (call.opaqueOptions || call.options?.properties.some(ts.isSpreadAssignment)) return undefined;
   if (hasOption(call, 'fail') || hasOption(call, 'complete')) return undefined;
   const chain = promiseChain(call.node);
-  if (chain.some((link) => link.method === 'catch' || (link.method === 'then' && link.call.arguments.length > 1))) return undefined;
+  if (chain.some((link) => link.method === 'catch' || (link.method === 'then' && link.call.arguments.length > 1)))
+    return undefined;
   if (insideTry(call.node) || returned(call.node)) return undefined;
   if (chain.length > 0 || isAwaited(call.node)) return 'promise';
   // A promise-capable call whose value is kept may be handled later; a discarded one is not.
   const parent = outerExpression(call.node).parent;
-  const discarded = !!parent && (ts.isExpressionStatement(parent) || (ts.isArrowFunction(parent) && !!parent.parent && ts.isJsxExpression(parent.parent)));
+  const discarded =
+    !!parent &&
+    (ts.isExpressionStatement(parent) || (ts.isArrowFunction(parent) && !!parent.parent && ts.isJsxExpression(parent.parent)));
   if (call.api.promise && !hasOption(call, 'success') && !discarded) return undefined;
   return 'callback';
 }
 
 function addFail(call: ApiCall, context: ScriptRuleContext): Fix | undefined {
   const property = 'fail: (err) => {$1}';
-  if (call.options) return { title: 'Add a fail callback', edits: [insertLastProperty(call.options, property, context.sourceFile)] };
+  if (call.options)
+    return { title: 'Add a fail callback', edits: [insertLastProperty(call.options, property, context.sourceFile)] };
   if (call.node.arguments.length > 0) return undefined;
-  return { title: 'Add a fail callback', edits: [{ start: call.node.arguments.pos, end: call.node.arguments.end, newText: `{ ${property} }`, snippet: true }] };
+  return {
+    title: 'Add a fail callback',
+    edits: [{ start: call.node.arguments.pos, end: call.node.arguments.end, newText: `{ ${property} }`, snippet: true }],
+  };
 }
 
 function addCatch(call: ApiCall): Fix | undefined {
@@ -64,7 +71,8 @@ export const rule: Rule = {
   sayOnce: true,
   defaultSeverity: 'information',
   docs: {
-    summary: 'A user-info call has no `fail` (or `complete`) callback, no `.catch` and no surrounding `try`, so a refusal goes unnoticed.',
+    summary:
+      'A user-info call has no `fail` (or `complete`) callback, no `.catch` and no surrounding `try`, so a refusal goes unnoticed.',
     platforms: ['wechat', 'alipay', 'douyin', 'taro'],
     rationale:
       // FACTS §6.4 (refusal errMsgs; auth deny vs user deny unconfirmed for getUserProfile), §4.5 and §6.7 (Alipay).
@@ -72,7 +80,7 @@ export const rule: Rule = {
       // tutorial/open-capabilities/general-capabilities/user-authorization, "用户拒绝：本次调用失败，直接进入接口 fail 回调").
       'Users can always say no, and WeChat and Douyin report it as a failure (on WeChat `getUserInfo:fail auth deny`, and ' +
       '`getUserProfile:fail auth deny` or `user deny`), which Taro turns into a rejected Promise. With nothing to catch it the page ' +
-      'just stops, with no fallback such as letting the user type a nickname. On Alipay a refusal fires the consent button\'s ' +
+      "just stops, with no fallback such as letting the user type a nickname. On Alipay a refusal fires the consent button's " +
       '`onError`, and Alipay also ' +
       'reports a missing consent inside `success` (code 40003), so check the parsed `code` there as well. A call whose Promise is ' +
       'returned is left to its caller, and a call made only once `authSetting` shows the scope granted cannot be refused.',

@@ -24,12 +24,13 @@ export const rule: Rule = {
   id: 'unknown-option',
   defaultSeverity: 'warning',
   docs: {
-    summary: 'An options object passes a key the API does not take (a typo such as `long` for `lang`), or one that has no effect on this platform.',
+    summary:
+      'An options object passes a key the API does not take (a typo such as `long` for `lang`), or one that has no effect on this platform.',
     platforms: ['wechat', 'alipay', 'douyin', 'taro'],
     rationale:
       'The platforms ignore keys they do not know, so a misspelt option fails silently: `lang` falls back to English, a misspelt `desc` ' +
       'leaves `getUserProfile` without its required reason, a misspelt `fail` leaves refusals unhandled. The rule suggests the closest ' +
-      'option (an edit distance of at most a third of the key\'s length) and offers to rename it. For Taro APIs it also reports options ' +
+      "option (an edit distance of at most a third of the key's length) and offers to rename it. For Taro APIs it also reports options " +
       "that only one platform reads, such as `force` on WeChat, when the project's platform is known.",
     wrong: "wx.getUserProfile({ descr: '用于完善会员资料', long: 'zh_CN' })",
     right: "wx.getUserProfile({ desc: '用于完善会员资料', lang: 'zh_CN' })",
@@ -52,7 +53,10 @@ export const rule: Rule = {
           // A required option (Taro's `desc`) stays, even where the platform ignores it: the types demand it.
           if (option.platforms && platform && !option.platforms.includes(platform) && !option.required) {
             const where = option.platforms.map((p) => platformLabel[p]).join(' and ');
-            findings.push({ ...span, message: `\`${key}\` of \`${name}\` only has an effect on ${where}; ${platformLabel[platform]} ignores it.` });
+            findings.push({
+              ...span,
+              message: `\`${key}\` of \`${name}\` only has an effect on ${where}; ${platformLabel[platform]} ignores it.`,
+            });
           }
           continue;
         }
@@ -62,10 +66,15 @@ export const rule: Rule = {
           findings.push({
             ...span,
             message: `\`${name}\` has no option \`${key}\`, so it is ignored. Did you mean \`${suggestion}\`?`,
-            fixes: [{ title: `Rename to \`${suggestion}\``, preferred: true, edits: [renameEdit(property, suggestion, sourceFile)] }],
+            fixes: [
+              { title: `Rename to \`${suggestion}\``, preferred: true, edits: [renameEdit(property, suggestion, sourceFile)] },
+            ],
           });
         } else {
-          findings.push({ ...span, message: `\`${name}\` has no option \`${key}\`, so it is ignored. It takes: ${known.map((k) => `\`${k}\``).join(', ')}.` });
+          findings.push({
+            ...span,
+            message: `\`${name}\` has no option \`${key}\`, so it is ignored. It takes: ${known.map((k) => `\`${k}\``).join(', ')}.`,
+          });
         }
       }
     }
