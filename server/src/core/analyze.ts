@@ -11,7 +11,8 @@ import { platformNamespace } from '../catalog';
 import { callPlatforms, featureMinVersion, namespacePlatform } from './callFacts';
 import { markupPlatform } from './markup';
 import { pageModelOf, type PageModel } from './model';
-import { isScriptFile, mayMentionUserInfoApi, parseScript } from './parse';
+import { hasScript, isScriptFile, mayMentionUserInfoApi, parseScript } from './parse';
+import { isVueFile } from './vue';
 import { compareVersions, type ProjectIndex } from './project';
 import { rules } from './rules';
 import type { MarkupRuleContext, Rule, RuleFinding, ScriptRuleContext } from './rules/rule';
@@ -46,7 +47,7 @@ export const defaultMaxFileSize = 2 * 1024 * 1024;
 
 /** True for files the analyser reads (scripts and markup). */
 export function isAnalysable(fileName: string): boolean {
-  return isScriptFile(fileName) || markupPlatform(fileName) !== undefined;
+  return hasScript(fileName) || markupPlatform(fileName) !== undefined;
 }
 
 /** Checks size and content before parsing; a notice when the file must be skipped. */
@@ -206,12 +207,11 @@ export function analyzeMarkup(
 function* markupSteps(fileName: string, text: string, index: ProjectIndex, options: AnalysisOptions): AnalysisSteps {
   const skipped = screenText(fileName, text, options.maxFileSize);
   if (skipped) return { findings: [], skipped };
-  const platform = markupPlatform(fileName);
-  const markupRules = rules.filter((r) => r.checkMarkup && options.severities?.[r.id] !== 'off');
-  if (!platform || markupRules.length === 0 || (options.platforms && !options.platforms.includes(platform)))
-    return { findings: [] };
   const facts = index.markupFile(fileName)?.facts;
-  if (!facts) return { findings: [] };
+  const platform = facts?.platform;
+  const markupRules = rules.filter((r) => r.checkMarkup && options.severities?.[r.id] !== 'off');
+  if (!facts || !platform || markupRules.length === 0 || (options.platforms && !options.platforms.includes(platform)))
+    return { findings: [] };
   yield;
   const project = index.projectOf(fileName);
   const libVersion = options.libVersion ?? project.libVersion;
@@ -242,5 +242,14 @@ export function* analysisSteps(
 ): AnalysisSteps {
   if (markupPlatform(fileName)) return yield* markupSteps(fileName, text, index, options);
   if (isScriptFile(fileName)) return yield* scriptSteps(fileName, text, index, options);
+  if (isVueFile(fileName)) return yield* vueSteps(fileName, text, index, options);
   return { findings: [] };
+}
+
+/** A `.vue` file: its script blocks as a page script, then its template as the page's markup. */
+function* vueSteps(fileName: string, text: string, index: ProjectIndex, options: AnalysisOptions): AnalysisSteps {
+  const script = yield* scriptSteps(fileName, text, index, options);
+  if (script.skipped) return script;
+  const template = yield* markupSteps(fileName, text, index, options);
+  return { findings: sortFindings([...script.findings, ...template.findings]) };
 }

@@ -37,6 +37,8 @@ export interface EventBinding {
   handler: string;
   /** True when the value is computed (`bindtap="{{handler}}"`): the bound method cannot be known. */
   dynamic: boolean;
+  /** Vue: the handler is one of the calls of an inline statement (`@tap="ok && submit()"`), not the whole value. */
+  inline?: boolean;
   attribute: MarkupAttribute;
   element: MarkupElement;
 }

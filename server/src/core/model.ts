@@ -18,12 +18,16 @@ import ts from 'typescript';
 import { getApi, type ApiNamespace } from '../catalog';
 import { resolveApiReference, type AliasTable, type ApiCall, type ApiRef } from './calls';
 import { isFunctionLike, propertyNameText, skipOuterExpressions, walk } from './parse';
+import { isVueFile, scriptSetupOf } from './vue';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public types
 
-/** The framework call a definition object is passed to. `class` stands for a class declaration (Taro). */
-export type DefinitionKind = 'Page' | 'Component' | 'App' | 'Behavior' | 'class';
+/**
+ * The framework call a definition object is passed to. `class` stands for a class declaration (Taro); `Vue` for
+ * a single-file component's options object (`export default {…}`, `defineComponent({…})`) or its `<script setup>`.
+ */
+export type DefinitionKind = 'Page' | 'Component' | 'App' | 'Behavior' | 'class' | 'Vue';
 
 /** One member of a definition. */
 export interface DefinitionMember {
@@ -31,7 +35,10 @@ export interface DefinitionMember {
   /** The member's name node, for ranges. */
   nameNode: ts.Node;
   kind: DefinitionKind;
-  /** The Component group that holds it (`methods`, `lifetimes`, `pageLifetimes`); undefined at the top level. */
+  /**
+   * The group that holds it: a Component's `methods`, `lifetimes`, `pageLifetimes`, a Vue component's `methods`,
+   * or `setup` for a top-level binding of `<script setup>`; undefined at the top level of a definition.
+   */
   group?: string;
   /** The function written in the file, when the member is one. */
   fn?: ts.FunctionLikeDeclaration;
@@ -168,6 +175,26 @@ const lifecycleMembers = new Set([
   'componentDidHide',
   'componentDidUpdate',
   'constructor',
+  // Vue components (uni-app pages): the component hooks besides the page hooks above.
+  'beforeCreate',
+  'beforeMount',
+  'mounted',
+  'setup',
+]);
+/**
+ * Vue's and uni-app's hook functions of the Composition API (`onLoad(() => …)` from `@dcloudio/uni-app`,
+ * `onMounted` from `vue`): called by their bare name, they register a lifecycle callback.
+ */
+const compositionHooks = new Set([
+  'onLaunch',
+  'onLoad',
+  'onShow',
+  'onReady',
+  'onHide',
+  'onUnload',
+  'onMounted',
+  'onBeforeMount',
+  'onActivated',
 ]);
 const lifecycleHooks = new Set([
   'useEffect',
@@ -225,12 +252,17 @@ function launchHookOf(fn: FunctionFacts): string | undefined {
     const { name, kind, group } = member;
     if ((kind === 'App' || kind === 'class') && (name === 'onLaunch' || (kind === 'App' && name === 'onShow')))
       return `App.${name}`;
+    if (kind === 'Vue' && group === undefined && isAppVue(fn.node) && (name === 'onLaunch' || name === 'onShow'))
+      return `App.${name}`;
     if (name !== 'onLoad' && name !== 'onShow') return undefined;
-    if (kind === 'Page' || kind === 'class') return name;
+    if (kind === 'Page' || kind === 'class' || (kind === 'Vue' && group === undefined)) return name;
     return kind === 'Component' && group === 'methods' ? name : undefined;
   }
   const hook = fn.invocation.kind === 'deferred' && fn.invocation.reason === 'lifecycle' ? fn.invocation.detail : undefined;
-  return hook === 'useLaunch' || hook === 'useLoad' || hook === 'useDidShow' ? hook : undefined;
+  if ((hook === 'onLaunch' || hook === 'onShow') && isAppVue(fn.node)) return `App.${hook}`;
+  return hook === 'useLaunch' || hook === 'useLoad' || hook === 'useDidShow' || hook === 'onLoad' || hook === 'onShow'
+    ? hook
+    : undefined;
 }
 
 /** The app-level launch hooks (for "the app logs in at launch"). */
@@ -238,6 +270,8 @@ function appLaunchHookOf(fn: FunctionFacts): boolean {
   const member = fn.member;
   if (member) {
     if (member.kind === 'App') return member.name === 'onLaunch' || member.name === 'onShow';
+    if (member.kind === 'Vue')
+      return member.group === undefined && isAppVue(fn.node) && (member.name === 'onLaunch' || member.name === 'onShow');
     if (member.kind === 'class')
       return (
         member.name === 'onLaunch' ||
@@ -248,7 +282,14 @@ function appLaunchHookOf(fn: FunctionFacts): boolean {
     return false;
   }
   const hook = fn.invocation.kind === 'deferred' && fn.invocation.reason === 'lifecycle' ? fn.invocation.detail : undefined;
+  if ((hook === 'onLaunch' || hook === 'onShow') && isAppVue(fn.node)) return true;
   return hook === 'useLaunch' || hook === 'useEffect' || hook === 'useDidShow';
+}
+
+/** True for code of a uni-app `App.vue`, whose `onLaunch`/`onShow` are the app's. */
+function isAppVue(node: ts.Node): boolean {
+  const fileName = node.getSourceFile().fileName;
+  return /(^|[\\/])App\.vue$/.test(fileName);
 }
 
 /** Page lifecycle methods a page built with `Component({ methods })` declares in `methods`. */
@@ -471,10 +512,20 @@ export class PageModel {
   /** Set when the file assigns members onto `this` under computed keys. */
   private computedThisMembers = false;
 
+  /** True for a `.vue` single-file component's script. */
+  private readonly vue: boolean;
+
   constructor(readonly sourceFile: ts.SourceFile) {
+    this.vue = isVueFile(sourceFile.fileName);
     const collected = this.collect();
     this.aliases = this.resolveAliases(collected.imports, collected.variables);
-    const definitions = new DefinitionCollector(this, collected.definitions, collected.assignments, collected.classes).collect();
+    const definitions = new DefinitionCollector(
+      this,
+      collected.definitions,
+      collected.assignments,
+      collected.classes,
+      this.vue ? scriptSetupOf(sourceFile) : undefined,
+    ).collect();
     this.definitions = this.computedThisMembers ? { ...definitions, complete: false } : definitions;
     this.linkFunctions();
     this.resolveCalls();
@@ -631,6 +682,10 @@ export class PageModel {
         case ts.SyntaxKind.ClassExpression:
           classes.push(node as ts.ClassLikeDeclaration);
           break;
+        case ts.SyntaxKind.ExportAssignment:
+          // A single-file component's options: `export default {…}`, `export default defineComponent({…})`.
+          if (this.vue) definitions.push({ kind: 'Vue', argument: vueOptions((node as ts.ExportAssignment).expression) });
+          break;
       }
       if (isFunctionLike(node) && node.body) {
         const facts = this.addFunction(node, owner);
@@ -668,6 +723,8 @@ export class PageModel {
       if (ts.isNewExpression(container)) return name === 'Promise' ? { kind: 'inline' } : { kind: 'argument' };
       if (name && synchronousCallbacks.has(name)) return { kind: 'inline' };
       if (name && lifecycleHooks.has(name)) return { kind: 'deferred', reason: 'lifecycle', detail: name };
+      if (name && compositionHooks.has(name) && ts.isIdentifier(skipOuterExpressions(container.expression)))
+        return { kind: 'deferred', reason: 'lifecycle', detail: name };
       if (name && deferringCalls.has(name)) {
         const chained = name === 'then' || name === 'catch' || name === 'finally';
         const receiver =
@@ -1381,7 +1438,18 @@ function nearestName(facts: FunctionFacts): string | undefined {
 
 /** True for a member a template can bind: a `Page({…})` member or a `Component({ methods })` entry. */
 export function bindable(member: DefinitionMember): boolean {
+  if (member.kind === 'Vue') return member.group === 'methods' || member.group === 'setup';
   return member.kind === 'Page' || (member.kind === 'Component' && member.group === 'methods');
+}
+
+/** The options object of `export default …` in a `.vue` file: the object itself, or the argument of `defineComponent({…})`/`Vue.extend({…})`. */
+function vueOptions(expression: ts.Expression): ts.Expression | undefined {
+  const value = skipOuterExpressions(expression);
+  if (ts.isCallExpression(value)) {
+    const name = calleeName(value.expression);
+    return name === 'defineComponent' || name === 'extend' || name === 'defineNuxtComponent' ? value.arguments[0] : undefined;
+  }
+  return value;
 }
 
 /** The local names an import clause binds. */
@@ -1499,10 +1567,12 @@ class DefinitionCollector {
     private readonly definitions: Array<{ kind: DefinitionKind; argument: ts.Expression | undefined }>,
     private readonly assignments: Map<string, ts.BinaryExpression[]>,
     private readonly classes: ts.ClassLikeDeclaration[],
+    private readonly setup: { start: number; end: number } | undefined,
   ) {}
 
   collect(): ScriptDefinitions {
     for (const node of this.classes) this.collectClass(node);
+    if (this.setup) this.collectSetup(this.setup);
     for (const { kind, argument } of this.definitions) {
       this.kinds.add(kind);
       if (!argument) continue;
@@ -1582,7 +1652,11 @@ class DefinitionCollector {
         continue;
       }
       if (group === undefined && ts.isPropertyAssignment(property)) {
-        if ((kind === 'Component' || kind === 'Behavior') && componentGroups.has(name)) {
+        if (kind === 'Vue' && (name === 'setup' || name === 'extends')) {
+          // setup() returns bindings the template may use; `extends` brings another component's members.
+          this.complete = false;
+        }
+        if (((kind === 'Component' || kind === 'Behavior') && componentGroups.has(name)) || (kind === 'Vue' && name === 'methods')) {
           const inner = this.objectOf(property.initializer, 0);
           if (inner) this.collectObject(inner, kind, scope, name, depth + 1);
           else if (name === 'methods') this.complete = false;
@@ -1648,6 +1722,28 @@ class DefinitionCollector {
       ...(group ? { group } : {}),
       ...(!fn && ts.isIdentifier(named) ? { alias: named.text } : {}),
     });
+  }
+
+  /**
+   * The top-level bindings of `<script setup>`, which its template uses by name: functions, and variables (a
+   * variable may hold a function: `const onTap = debounce(…)`).
+   */
+  private collectSetup(span: { start: number; end: number }): void {
+    const sf = this.model.sourceFile;
+    this.kinds.add('Vue');
+    for (const statement of sf.statements) {
+      if (statement.pos < span.start || statement.end > span.end) continue;
+      if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
+        const name = statement.name;
+        this.members.push({ name: name.text, nameNode: name, kind: 'Vue', group: 'setup', fn: statement, callable: true, scope: sf });
+      } else if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) {
+          if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
+          const name = declaration.name;
+          this.push({ name: name.text, nameNode: name, kind: 'Vue', callable: isCallable(declaration.initializer), scope: sf }, declaration.initializer, 'setup');
+        }
+      }
+    }
   }
 
   private collectClass(node: ts.ClassLikeDeclaration): void {

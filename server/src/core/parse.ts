@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import ts from 'typescript';
 import { catalog } from '../catalog';
+import { isVueFile, noteScriptSetup, readVue } from './vue';
 
 const scriptKinds: Record<string, ts.ScriptKind> = {
   '.js': ts.ScriptKind.JS,
@@ -26,6 +27,21 @@ function extensionOf(fileName: string): string {
 /** True for the script files the analyser reads (`.js .ts .jsx .tsx .mjs .cjs`, and `.mts`/`.cts`). */
 export function isScriptFile(fileName: string): boolean {
   return extensionOf(fileName) in scriptKinds && !fileName.endsWith('.d.ts');
+}
+
+/** True for files with script the analyser reads: script files, and `.vue` single-file components. */
+export function hasScript(fileName: string): boolean {
+  return isScriptFile(fileName) || isVueFile(fileName);
+}
+
+/**
+ * The script of a file as TypeScript parses it: a script file's text, or a `.vue` file's script blocks in a text
+ * of the file's own length (see vue.ts), with the script kind of the blocks' `lang`.
+ */
+function scriptSource(fileName: string, text: string): { text: string; kind: ts.ScriptKind; setup?: { start: number; end: number } } {
+  if (!isVueFile(fileName)) return { text, kind: scriptKindOf(fileName) };
+  const vue = readVue(fileName, text);
+  return { text: vue.script, kind: vue.scriptKind, ...(vue.setupSpan ? { setup: vue.setupSpan } : {}) };
 }
 
 /** TypeScript's script kind for a file name (JS when unknown). */
@@ -83,7 +99,8 @@ function isStackOverflow(error: unknown): boolean {
  * recovers from every syntax error, so a half-typed file still yields a tree; only nesting too deep
  * for the parser's recursion fails, as a value.
  */
-export function parseScript(fileName: string, text: string): ParsedScript {
+export function parseScript(fileName: string, fileText: string): ParsedScript {
+  const { text, kind, setup } = scriptSource(fileName, fileText);
   const hit = cache.get(fileName);
   if (hit && hit.text === text) {
     // Refresh the entry's place in the least-recently-used order.
@@ -101,16 +118,17 @@ export function parseScript(fileName: string, text: string): ParsedScript {
     const sourceFile =
       hit?.parsed.ok === true
         ? reparse(hit.text, hit.parsed.sourceFile, text)
-        : ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+        : ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
     parsed = { ok: true, sourceFile };
   } catch (error) {
     if (!isStackOverflow(error)) throw error;
-    parsed = retryParse(fileName, text);
+    parsed = retryParse(fileName, text, kind);
     if (!parsed.ok) {
       tooDeepTexts.add(digest(text));
       if (tooDeepTexts.size > tooDeepLimit) tooDeepTexts.delete(tooDeepTexts.values().next().value as string);
     }
   }
+  if (parsed.ok) noteScriptSetup(parsed.sourceFile, setup);
   cache.set(fileName, { text, parsed });
   if (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
   return parsed;
@@ -121,9 +139,9 @@ export function parseScript(fileName: string, text: string): ParsedScript {
  * and the first overflow usually did just that: without the retry, a text near the limit was too deep
  * when first seen and parsed fine afterwards, so the same file got different results (found by fuzzing).
  */
-function retryParse(fileName: string, text: string): ParsedScript {
+function retryParse(fileName: string, text: string, kind: ts.ScriptKind): ParsedScript {
   try {
-    return { ok: true, sourceFile: ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName)) };
+    return { ok: true, sourceFile: ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind) };
   } catch (error) {
     if (!isStackOverflow(error)) throw error;
     return { ok: false, reason: 'too-deep' };

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { markupFileExtensions, markupPlatform, parseMarkup, tapEvents, type MarkupFacts } from './markup';
 import { parseScript } from './parse';
+import { isVueFile, vueMarkupFacts } from './vue';
 import { pageModelOf, type MarkupHandlers } from './model';
 import type { Platform } from './types';
 
@@ -55,7 +56,7 @@ const configFiles: Array<{ name: string; platform?: Platform }> = [
   { name: 'app.json' },
 ];
 const scriptExtensions = ['.js', '.ts', '.jsx', '.tsx', '.mjs', '.cjs'];
-const appFileNames = ['app.js', 'app.ts', 'app.jsx', 'app.tsx'];
+const appFileNames = ['app.js', 'app.ts', 'app.jsx', 'app.tsx', 'App.vue'];
 
 /**
  * The files whose change can change what every file below their folder is told: the project
@@ -243,12 +244,18 @@ export class ProjectIndex {
   platformOf(fileName: string): Platform | undefined {
     const own = markupPlatform(fileName);
     if (own) return own;
+    // A `.vue` page is its own markup; it runs where the project builds for.
+    if (isVueFile(fileName)) return this.projectOf(fileName).platform;
     const markup = this.pageMarkupOf(fileName);
     return markup.length === 1 ? markup[0]!.facts.platform : this.projectOf(fileName).platform;
   }
 
   /** The markup files paired with a page script (`x.js` ↔ `x.wxml`, `x.axml`, `x.ttml` in the same folder). */
   pageMarkupOf(scriptFile: string): PageMarkup[] {
+    if (isVueFile(scriptFile)) {
+      const template = this.markupFile(scriptFile);
+      return template ? [template] : [];
+    }
     const stem = scriptFile.slice(0, scriptFile.length - path.extname(scriptFile).length);
     const result: PageMarkup[] = [];
     for (const extension of markupFileExtensions) {
@@ -262,9 +269,16 @@ export class ProjectIndex {
   markupFile(fileName: string): PageMarkup | undefined {
     let cached = this.markups.get(fileName);
     if (cached === undefined) {
-      const platform = markupPlatform(fileName);
-      const text = platform ? this.host.readFile(fileName) : undefined;
-      cached = platform && text !== undefined ? { fileName, facts: parseMarkup(text, platform) } : null;
+      if (isVueFile(fileName)) {
+        // The template of a single-file component, read for the platform the project builds for.
+        const text = this.host.readFile(fileName);
+        const facts = text === undefined ? undefined : vueMarkupFacts(fileName, text, this.projectOf(fileName).platform ?? 'wechat');
+        cached = facts ? { fileName, facts } : null;
+      } else {
+        const platform = markupPlatform(fileName);
+        const text = platform ? this.host.readFile(fileName) : undefined;
+        cached = platform && text !== undefined ? { fileName, facts: parseMarkup(text, platform) } : null;
+      }
       this.markups.set(fileName, cached);
     }
     return cached ?? undefined;
@@ -277,6 +291,7 @@ export class ProjectIndex {
 
   /** The scripts a markup file pairs with (those that exist). */
   scriptsOfMarkup(markupFile: string): string[] {
+    if (isVueFile(markupFile)) return [markupFile];
     const stem = markupFile.slice(0, markupFile.length - path.extname(markupFile).length);
     return scriptExtensions.map((ext) => stem + ext).filter((f) => this.host.readFile(f) !== undefined);
   }
@@ -292,7 +307,11 @@ export class ProjectIndex {
     const bound = new Map<string, string[]>();
     // The page JSON's components, read once per call and only when a `click` on a plain tag asks.
     let components: ReadonlySet<string> | undefined;
-    const isCustomComponent = (tag: string) => tag.includes('-') || (components ??= this.pageComponents(scriptFile)).has(tag);
+    // In a `.vue` template `@click` is the tap: uni-app turns it into `bindtap` on built-in tags, and a custom
+    // component's `click` is its own event, kept as a UI kit's button is in WXML.
+    const vue = isVueFile(scriptFile);
+    const isCustomComponent = (tag: string) =>
+      vue || tag.includes('-') || (components ??= this.pageComponents(scriptFile)).has(tag);
     for (const markup of markups) {
       for (const binding of markup.facts.bindings) {
         if (!binding.handler) continue;

@@ -4,6 +4,8 @@ import { pageScriptDefines } from '../methodScan';
 import { bindable, pageModelOf, type DefinitionMember } from '../model';
 import { getSourceFile } from '../parse';
 import { closestMatch } from '../spelling';
+import type { ProjectIndex } from '../project';
+import { isVueFile, readVue } from '../vue';
 import type { Rule, RuleFinding } from './rule';
 
 /** The span of the handler name inside the attribute value (without surrounding spaces). */
@@ -31,6 +33,7 @@ export const rule: Rule = {
   checkMarkup({ fileName, facts, index }) {
     const bindings = facts.bindings.filter((b) => !b.dynamic && b.handler !== '' && b.attribute.valueSpan);
     if (bindings.length === 0) return [];
+    if (isVueFile(fileName)) return checkVueTemplate(fileName, bindings, index);
     const scripts = index.scriptsOfMarkup(fileName);
     if (scripts.length === 0) return [];
     // Most pages define what they bind: confirm that from the text and leave the script unparsed.
@@ -85,3 +88,48 @@ export const rule: Rule = {
     return findings;
   },
 };
+
+/**
+ * A `.vue` template's handlers. The template may also name props, computed values, data, imports of
+ * `<script setup>` and properties every component gets from a global mixin, so a name is only reported when the
+ * script never mentions it, the component's members are all in this file, and the app installs no global mixin.
+ */
+function checkVueTemplate(fileName: string, bindings: EventBinding[], index: ProjectIndex): RuleFinding[] {
+  const text = index.readFile(fileName);
+  if (text === undefined) return [];
+  const vue = readVue(fileName, text);
+  if (vue.scriptSpans.length === 0) return [];
+  const definitions = pageModelOf(getSourceFile(fileName, text)).definitions;
+  if (!definitions.complete || !definitions.kinds.has('Vue') || installsGlobalMembers(fileName, index)) return [];
+  const script = vue.script;
+  const methodNames = [...new Set(definitions.members.filter((m) => bindable(m) && m.callable).map((m) => m.name))];
+  const findings: RuleFinding[] = [];
+  for (const binding of bindings) {
+    const name = binding.handler;
+    // `$emit`, `$refs.x.open`, `_private`: Vue's own and by convention injected members.
+    if (binding.inline || name.startsWith('$') || name.startsWith('_')) continue;
+    if (new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(script)) continue;
+    const span = handlerSpan(binding);
+    const suggestion = closestMatch(name, methodNames);
+    findings.push({
+      ...span,
+      message: `No method or function \`${name}\` in the script of ${path.basename(fileName)}: \`${binding.attribute.name}\` has no handler to call.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+      ...(suggestion
+        ? { fixes: [{ title: `Change to \`${suggestion}\``, preferred: true, edits: [{ ...span, newText: suggestion }] }] }
+        : {}),
+    });
+  }
+  return findings;
+}
+
+/** True when the app's entry (`main.js`/`main.ts`) adds members to every component: a global mixin or `globalProperties`. */
+function installsGlobalMembers(fileName: string, index: ProjectIndex): boolean {
+  const project = index.projectOf(fileName);
+  for (const folder of new Set([project.appRoot, project.root, path.join(project.root, 'src')])) {
+    for (const entry of ['main.js', 'main.ts']) {
+      const text = index.readFile(path.join(folder, entry));
+      if (text !== undefined && /\bmixin\s*\(|globalProperties|\.prototype\.\$?\w+\s*=/.test(text)) return true;
+    }
+  }
+  return false;
+}

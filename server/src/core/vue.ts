@@ -1,0 +1,346 @@
+/**
+ * Vue single-file components (uni-app pages, Taro + Vue 3 pages), read with @vue/compiler-dom's parser in SFC
+ * mode. A `.vue` file feeds the same analysis as a page's script and markup:
+ *
+ * - its `<script>` and `<script setup>` blocks become ONE script text of the file's own length, with everything
+ *   else replaced by spaces (line breaks kept), so that TypeScript's tree, the page model and every finding carry
+ *   the `.vue` file's own offsets, lines and columns;
+ * - its `<template>` becomes the same {@link MarkupFacts} as a WXML page, with Vue's syntax read: `@tap`,
+ *   `v-on:click.stop`, `@getuserinfo`, `:open-type="'getUserInfo'"`, handler expressions (`onTap($event)`).
+ *
+ * Broken input never throws: the parser reports errors through a callback, which we ignore, and returns what it
+ * could read.
+ */
+import { parse, type AttributeNode, type DirectiveNode, type ElementNode, type RootNode, type TemplateChildNode } from '@vue/compiler-dom';
+import ts from 'typescript';
+import type { EventBinding, MarkupAttribute, MarkupElement, MarkupFacts } from './markup';
+import type { Platform, Span } from './types';
+
+/** True for a Vue single-file component. */
+export function isVueFile(fileName: string): boolean {
+  return fileName.toLowerCase().endsWith('.vue');
+}
+
+/** What a `.vue` file holds, in the file's own offsets. */
+export interface VueDocument {
+  /** The file's text with everything outside the script blocks' contents blanked (line breaks kept). */
+  script: string;
+  /** TypeScript's script kind from the blocks' `lang` (`ts`, `tsx`, `jsx`; JavaScript otherwise). */
+  scriptKind: ts.ScriptKind;
+  /** The contents of the script blocks. */
+  scriptSpans: Span[];
+  /** The content of `<script setup>`, when the file has one. */
+  setupSpan?: Span;
+  /** The template's elements and event bindings, when the template is HTML (not Pug or another language). */
+  template?: Omit<MarkupFacts, 'platform'>;
+  /** The content of the template. */
+  templateSpan?: Span;
+  /** The HTML comments of the template, with their text (conditional compilation, suppression comments). */
+  comments: Array<{ span: Span; text: string }>;
+}
+
+const kinds: Record<string, ts.ScriptKind> = { ts: ts.ScriptKind.TS, tsx: ts.ScriptKind.TSX, jsx: ts.ScriptKind.JSX };
+
+/** Parses of recent texts: a `.vue` file is read by the analysis, hover and completion of the same version. */
+const cache = new Map<string, { text: string; document: VueDocument }>();
+const cacheLimit = 8;
+
+/** Reads a `.vue` file (cached per file name and text). */
+export function readVue(fileName: string, text: string): VueDocument {
+  const hit = cache.get(fileName);
+  if (hit && hit.text === text) return hit.document;
+  const document = readUncached(text);
+  cache.delete(fileName);
+  cache.set(fileName, { text, document });
+  if (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
+  return document;
+}
+
+function readUncached(text: string): VueDocument {
+  let root: RootNode | undefined;
+  try {
+    root = parse(text, { parseMode: 'sfc', comments: true, onError: () => {}, onWarn: () => {} });
+  } catch {
+    // The parser recovers from malformed markup; a failure it cannot recover from reads as an empty file.
+    root = undefined;
+  }
+  const scriptSpans: Span[] = [];
+  let setupSpan: Span | undefined;
+  let scriptKind: ts.ScriptKind = ts.ScriptKind.JS;
+  let templateNode: ElementNode | undefined;
+  for (const node of root?.children ?? []) {
+    if (node.type !== 1) continue;
+    const element = node as ElementNode;
+    if (element.tag === 'script') {
+      const content = contentSpan(element);
+      if (!content) continue;
+      scriptSpans.push(content);
+      const lang = staticAttribute(element, 'lang');
+      if (lang && kinds[lang]) scriptKind = kinds[lang];
+      if (element.props.some((p) => p.type === 6 && p.name === 'setup')) setupSpan = content;
+    } else if (element.tag === 'template' && !templateNode) {
+      templateNode = element;
+    }
+  }
+  const script = blankOutside(text, scriptSpans);
+  const comments: VueDocument['comments'] = [];
+  let template: VueDocument['template'];
+  let templateSpan: Span | undefined;
+  if (templateNode) {
+    const lang = staticAttribute(templateNode, 'lang');
+    templateSpan = contentSpan(templateNode) ?? { start: templateNode.loc.end.offset, end: templateNode.loc.end.offset };
+    if (!lang || lang === 'html') template = readTemplate(text, templateNode, comments);
+  }
+  return {
+    script,
+    scriptKind,
+    scriptSpans,
+    comments,
+    ...(setupSpan ? { setupSpan } : {}),
+    ...(template ? { template } : {}),
+    ...(templateSpan ? { templateSpan } : {}),
+  };
+}
+
+/** The span of a block's content, between its start and end tags. */
+function contentSpan(element: ElementNode): Span | undefined {
+  const first = element.children[0];
+  const last = element.children[element.children.length - 1];
+  if (!first || !last) return undefined;
+  return { start: first.loc.start.offset, end: last.loc.end.offset };
+}
+
+function staticAttribute(element: ElementNode, name: string): string | undefined {
+  for (const prop of element.props) if (prop.type === 6 && prop.name === name) return prop.value?.content;
+  return undefined;
+}
+
+/** The text with every character outside `spans` replaced by a space, line breaks kept. */
+function blankOutside(text: string, spans: readonly Span[]): string {
+  const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+  let out = '';
+  let copied = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    out += blank(text.slice(copied, span.start)) + text.slice(span.start, span.end);
+    copied = span.end;
+  }
+  return out + blank(text.slice(copied));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The template
+
+const identifier = /^[A-Za-z_$][\w$]*$/;
+/** `onTap($event)`, `onTap()`, `onTap;` */
+const simpleCall = /^([A-Za-z_$][\w$]*)\s*(?:\([^()]*\))?\s*;?$/;
+const calledName = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(/g;
+const notHandlers = new Set(['if', 'for', 'while', 'switch', 'function', 'return', 'typeof', 'new', 'await', 'catch']);
+
+/**
+ * The methods a `v-on` expression calls: the name itself (`onTap`), a plain call (`onTap($event)`), or every
+ * function an inline statement or arrow function calls by name (`() => go(1)`, `ok && submit()`).
+ */
+export function handlersOfExpression(expression: string): { names: string[]; simple: boolean } {
+  const trimmed = expression.trim();
+  if (identifier.test(trimmed)) return { names: [trimmed], simple: true };
+  const call = simpleCall.exec(trimmed);
+  if (call) return { names: [call[1]!], simple: true };
+  const names: string[] = [];
+  for (const match of trimmed.matchAll(calledName)) {
+    const name = match[1]!;
+    if (!notHandlers.has(name) && !names.includes(name)) names.push(name);
+  }
+  return { names, simple: false };
+}
+
+function readTemplate(text: string, template: ElementNode, comments: VueDocument['comments']): VueDocument['template'] {
+  const elements: MarkupElement[] = [];
+  const bindings: EventBinding[] = [];
+  let hasDynamicBindings = false;
+  const stack: TemplateChildNode[] = [...template.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 3) {
+      comments.push({ span: { start: node.loc.start.offset, end: node.loc.end.offset }, text: node.content });
+      continue;
+    }
+    if (node.type !== 1) continue;
+    const element = node as ElementNode;
+    const start = element.loc.start.offset;
+    const nameSpan = { start: start + 1, end: start + 1 + element.tag.length };
+    const markupElement: MarkupElement = {
+      tag: element.tag,
+      start,
+      end: startTagEnd(text, element),
+      nameSpan,
+      attributes: [],
+    };
+    elements.push(markupElement);
+    for (const prop of element.props) {
+      if (prop.type === 6) {
+        markupElement.attributes.push(staticAttributeOf(prop));
+        continue;
+      }
+      const directive = prop as DirectiveNode;
+      if (directive.name === 'bind') {
+        const bound = boundAttributeOf(directive);
+        if (bound) markupElement.attributes.push(bound);
+        continue;
+      }
+      if (directive.name !== 'on') continue;
+      const arg = directive.arg;
+      if (!arg || arg.type !== 4 || !arg.isStatic) {
+        // v-on="listeners" or @[name]: the events and handlers are only known at run time.
+        hasDynamicBindings = true;
+        continue;
+      }
+      const attribute = directiveAttribute(directive);
+      markupElement.attributes.push(attribute);
+      const event = arg.content.toLowerCase();
+      const prefix = directive.rawName?.startsWith('@') ? '@' : 'v-on:';
+      const expression = directive.exp && directive.exp.type === 4 ? directive.exp.content : '';
+      const { names, simple } = handlersOfExpression(expression);
+      if (names.length === 0) {
+        bindings.push({ event, prefix, handler: '', dynamic: false, attribute, element: markupElement });
+        continue;
+      }
+      for (const handler of names) {
+        bindings.push({ event, prefix, handler, dynamic: false, inline: !simple, attribute, element: markupElement });
+      }
+    }
+    for (let i = element.children.length - 1; i >= 0; i--) stack.push(element.children[i]!);
+  }
+  return { elements, bindings, hasDynamicBindings };
+}
+
+/** The offset after the start tag's `>`. */
+function startTagEnd(text: string, element: ElementNode): number {
+  let from = element.loc.start.offset + 1 + element.tag.length;
+  for (const prop of element.props) from = Math.max(from, prop.loc.end.offset);
+  const close = text.indexOf('>', from);
+  return close < 0 || close > element.loc.end.offset ? element.loc.end.offset : close + 1;
+}
+
+function staticAttributeOf(prop: AttributeNode): MarkupAttribute {
+  const nameStart = prop.nameLoc.start.offset;
+  const attribute: MarkupAttribute = {
+    name: prop.name,
+    nameSpan: { start: nameStart, end: nameStart + prop.name.length },
+    value: prop.value?.content ?? '',
+  };
+  if (prop.value) {
+    const loc = prop.value.loc;
+    const raw = loc.source;
+    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'");
+    attribute.valueSpan = quoted ? { start: loc.start.offset + 1, end: loc.end.offset - 1 } : { start: loc.start.offset, end: loc.end.offset };
+  }
+  return attribute;
+}
+
+/** `@tap.stop="onTap"`: the name as written (`@tap.stop`), the value inside its quotes. */
+function directiveAttribute(directive: DirectiveNode): MarkupAttribute {
+  const start = directive.loc.start.offset;
+  const rawName = directive.rawName ?? `v-${directive.name}`;
+  const exp = directive.exp;
+  return {
+    name: rawName,
+    nameSpan: { start, end: start + rawName.length },
+    value: exp && exp.type === 4 ? exp.content : '',
+    ...(exp ? { valueSpan: { start: exp.loc.start.offset, end: exp.loc.end.offset } } : {}),
+  };
+}
+
+/**
+ * `:open-type="'getUserInfo'"` reads as `open-type="getUserInfo"` (the span is the literal's text); a bound value
+ * that is not a string literal reads as a computed value (`{{…}}`), as `open-type="{{type}}"` does in WXML.
+ */
+function boundAttributeOf(directive: DirectiveNode): MarkupAttribute | undefined {
+  const arg = directive.arg;
+  if (!arg || arg.type !== 4 || !arg.isStatic) return undefined;
+  const start = directive.loc.start.offset;
+  const exp = directive.exp;
+  const attribute: MarkupAttribute = {
+    name: arg.content,
+    nameSpan: { start: arg.loc.start.offset, end: arg.loc.end.offset },
+    value: '{{}}',
+  };
+  if (!exp || exp.type !== 4) return { ...attribute, nameSpan: { start, end: start + (directive.rawName ?? '').length } };
+  const literal = /^\s*(['"`])([^'"`\\]*)\1\s*$/.exec(exp.content);
+  if (literal) {
+    const offset = exp.content.indexOf(literal[1]!) + 1;
+    const valueStart = exp.loc.start.offset + offset;
+    return { ...attribute, value: literal[2]!, valueSpan: { start: valueStart, end: valueStart + literal[2]!.length } };
+  }
+  return { ...attribute, value: `{{${exp.content}}}`, valueSpan: { start: exp.loc.start.offset, end: exp.loc.end.offset } };
+}
+
+const setupSpans = new WeakMap<ts.SourceFile, Span>();
+
+/** Records where the `<script setup>` content of a parsed `.vue` file is (parse.ts calls it for every tree it makes). */
+export function noteScriptSetup(sourceFile: ts.SourceFile, span: Span | undefined): void {
+  if (span) setupSpans.set(sourceFile, span);
+}
+
+/** The `<script setup>` content of a parsed `.vue` file, if it has one. */
+export function scriptSetupOf(sourceFile: ts.SourceFile): Span | undefined {
+  return setupSpans.get(sourceFile);
+}
+
+/** The template's markup facts for a platform, or undefined when the file has no HTML template. */
+export function vueMarkupFacts(fileName: string, text: string, platform: Platform): MarkupFacts | undefined {
+  const template = readVue(fileName, text).template;
+  return template ? { platform, ...template } : undefined;
+}
+
+/**
+ * The built-in components of the mini-program platforms (uni-app's own set): `@click` on these is the native tap.
+ * Any other tag in a template is a custom component, whose `click` is an event the component emits.
+ */
+export const builtinTags: ReadonlySet<string> = new Set([
+  'view',
+  'scroll-view',
+  'swiper',
+  'swiper-item',
+  'match-media',
+  'movable-area',
+  'movable-view',
+  'cover-view',
+  'cover-image',
+  'icon',
+  'text',
+  'rich-text',
+  'progress',
+  'button',
+  'checkbox',
+  'checkbox-group',
+  'editor',
+  'form',
+  'input',
+  'label',
+  'picker',
+  'picker-view',
+  'picker-view-column',
+  'radio',
+  'radio-group',
+  'slider',
+  'switch',
+  'textarea',
+  'navigator',
+  'audio',
+  'camera',
+  'image',
+  'video',
+  'live-player',
+  'live-pusher',
+  'map',
+  'canvas',
+  'web-view',
+  'ad',
+  'official-account',
+  'open-data',
+  'page-meta',
+  'navigation-bar',
+  'block',
+  'template',
+  'slot',
+]);
