@@ -822,6 +822,8 @@ export class PageModel {
       facts.name = member.name;
       facts.scope = member.scope;
       this.addToScope(member.scope, member.name, facts);
+      // `<script setup>` bindings are module functions too: the script calls them by name.
+      if (member.group === 'setup') this.addNamed(member.name, facts);
       if (isLifecycleMember(member))
         facts.lifecycle ??= member.group && member.group !== 'methods' ? `${member.group}.${member.name}` : member.name;
     }
@@ -1656,7 +1658,10 @@ class DefinitionCollector {
           // setup() returns bindings the template may use; `extends` brings another component's members.
           this.complete = false;
         }
-        if (((kind === 'Component' || kind === 'Behavior') && componentGroups.has(name)) || (kind === 'Vue' && name === 'methods')) {
+        if (
+          ((kind === 'Component' || kind === 'Behavior') && componentGroups.has(name)) ||
+          (kind === 'Vue' && name === 'methods')
+        ) {
           const inner = this.objectOf(property.initializer, 0);
           if (inner) this.collectObject(inner, kind, scope, name, depth + 1);
           else if (name === 'methods') this.complete = false;
@@ -1735,12 +1740,24 @@ class DefinitionCollector {
       if (statement.pos < span.start || statement.end > span.end) continue;
       if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
         const name = statement.name;
-        this.members.push({ name: name.text, nameNode: name, kind: 'Vue', group: 'setup', fn: statement, callable: true, scope: sf });
+        this.members.push({
+          name: name.text,
+          nameNode: name,
+          kind: 'Vue',
+          group: 'setup',
+          fn: statement,
+          callable: true,
+          scope: sf,
+        });
       } else if (ts.isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) {
           if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
           const name = declaration.name;
-          this.push({ name: name.text, nameNode: name, kind: 'Vue', callable: isCallable(declaration.initializer), scope: sf }, declaration.initializer, 'setup');
+          this.push(
+            { name: name.text, nameNode: name, kind: 'Vue', callable: isCallable(declaration.initializer), scope: sf },
+            declaration.initializer,
+            'setup',
+          );
         }
       }
     }

@@ -38,7 +38,10 @@ export function hasScript(fileName: string): boolean {
  * The script of a file as TypeScript parses it: a script file's text, or a `.vue` file's script blocks in a text
  * of the file's own length (see vue.ts), with the script kind of the blocks' `lang`.
  */
-function scriptSource(fileName: string, text: string): { text: string; kind: ts.ScriptKind; setup?: { start: number; end: number } } {
+function scriptSource(
+  fileName: string,
+  text: string,
+): { text: string; kind: ts.ScriptKind; setup?: { start: number; end: number } } {
   if (!isVueFile(fileName)) return { text, kind: scriptKindOf(fileName) };
   const vue = readVue(fileName, text);
   return { text: vue.script, kind: vue.scriptKind, ...(vue.setupSpan ? { setup: vue.setupSpan } : {}) };

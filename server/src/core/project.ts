@@ -272,7 +272,8 @@ export class ProjectIndex {
       if (isVueFile(fileName)) {
         // The template of a single-file component, read for the platform the project builds for.
         const text = this.host.readFile(fileName);
-        const facts = text === undefined ? undefined : vueMarkupFacts(fileName, text, this.projectOf(fileName).platform ?? 'wechat');
+        const facts =
+          text === undefined ? undefined : vueMarkupFacts(fileName, text, this.projectOf(fileName).platform ?? 'wechat');
         cached = facts ? { fileName, facts } : null;
       } else {
         const platform = markupPlatform(fileName);

@@ -11,6 +11,7 @@ const platformNames: Record<RulePlatform, string> = {
   alipay: 'Alipay (`my`)',
   douyin: 'Douyin (`tt`)',
   taro: 'Taro',
+  'uni-app': 'uni-app (`uni`, `.vue`)',
 };
 
 /** The markers around the generated rules table in the README. */

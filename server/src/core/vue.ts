@@ -11,7 +11,14 @@
  * Broken input never throws: the parser reports errors through a callback, which we ignore, and returns what it
  * could read.
  */
-import { parse, type AttributeNode, type DirectiveNode, type ElementNode, type RootNode, type TemplateChildNode } from '@vue/compiler-dom';
+import {
+  parse,
+  type AttributeNode,
+  type DirectiveNode,
+  type ElementNode,
+  type RootNode,
+  type TemplateChildNode,
+} from '@vue/compiler-dom';
 import ts from 'typescript';
 import type { EventBinding, MarkupAttribute, MarkupElement, MarkupFacts } from './markup';
 import type { Platform, Span } from './types';
@@ -134,23 +141,33 @@ const identifier = /^[A-Za-z_$][\w$]*$/;
 /** `onTap($event)`, `onTap()`, `onTap;` */
 const simpleCall = /^([A-Za-z_$][\w$]*)\s*(?:\([^()]*\))?\s*;?$/;
 const calledName = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(/g;
+/** A name handed to a call as an argument: `debounce(submit)`, `later(go, 1)`. */
+const usedName = /[(,]\s*([A-Za-z_$][\w$]*)\s*(?=[),])/g;
+const plainValues = new Set(['$event', 'true', 'false', 'null', 'undefined', 'this', 'arguments', 'e', 'event', 'item', 'index']);
 const notHandlers = new Set(['if', 'for', 'while', 'switch', 'function', 'return', 'typeof', 'new', 'await', 'catch']);
 
 /**
  * The methods a `v-on` expression calls: the name itself (`onTap`), a plain call (`onTap($event)`), or every
  * function an inline statement or arrow function calls by name (`() => go(1)`, `ok && submit()`).
  */
-export function handlersOfExpression(expression: string): { names: string[]; simple: boolean } {
+export function handlersOfExpression(expression: string): { names: string[]; simple: boolean; passes: boolean } {
   const trimmed = expression.trim();
-  if (identifier.test(trimmed)) return { names: [trimmed], simple: true };
+  if (identifier.test(trimmed)) return { names: [trimmed], simple: true, passes: false };
   const call = simpleCall.exec(trimmed);
-  if (call) return { names: [call[1]!], simple: true };
+  if (call) return { names: [call[1]!], simple: true, passes: false };
+  const code = trimmed.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g, '""');
   const names: string[] = [];
-  for (const match of trimmed.matchAll(calledName)) {
+  for (const match of code.matchAll(calledName)) {
     const name = match[1]!;
     if (!notHandlers.has(name) && !names.includes(name)) names.push(name);
   }
-  return { names, simple: false };
+  // A name used but not called (`debounce(submit)`, `() => later(go)`) may be a method handed on to run later.
+  let passes = false;
+  for (const match of code.matchAll(usedName)) {
+    const name = match[1]!;
+    if (!names.includes(name) && !notHandlers.has(name) && !plainValues.has(name)) passes = true;
+  }
+  return { names, simple: false, passes };
 }
 
 function readTemplate(text: string, template: ElementNode, comments: VueDocument['comments']): VueDocument['template'] {
@@ -199,7 +216,8 @@ function readTemplate(text: string, template: ElementNode, comments: VueDocument
       const event = arg.content.toLowerCase();
       const prefix = directive.rawName?.startsWith('@') ? '@' : 'v-on:';
       const expression = directive.exp && directive.exp.type === 4 ? directive.exp.content : '';
-      const { names, simple } = handlersOfExpression(expression);
+      const { names, simple, passes } = handlersOfExpression(expression);
+      if (passes) hasDynamicBindings = true;
       if (names.length === 0) {
         bindings.push({ event, prefix, handler: '', dynamic: false, attribute, element: markupElement });
         continue;
@@ -232,7 +250,9 @@ function staticAttributeOf(prop: AttributeNode): MarkupAttribute {
     const loc = prop.value.loc;
     const raw = loc.source;
     const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'");
-    attribute.valueSpan = quoted ? { start: loc.start.offset + 1, end: loc.end.offset - 1 } : { start: loc.start.offset, end: loc.end.offset };
+    attribute.valueSpan = quoted
+      ? { start: loc.start.offset + 1, end: loc.end.offset - 1 }
+      : { start: loc.start.offset, end: loc.end.offset };
   }
   return attribute;
 }

@@ -16,6 +16,7 @@ import { rule as alipayAuthorizeFlow } from './alipay-authorize-flow';
 import { rule as authOnLaunch } from './auth-on-launch';
 import { rule as unhandledRefusal } from './unhandled-refusal';
 import { rule as handlerNotFound } from './handler-not-found';
+import { rule as uniEventsync } from './uni-eventsync';
 
 export type { Rule, RuleDocs, RuleFinding, ScriptRuleContext, MarkupRuleContext } from './rule';
 
@@ -35,6 +36,7 @@ export const rules: readonly Rule[] = [
   authOnLaunch,
   unhandledRefusal,
   handlerNotFound,
+  uniEventsync,
 ];
 
 const byId = new Map(rules.map((r) => [r.id, r]));

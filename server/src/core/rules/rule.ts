@@ -9,8 +9,8 @@ import type { MarkupHandlers, PageModel } from '../model';
 import type { ProjectConfig, ProjectIndex } from '../project';
 import type { Finding, Platform, Severity } from '../types';
 
-/** Where a rule applies: a platform, or Taro code (which runs on the platform it is built for). */
-export type RulePlatform = Platform | 'taro';
+/** Where a rule applies: a platform, or Taro or uni-app code (which runs on the platform it is built for). */
+export type RulePlatform = Platform | 'taro' | 'uni-app';
 
 /** A rule's documentation, rendered into docs/rules.md and linked from every diagnostic. */
 export interface RuleDocs {

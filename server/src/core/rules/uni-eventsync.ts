@@ -1,0 +1,115 @@
+import * as path from 'node:path';
+import type { EventBinding, MarkupElement } from '../markup';
+import { bindable } from '../model';
+import type { ProjectIndex } from '../project';
+import { builtinTags, isVueFile } from '../vue';
+import type { Rule, RuleFinding } from './rule';
+
+/** Template events a tap-only API may run from: the tap itself, and `click`, which uni-app compiles to it. */
+const tapLike = new Set(['tap', 'click', 'longpress', 'longtap']);
+
+function hasEventSync(element: MarkupElement): boolean {
+  return element.attributes.some((a) => a.name === 'data-eventsync' && a.value.trim() === 'true');
+}
+
+/**
+ * The major Vue version of the uni-app project holding `fileName`: `vueVersion` of the nearest `manifest.json`
+ * (HBuilderX projects; uni-app's manifest reference: "vueVersion", default "2"), else the `vue` dependency, or
+ * `@dcloudio/vite-plugin-uni` (Vue 3 only), of the `package.json` beside it or one folder up (CLI projects keep
+ * the manifest in `src/`). Undefined outside a uni-app project.
+ */
+export function uniVueMajor(fileName: string, index: ProjectIndex): 2 | 3 | undefined {
+  for (let dir = path.dirname(fileName), depth = 0; depth < 12; depth++) {
+    const manifestText = index.readFile(path.join(dir, 'manifest.json'));
+    if (manifestText !== undefined) {
+      const declared = /"vueVersion"\s*:\s*"?(\d)/.exec(manifestText)?.[1];
+      if (declared === '3' || declared === '2') return declared === '3' ? 3 : 2;
+      for (const folder of [dir, path.dirname(dir)]) {
+        const packageText = index.readFile(path.join(folder, 'package.json'));
+        if (packageText === undefined) continue;
+        if (packageText.includes('@dcloudio/vite-plugin-uni')) return 3;
+        const vue = /"vue"\s*:\s*"[^\d"]*(\d+)/.exec(packageText)?.[1];
+        if (vue) return vue === '3' ? 3 : 2;
+      }
+      return 2;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}
+
+export const rule: Rule = {
+  id: 'uni-eventsync',
+  defaultSeverity: 'warning',
+  docs: {
+    summary:
+      'In a uni-app Vue 3 page, a template event that leads to a tap-only API (`getUserProfile`) is on an element without `data-eventsync="true"`.',
+    platforms: ['uni-app'],
+    rationale:
+      // FACTS §9; uni-app's Vue 2 → Vue 3 migration guide (uniapp.dcloud.net.cn/tutorial/migration-to-vue3.html),
+      // "Vue3 项目部分小程序端事件延迟或调用失败" and "监听原生的点击事件".
+      "uni-app's Vue 3 runtime can deliver a template event to its handler late on the mini-program platforms; its migration guide says " +
+      'to add `data-eventsync="true"` to the element whose event must run at once. An API that only works inside a user tap ' +
+      '(`uni.getUserProfile`, `wx.getUserProfile`) then fails with the tap-gesture error although the code calls it straight from ' +
+      'the handler. The same guide says that Vue 3 no longer turns `@click` on a custom component into the native tap: the ' +
+      "handler runs on the component's own `click` event, so the attribute belongs on the native element inside the component.",
+    wrong:
+      '<button @tap="onTapProfile">完善资料</button>\n\n// methods\nonTapProfile() {\n  uni.getUserProfile({ desc: \'用于完善会员资料\' })\n}',
+    right:
+      '<button data-eventsync="true" @tap="onTapProfile">完善资料</button>\n\n// methods\nonTapProfile() {\n  uni.getUserProfile({ desc: \'用于完善会员资料\' })\n}',
+  },
+  checkScript({ fileName, calls, model, markup, index }) {
+    if (!isVueFile(fileName) || !markup) return [];
+    const tapCalls = calls.filter((call) => call.api.constraints?.tapOnly);
+    if (tapCalls.length === 0 || uniVueMajor(fileName, index) !== 3) return [];
+    const facts = index.markupFile(fileName)?.facts;
+    if (!facts) return [];
+    const findings: RuleFinding[] = [];
+    const reported = new Set<EventBinding['attribute']>();
+    for (const call of tapCalls) {
+      const verdict = model.gestureVerdict(call.node, markup);
+      // Calls that lose the gesture anyway are not-in-tap-handler's; this rule is about the ones a tap does reach.
+      if (!verdict?.ok) continue;
+      const handlers = new Set(
+        model
+          .membersReaching(call.node)
+          .filter(bindable)
+          .map((m) => m.name),
+      );
+      const api = `${call.ref.namespace}.${call.ref.name}`;
+      for (const binding of facts.bindings) {
+        if (!tapLike.has(binding.event) || !handlers.has(binding.handler) || reported.has(binding.attribute)) continue;
+        if (hasEventSync(binding.element)) continue;
+        reported.add(binding.attribute);
+        const element = binding.element;
+        const attribute = binding.attribute.name;
+        if (binding.event === 'click' && !builtinTags.has(element.tag)) {
+          findings.push({
+            ...binding.attribute.nameSpan,
+            message:
+              `\`${attribute}\` on the component \`<${element.tag}>\` leads to \`${api}\`, which needs the user's tap. In Vue 3, uni-app does not ` +
+              `turn \`@click\` on a component into the native tap, and events can reach their handler late: put \`data-eventsync="true"\` ` +
+              `on the native element inside \`<${element.tag}>\` that emits \`click\`, or use a native \`<button>\` here.`,
+          });
+          continue;
+        }
+        findings.push({
+          ...binding.attribute.nameSpan,
+          message:
+            `\`${attribute}\` leads to \`${api}\`, which needs the user's tap, but in uni-app's Vue 3 runtime the event can reach its handler ` +
+            `late and the call then fails with the tap-gesture error. Add \`data-eventsync="true"\` to this \`<${element.tag}>\`.`,
+          fixes: [
+            {
+              title: 'Add data-eventsync="true"',
+              preferred: true,
+              edits: [{ start: element.nameSpan.end, end: element.nameSpan.end, newText: ' data-eventsync="true"' }],
+            },
+          ],
+        });
+      }
+    }
+    return findings;
+  },
+};
