@@ -17,14 +17,14 @@ import { ServerRestartPolicy } from './serverRestart';
 
 let client: LanguageClient | undefined;
 
-/** The documents the server analyses: scripts and the three markup languages. */
-const documentSelector = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'wxml', 'axml', 'ttml'].map(
+/** The documents the server analyses: scripts, the three markup languages and Vue single-file components. */
+const documentSelector = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'wxml', 'axml', 'ttml', 'vue'].map(
   (language) => ({ language }),
 );
 
 /** The files the server is told about when they change on disk (test/unit/fileWatcher.test.ts holds it to the index). */
 const watchedFiles =
-  '**/{*.wxml,*.axml,*.ttml,app.js,app.ts,app.jsx,app.tsx,project.config.json,project.private.config.json,mini.project.json,project.tt.json,app.json,package.json,.mp-userinfo.json}';
+  '**/{*.wxml,*.axml,*.ttml,app.js,app.ts,app.jsx,app.tsx,App.vue,main.js,main.ts,manifest.json,pages.json,project.config.json,project.private.config.json,mini.project.json,project.tt.json,app.json,package.json,.mp-userinfo.json}';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Mini Program User Info', { log: true });

@@ -40,7 +40,7 @@ import {
   namespaceOf,
   nodeAt,
 } from './featureContext';
-import { getSourceFile, isFunctionLike, isScriptFile, propertyNameText, scriptKindOf } from './parse';
+import { getSourceFile, hasScript, isFunctionLike, propertyNameText, scriptKindOf } from './parse';
 import type { Span } from './types';
 
 /** What a feature needs to know about the document and the reader. */
@@ -87,7 +87,7 @@ function sortKey(group: number, index: number): string {
  * comments, and for files that are not scripts (markup completion lives elsewhere).
  */
 export function getCompletions(input: FeatureInput, offset: number): CompletionEntry[] {
-  if (!isScriptFile(input.fileName) || offset < 0 || offset > input.text.length) return [];
+  if (!hasScript(input.fileName) || offset < 0 || offset > input.text.length) return [];
   const sourceFile = getSourceFile(input.fileName, input.text);
   const node = nodeAt(sourceFile, offset, true);
   if (isInComment(sourceFile, node, offset)) return [];

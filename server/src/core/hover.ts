@@ -8,7 +8,7 @@ import { findErrors, getApi, knownApiNames, type ApiEntry, type OptionEntry } fr
 import type { FeatureInput } from './completion';
 import { renderApi, renderError, renderField, renderOption, renderOptionValue, type RenderContext } from './docsMarkdown';
 import { apiOfOptions, fieldOfAccess, isInComment, nodeAt, resolveRef } from './featureContext';
-import { getSourceFile, isScriptFile, propertyNameText } from './parse';
+import { getSourceFile, hasScript, propertyNameText } from './parse';
 import type { Span } from './types';
 
 /** What a hover shows, and the text it is about. */
@@ -23,7 +23,7 @@ function spanOf(node: ts.Node, sourceFile: ts.SourceFile): Span {
 
 /** The hover at `offset` in a script, or undefined when the catalog has nothing to say there. */
 export function getHover(input: FeatureInput, offset: number): HoverResult | undefined {
-  if (!isScriptFile(input.fileName) || offset < 0 || offset >= input.text.length) return undefined;
+  if (!hasScript(input.fileName) || offset < 0 || offset >= input.text.length) return undefined;
   const sourceFile = getSourceFile(input.fileName, input.text);
   const node = nodeAt(sourceFile, offset, false);
   if (isInComment(sourceFile, node, offset)) return undefined;

@@ -28,7 +28,7 @@ import {
   type MarkupFeatureOptions,
   type PageContext,
 } from './markupFeatures';
-import { forgetSourceFile, isScriptFile } from './parse';
+import { forgetSourceFile, hasScript, isScriptFile } from './parse';
 import { ProjectIndex, type FileSystemHost, type Invalidation } from './project';
 import { mergeOptions, parseSettings, SettingsFiles, toAnalysisOptions, type Settings } from './settings';
 import type { Finding, Fix, Platform, Span } from './types';
@@ -225,12 +225,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     resolveSettings,
     doValidation,
     doHover(fileName, text, offset, editor) {
-      if (isScriptFile(fileName)) return getHover(scriptInput(fileName, text, resolveSettings(fileName, editor)), offset);
+      if (hasScript(fileName)) return getHover(scriptInput(fileName, text, resolveSettings(fileName, editor)), offset);
       const request = markupRequest(fileName, text);
       return request && markupHover(request.markup, offset, request.page, featureOptions(resolveSettings(fileName, editor)));
     },
     doComplete(fileName, text, offset, editor) {
-      if (isScriptFile(fileName)) {
+      if (hasScript(fileName)) {
         return {
           kind: 'script',
           entries: getCompletions(scriptInput(fileName, text, resolveSettings(fileName, editor)), offset),

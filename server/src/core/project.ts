@@ -160,6 +160,8 @@ export class ProjectIndex {
       return { kind: 'below', folder };
     }
     if (appFileNames.includes(base) && this.projectOf(fileName).appRoot === folder) return { kind: 'below', folder };
+    // A Vue app's entry installs global mixins, which decide what its templates may name.
+    if (base === 'main.js' || base === 'main.ts') return { kind: 'below', folder };
     return { kind: 'files', files: pageSiblings(fileName) };
   }
 
