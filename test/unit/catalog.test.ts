@@ -81,6 +81,7 @@ describe('catalog contract', () => {
     }
     const openType = getMarkupAttribute('button', 'open-type');
     assert.deepEqual(openType?.values?.map((v) => v.value).sort(), [
+      'agreePrivacyAuthorization',
       'chooseAvatar',
       'getAuthorize',
       'getPhoneNumber',
@@ -296,7 +297,7 @@ describe('rule-facing facts', () => {
   };
 
   it('models getUserProfile per platform as documented', () => {
-    assert.deepEqual(api('wx.getUserProfile').constraints, { tapOnly: true, descMaxLength: 30 });
+    assert.deepEqual(api('wx.getUserProfile').constraints, { tapOnly: true, descMaxLength: 30, privacyInterface: true });
     assert.equal(api('wx.getUserProfile').minVersion, '2.10.4');
     assert.equal(api('wx.getUserProfile').promise, true);
     assert.equal(getOption(api('wx.getUserProfile'), 'desc')?.required, true);
@@ -336,13 +337,21 @@ describe('rule-facing facts', () => {
       .map((a) => a.id)
       .sort();
     assert.deepEqual(support, [
+      'Taro.getPrivacySetting',
       'Taro.login',
+      'Taro.onNeedPrivacyAuthorization',
+      'Taro.openPrivacyContract',
+      'Taro.requirePrivacyAuthorize',
       'my.getAuthCode',
       'tt.checkSession',
       'tt.login',
       'wx.checkSession',
+      'wx.getPrivacySetting',
       'wx.getSetting',
       'wx.login',
+      'wx.onNeedPrivacyAuthorization',
+      'wx.openPrivacyContract',
+      'wx.requirePrivacyAuthorize',
     ]);
   });
 

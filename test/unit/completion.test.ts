@@ -33,7 +33,17 @@ function entry(entries: CompletionEntry[], label: string): CompletionEntry {
 describe('APIs after a platform object', () => {
   it('lists the WeChat user-info APIs, recommended first and the deprecated one last', () => {
     const items = complete('wx.|');
-    assert.deepEqual(sorted(items), ['getUserProfile', 'login', 'checkSession', 'getSetting', 'getUserInfo']);
+    assert.deepEqual(sorted(items), [
+      'getUserProfile',
+      'login',
+      'checkSession',
+      'getSetting',
+      'getPrivacySetting',
+      'requirePrivacyAuthorize',
+      'onNeedPrivacyAuthorization',
+      'openPrivacyContract',
+      'getUserInfo',
+    ]);
     assert.equal(entry(items, 'getUserInfo').deprecated, true);
     assert.equal(entry(items, 'getUserProfile').deprecated, undefined);
     for (const item of items) {
@@ -71,12 +81,20 @@ describe('APIs after a platform object', () => {
       'getUserProfile',
       'login',
       'getOpenUserInfo',
+      'getPrivacySetting',
+      'requirePrivacyAuthorize',
+      'onNeedPrivacyAuthorization',
+      'openPrivacyContract',
       'getUserInfo',
     ]);
     assert.deepEqual(sorted(complete("import * as Tx from '@tarojs/taro';\nTx.|")), [
       'getUserProfile',
       'login',
       'getOpenUserInfo',
+      'getPrivacySetting',
+      'requirePrivacyAuthorize',
+      'onNeedPrivacyAuthorization',
+      'openPrivacyContract',
       'getUserInfo',
     ]);
   });

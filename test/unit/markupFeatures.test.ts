@@ -131,7 +131,7 @@ describe('completion of attribute values', () => {
   it('offers the WeChat open-type values of the catalog, deprecated ones last, with rendered docs', () => {
     const { document, offset, context } = page('a.wxml', '<button open-type="|"></button>');
     const items = markupCompletions(document, offset, context, en);
-    assert.deepEqual(sorted(items), ['chooseAvatar', 'getPhoneNumber', 'getUserInfo']);
+    assert.deepEqual(sorted(items), ['chooseAvatar', 'getPhoneNumber', 'agreePrivacyAuthorization', 'getUserInfo']);
     const attr = getMarkupAttribute('button', 'open-type')!;
     const chooseAvatar = items.find((i) => i.label === 'chooseAvatar')!;
     assert.equal(chooseAvatar.kind, 'value');

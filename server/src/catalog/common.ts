@@ -3,13 +3,19 @@
  * the result fields WeChat-style user-info calls return, and the well-known documentation addresses.
  * Defined once so a wording fix reaches every API at the same time.
  */
-import type { FieldEntry, OptionEntry, ValueEntry } from './types';
+import type { FieldEntry, OptionEntry, Replacement, ValueEntry } from './types';
 
 /** Official documentation addresses used by more than one entry. */
 export const urls = {
   wxSignature: 'https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/signature.html',
   wxUserProfileFillIn: 'https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/userProfile.html',
   wxButton: 'https://developers.weixin.qq.com/miniprogram/dev/component/button.html',
+  wxInput: 'https://developers.weixin.qq.com/miniprogram/dev/component/input.html',
+  wxForm: 'https://developers.weixin.qq.com/miniprogram/dev/component/form.html',
+  wxPrivacyGuide: 'https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/PrivacyAuthorize.html',
+  wxPrivacyApi: 'https://developers.weixin.qq.com/miniprogram/dev/api/open-api/privacy',
+  taroButton: 'https://docs.taro.zone/docs/components/forms/button',
+  taroInput: 'https://docs.taro.zone/docs/components/forms/input',
   wx2021Announcement: 'https://developers.weixin.qq.com/community/develop/doc/000cacfa20ce88df04cb468bc52801',
   wx2022Announcement: 'https://developers.weixin.qq.com/community/develop/doc/00022c683e8a80b29bed2142b56c01',
   wx2018Announcement: 'https://developers.weixin.qq.com/community/develop/doc/0000a26e1aca6012e896a517556c01',
@@ -165,3 +171,15 @@ export function errMsgField(apiName: string): FieldEntry {
     },
   };
 }
+
+/**
+ * The pointer from the old profile APIs and `open-type="getUserInfo"` to the avatar/nickname fill-in
+ * (base library 2.21.2; FACTS §5.6 and §10, framework/open-ability/userProfile.html).
+ */
+export const fillInReplacement: Replacement = {
+  text: {
+    en: 'To get a real avatar and nickname today, let the user fill them in: `<button open-type="chooseAvatar">` for the avatar (upload the temporary file it returns) and `<input type="nickname">` inside a `<form>` for the nickname (base library 2.21.2).',
+    zh: '如今要拿到真实的头像和昵称，请让用户自行填写：头像用 `<button open-type="chooseAvatar">`（返回的是临时文件，需上传），昵称用放在 `<form>` 中的 `<input type="nickname">`（基础库 2.21.2）。',
+  },
+  url: urls.wxUserProfileFillIn,
+};

@@ -20,6 +20,7 @@ import { douyinApis } from './douyin';
 import { taroApis } from './taro';
 import { resultTypes } from './resultTypes';
 import { markupAttributes } from './markup';
+import { privacyTypes, taroPrivacyApis, wechatPrivacyApis } from './privacy';
 
 export * from './types';
 export { flowSnippets } from './flows';
@@ -30,8 +31,8 @@ export { constraintTexts, labels, namespaceTitles, platformNames } from './label
 export const platformNamespace: Readonly<Record<Platform, ApiNamespace>> = { wechat: 'wx', alipay: 'my', douyin: 'tt' };
 
 export const catalog: Catalog = {
-  apis: [...wechatApis, ...alipayApis, ...douyinApis, ...taroApis],
-  types: resultTypes,
+  apis: [...wechatApis, ...wechatPrivacyApis, ...alipayApis, ...douyinApis, ...taroApis, ...taroPrivacyApis],
+  types: [...resultTypes, ...privacyTypes],
   markup: markupAttributes,
 };
 

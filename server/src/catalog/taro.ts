@@ -3,7 +3,7 @@
  * platform `Taro.x` is that platform's own `x`, promisified. The entries say which native API runs where.
  */
 import { alipayFail, alipayNoAuthError, alipayNotBoundError, openUserInfoResponse } from './alipay';
-import { callbackOptions, errMsgField, langOption, wechatUserInfoResult } from './common';
+import { callbackOptions, errMsgField, fillInReplacement, langOption, wechatUserInfoResult } from './common';
 import { ttForceOption, ttInvalidSessionError, ttTapGestureError } from './douyin';
 import type { ApiEntry } from './types';
 import { wx2021Note, wx2022Note, wxDescLengthError, wxTapGestureError } from './wechat';
@@ -46,6 +46,7 @@ export const taroApis: ApiEntry[] = [
     result: [...wechatUserInfoResult('wx.UserInfo'), errMsgField('getUserProfile')],
     errors: [wxTapGestureError, wxDescLengthError, ttTapGestureError, ttInvalidSessionError],
     notes: [wx2022Note],
+    replacedBy: fillInReplacement,
     rank: 0,
     platforms: ['wechat', 'douyin'],
     nativeApis: { wechat: 'wx.getUserProfile', douyin: 'tt.getUserProfile' },
@@ -183,6 +184,7 @@ await Taro.request({ url: 'https://example.com/api/login', method: 'POST', data:
       en: 'Anonymous on WeChat for versions released after 2021-04-28, and being phased out on Douyin. Use the avatar/nickname fill-in on WeChat (`Taro.getUserProfile` is anonymous there too after 2022-11-08) and `Taro.getUserProfile` on Douyin.',
       zh: '微信上 2021-04-28 之后发布的版本返回匿名数据，抖音上正在逐步废弃。微信上请改用头像昵称填写（2022-11-08 之后 `Taro.getUserProfile` 在微信上同样返回匿名数据），抖音上请改用 `Taro.getUserProfile`。',
     },
+    replacedBy: fillInReplacement,
     rank: 9,
     platforms: ['wechat', 'douyin'],
     nativeApis: { wechat: 'wx.getUserInfo', douyin: 'tt.getUserInfo' },

@@ -78,8 +78,23 @@ export interface ErrorEntry {
   pattern: string;
   /** Alipay result code, when the error arrives as `code` rather than `errMsg`. */
   code?: string;
+  /** WeChat's numeric `errno` sent next to the `errMsg` (`104`, `112`), when documented. */
+  errno?: number;
   cause: Localized;
   fix: Localized;
+  /** The page that documents the error, when it is not the API's own page (the privacy guide). */
+  docUrl?: string;
+  /**
+   * Reported by many APIs alike, each with its own name before `:fail` (`getPhoneNumber:fail privacy …`):
+   * `errMsg` then starts with `API:`, and the error is not about the API entry that lists it.
+   */
+  anyApi?: boolean;
+}
+
+/** What to use instead of an old API or attribute: one sentence and the page that explains the new way. */
+export interface Replacement {
+  text: Localized;
+  url: string;
 }
 
 /** A policy change or deprecation with its date. */
@@ -107,6 +122,11 @@ export interface ApiConstraints {
    * `silent`: Alipay's `my.getAuthCode` with `scopes: 'auth_user'`. The default and the silent scopes ask nothing.
    */
   consentScopes?: { option: string; silent: string[] };
+  /**
+   * A WeChat privacy interface: it collects data the mini-program's privacy guide must declare (else it fails
+   * with errno 112) and the user must have agreed to (else errno 104). FACTS §11.
+   */
+  privacyInterface?: boolean;
 }
 
 /** One API of one namespace, e.g. `wx.getUserProfile`. */
@@ -129,10 +149,17 @@ export interface ApiEntry {
   options: OptionEntry[];
   /** Fields of the success result. */
   result: FieldEntry[];
+  /**
+   * For an event API (`wx.onNeedPrivacyAuthorization(listener)`): the arguments the listener receives, in
+   * order (`resolve`, `eventInfo`). Such an API takes no options object, so `options` is empty.
+   */
+  listener?: FieldEntry[];
   errors: ErrorEntry[];
   notes: PolicyNote[];
   /** Set when the API should no longer be used, saying what to use instead. */
   deprecated?: Localized;
+  /** The current way to get what this API gave, linked from its hover. */
+  replacedBy?: Replacement;
   /** Lower sorts first in completion; the recommended API of a namespace gets 0. */
   rank: number;
   /**
@@ -162,10 +189,24 @@ export interface MarkupValueEntry {
   details?: Localized;
   minVersion?: string;
   deprecated?: Localized;
+  /** The current way to get what this value gave, linked from its hover. */
+  replacedBy?: Replacement;
   /** The event attribute(s) that deliver its result, e.g. `bindgetuserinfo`, `onGetAuthorize`. */
   events?: string[];
+  /** A WeChat privacy interface (see {@link ApiConstraints.privacyInterface}). */
+  privacyInterface?: boolean;
   docUrl: string;
   example?: string;
+}
+
+/**
+ * How a markup attribute is written in the frameworks that compile to it: Taro's JSX prop (`openType`,
+ * `onChooseAvatar`) and uni-app's template attribute (`open-type`, `@chooseavatar`). Only documented
+ * spellings are recorded.
+ */
+export interface FrameworkSpellings {
+  taro?: string;
+  uniApp?: string;
 }
 
 /** An attribute of a markup component, e.g. `open-type`, `scope`, `bindgetuserinfo`. */
@@ -181,9 +222,15 @@ export interface MarkupAttributeEntry {
   kind?: 'property' | 'event';
   /** Other spellings of the same attribute (`bindchooseavatar` for `bind:chooseavatar`). */
   aliases?: string[];
+  /** The same attribute in Taro JSX and in uni-app templates. */
+  spellings?: FrameworkSpellings;
+  /** For an event: the fields of `e.detail` its handler receives (`avatarUrl` for `bind:chooseavatar`). */
+  detail?: FieldEntry[];
   details?: Localized;
   minVersion?: string;
   deprecated?: Localized;
+  /** The current way to get what this attribute gave, linked from its hover. */
+  replacedBy?: Replacement;
   example?: string;
 }
 

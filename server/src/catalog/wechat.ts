@@ -1,5 +1,6 @@
 /** WeChat (`wx`) APIs of the login and user-info flow. */
-import { callbackOptions, errMsgField, langOption, urls, wechatUserInfoResult } from './common';
+import { callbackOptions, errMsgField, fillInReplacement, langOption, urls, wechatUserInfoResult } from './common';
+import { wxPrivacyErrors } from './privacy';
 import type { ApiEntry, ErrorEntry, PolicyNote } from './types';
 
 const apiBase = 'https://developers.weixin.qq.com/miniprogram/dev/api/open-api';
@@ -120,10 +121,12 @@ export const wechatApis: ApiEntry[] = [
       ...callbackOptions('GetUserProfileResult'),
     ],
     result: [...wechatUserInfoResult('wx.UserInfo', '2.10.4'), errMsgField('getUserProfile')],
-    errors: [wxTapGestureError, wxDescLengthError, wxInvalidScopeError, wxProfileDenyError],
+    errors: [wxTapGestureError, wxDescLengthError, wxInvalidScopeError, wxProfileDenyError, ...wxPrivacyErrors],
     notes: [wxFieldsNote, wx2022Note],
+    replacedBy: fillInReplacement,
     rank: 0,
-    constraints: { tapOnly: true, descMaxLength: 30 },
+    // A privacy interface: FACTS §11 (and community/develop/doc/00042e3ef54940ce8520e38db61801 for errno 112).
+    constraints: { tapOnly: true, descMaxLength: 30, privacyInterface: true },
     docUrl: `${apiBase}/user-info/wx.getUserProfile.html`,
     example: `// WXML: <button bindtap="onTapProfile">Use my WeChat profile</button>
 Page({
@@ -326,7 +329,11 @@ Page({
           zh: '不要再依赖该接口：改用头像昵称填写（2022-11-08 之后发布的版本，`wx.getUserProfile` 同样只返回匿名数据）。',
         },
       },
+      ...wxPrivacyErrors,
     ],
+    // A privacy interface (FACTS §11); `getUserInfo:fail privacy permission is not authorized` errno 104 is reported
+    // in community/develop/doc/00042e3ef54940ce8520e38db61801.
+    constraints: { privacyInterface: true },
     notes: [
       {
         date: '2018',
@@ -350,6 +357,7 @@ Page({
       en: 'Returns anonymous data for versions released after 2021-04-28. Use the avatar/nickname fill-in (`open-type="chooseAvatar"`, `type="nickname"`); `wx.getUserProfile` is anonymous too for versions released after 2022-11-08.',
       zh: '2021-04-28 之后发布的版本只返回匿名数据。请改用头像昵称填写（`open-type="chooseAvatar"`、`type="nickname"`）；2022-11-08 之后发布的版本，`wx.getUserProfile` 同样只返回匿名数据。',
     },
+    replacedBy: fillInReplacement,
     rank: 9,
     docUrl: `${apiBase}/user-info/wx.getUserInfo.html`,
     example: `// Callbacks only: wx.getUserInfo returns no Promise.
