@@ -130,7 +130,10 @@ function nicknameInputEvents(): MarkupAttributeEntry[] {
       ...base,
       name: 'bindinput',
       aliases: ['bind:input'],
-      summary: { en: 'Handler called on every keystroke; `e.detail.value` is the current text.', zh: '每次输入时调用的处理函数；`e.detail.value` 为当前文本。' },
+      summary: {
+        en: 'Handler called on every keystroke; `e.detail.value` is the current text.',
+        zh: '每次输入时调用的处理函数；`e.detail.value` 为当前文本。',
+      },
       details: nicknameCheck,
       spellings: { taro: 'onInput', uniApp: '@input' },
       detail: [valueDetail],
@@ -140,7 +143,10 @@ function nicknameInputEvents(): MarkupAttributeEntry[] {
       ...base,
       name: 'bindblur',
       aliases: ['bind:blur'],
-      summary: { en: 'Handler called when the input loses focus; `e.detail.value` is the text.', zh: '输入框失去焦点时调用的处理函数；`e.detail.value` 为文本。' },
+      summary: {
+        en: 'Handler called when the input loses focus; `e.detail.value` is the text.',
+        zh: '输入框失去焦点时调用的处理函数；`e.detail.value` 为文本。',
+      },
       details: nicknameCheck,
       spellings: { taro: 'onBlur', uniApp: '@blur' },
       detail: [valueDetail],
@@ -351,7 +357,8 @@ export const markupAttributes: MarkupAttributeEntry[] = [
     ],
     spellings: { taro: 'formType', uniApp: 'form-type' },
     docUrl: urls.wxButton,
-    example: '<form bindsubmit="onSubmit">\n  <input type="nickname" name="nickName" />\n  <button form-type="submit">Save</button>\n</form>',
+    example:
+      '<form bindsubmit="onSubmit">\n  <input type="nickname" name="nickName" />\n  <button form-type="submit">Save</button>\n</form>',
   },
   {
     tag: 'button',
@@ -408,7 +415,7 @@ export const markupAttributes: MarkupAttributeEntry[] = [
       zh: '`form-type="submit"` 按钮提交表单时调用的处理函数；`e.detail.value` 以 `name` 为键包含各字段的值。',
     },
     details: {
-      en: "The place to read a `type=\"nickname\"` input: by the time the user submits, WeChat's content check has run and a rejected nickname is already cleared.",
+      en: 'The place to read a `type="nickname"` input: by the time the user submits, WeChat\'s content check has run and a rejected nickname is already cleared.',
       zh: '读取 `type="nickname"` 输入框的推荐位置：用户提交时微信的内容安全检测已经完成，未通过的昵称已被清空。',
     },
     // form.html: bindsubmit, event.detail = { value: { name: value }, formId }; userProfile.html for the nickname.
@@ -424,7 +431,8 @@ export const markupAttributes: MarkupAttributeEntry[] = [
       },
     ],
     docUrl: urls.wxForm,
-    example: '<form bindsubmit="onSubmit">\n  <input type="nickname" name="nickName" />\n  <button form-type="submit">Save</button>\n</form>',
+    example:
+      '<form bindsubmit="onSubmit">\n  <input type="nickname" name="nickName" />\n  <button form-type="submit">Save</button>\n</form>',
   },
   {
     tag: 'open-data',

@@ -106,7 +106,7 @@ export const privacyTypes: TypeEntry[] = [
     id: 'wx.PrivacyResolveOption',
     name: 'PrivacyResolveOption',
     summary: {
-      en: 'What `resolve` of `wx.onNeedPrivacyAuthorization` is told: the user\'s answer and the agree button.',
+      en: "What `resolve` of `wx.onNeedPrivacyAuthorization` is told: the user's answer and the agree button.",
       zh: '传给 `wx.onNeedPrivacyAuthorization` 的 `resolve` 的参数：用户的选择以及同意按钮。',
     },
     fields: [
