@@ -12,7 +12,8 @@ import { callPlatforms, featureMinVersion, namespacePlatform } from './callFacts
 import { markupPlatform } from './markup';
 import { pageModelOf, type PageModel } from './model';
 import { hasScript, isScriptFile, mayMentionUserInfoApi, parseScript } from './parse';
-import { isVueFile } from './vue';
+import { isVueFile, readVue } from './vue';
+import type ts from 'typescript';
 import { compareVersions, type ProjectIndex } from './project';
 import { rules } from './rules';
 import type { MarkupRuleContext, Rule, RuleFinding, ScriptRuleContext } from './rules/rule';
@@ -169,7 +170,9 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
   }
   yield;
   const live = libVersion ? findings.filter(outsideDeadFallbacks(model, libVersion, platform)) : findings;
-  return { findings: applySuppressions(sortFindings(live), { kind: 'script', text, sourceFile }) };
+  const sorted = sortFindings(live);
+  if (isVueFile(fileName)) return { findings: suppressInVue(fileName, text, sourceFile, sorted, index) };
+  return { findings: applySuppressions(sorted, { kind: 'script', text, sourceFile }) };
 }
 
 /**
@@ -192,6 +195,28 @@ function outsideDeadFallbacks(
     return since !== undefined && compareVersions(libVersion, since) >= 0;
   });
   return (finding) => !dead.some((region) => finding.start >= region.start && finding.end <= region.end);
+}
+
+/**
+ * Suppression in a `.vue` file: a finding in a script block follows the script's comments (`// mp-userinfo-…`), one in
+ * the template (a script rule reporting the element an event sits on) the template's (`<!-- mp-userinfo-… -->`).
+ */
+function suppressInVue(
+  fileName: string,
+  text: string,
+  sourceFile: ts.SourceFile,
+  findings: Finding[],
+  index: ProjectIndex,
+): Finding[] {
+  const blocks = readVue(fileName, text).scriptSpans;
+  const inScript = (f: Finding) => blocks.some((b) => f.start >= b.start && f.start <= b.end);
+  const script = applySuppressions(findings.filter(inScript), { kind: 'script', text, sourceFile });
+  const elements = index.markupFile(fileName)?.facts.elements ?? [];
+  const template = applySuppressions(
+    findings.filter((f) => !inScript(f)),
+    { kind: 'markup', text, elements },
+  );
+  return sortFindings([...script, ...template]);
 }
 
 /** Analyses a markup file (WXML/AXML/TTML). */

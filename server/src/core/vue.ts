@@ -19,9 +19,24 @@ import {
   type RootNode,
   type TemplateChildNode,
 } from '@vue/compiler-dom';
+import * as path from 'node:path';
 import ts from 'typescript';
 import type { EventBinding, MarkupAttribute, MarkupElement, MarkupFacts } from './markup';
 import type { Platform, Span } from './types';
+
+/**
+ * The folder of the uni-app project holding `fileName`: the nearest folder at or above it with a `manifest.json`
+ * (uni-app's project file; CLI projects keep it in `src/`). Undefined outside a uni-app project.
+ */
+export function uniAppFolder(fileName: string, host: { readFile(fileName: string): string | undefined }): string | undefined {
+  for (let dir = path.dirname(fileName), depth = 0; depth < 12; depth++) {
+    if (host.readFile(path.join(dir, 'manifest.json')) !== undefined) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}
 
 /** True for a Vue single-file component. */
 export function isVueFile(fileName: string): boolean {

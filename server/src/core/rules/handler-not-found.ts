@@ -5,7 +5,7 @@ import { bindable, pageModelOf, type DefinitionMember } from '../model';
 import { getSourceFile } from '../parse';
 import { closestMatch } from '../spelling';
 import type { ProjectIndex } from '../project';
-import { isVueFile, readVue } from '../vue';
+import { isVueFile, readVue, uniAppFolder } from '../vue';
 import type { Rule, RuleFinding } from './rule';
 
 /** The span of the handler name inside the attribute value (without surrounding spaces). */
@@ -125,7 +125,8 @@ function checkVueTemplate(fileName: string, bindings: EventBinding[], index: Pro
 /** True when the app's entry (`main.js`/`main.ts`) adds members to every component: a global mixin or `globalProperties`. */
 function installsGlobalMembers(fileName: string, index: ProjectIndex): boolean {
   const project = index.projectOf(fileName);
-  for (const folder of new Set([project.appRoot, project.root, path.join(project.root, 'src')])) {
+  const uni = uniAppFolder(fileName, index);
+  for (const folder of new Set([project.appRoot, project.root, path.join(project.root, 'src'), ...(uni ? [uni] : [])])) {
     for (const entry of ['main.js', 'main.ts']) {
       const text = index.readFile(path.join(folder, entry));
       if (text !== undefined && /\bmixin\s*\(|globalProperties|\.prototype\.\$?\w+\s*=/.test(text)) return true;

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { EventBinding, MarkupElement } from '../markup';
 import { bindable } from '../model';
 import type { ProjectIndex } from '../project';
-import { builtinTags, isVueFile } from '../vue';
+import { builtinTags, isVueFile, uniAppFolder } from '../vue';
 import type { Rule, RuleFinding } from './rule';
 
 /** Template events a tap-only API may run from: the tap itself, and `click`, which uni-app compiles to it. */
@@ -19,25 +19,18 @@ function hasEventSync(element: MarkupElement): boolean {
  * the manifest in `src/`). Undefined outside a uni-app project.
  */
 export function uniVueMajor(fileName: string, index: ProjectIndex): 2 | 3 | undefined {
-  for (let dir = path.dirname(fileName), depth = 0; depth < 12; depth++) {
-    const manifestText = index.readFile(path.join(dir, 'manifest.json'));
-    if (manifestText !== undefined) {
-      const declared = /"vueVersion"\s*:\s*"?(\d)/.exec(manifestText)?.[1];
-      if (declared === '3' || declared === '2') return declared === '3' ? 3 : 2;
-      for (const folder of [dir, path.dirname(dir)]) {
-        const packageText = index.readFile(path.join(folder, 'package.json'));
-        if (packageText === undefined) continue;
-        if (packageText.includes('@dcloudio/vite-plugin-uni')) return 3;
-        const vue = /"vue"\s*:\s*"[^\d"]*(\d+)/.exec(packageText)?.[1];
-        if (vue) return vue === '3' ? 3 : 2;
-      }
-      return 2;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
+  const dir = uniAppFolder(fileName, index);
+  if (dir === undefined) return undefined;
+  const declared = /"vueVersion"\s*:\s*"?(\d)/.exec(index.readFile(path.join(dir, 'manifest.json')) ?? '')?.[1];
+  if (declared === '3' || declared === '2') return declared === '3' ? 3 : 2;
+  for (const folder of [dir, path.dirname(dir)]) {
+    const packageText = index.readFile(path.join(folder, 'package.json'));
+    if (packageText === undefined) continue;
+    if (packageText.includes('@dcloudio/vite-plugin-uni')) return 3;
+    const vue = /"vue"\s*:\s*"[^\d"]*(\d+)/.exec(packageText)?.[1];
+    if (vue) return vue === '3' ? 3 : 2;
   }
-  return undefined;
+  return 2;
 }
 
 export const rule: Rule = {
