@@ -79,6 +79,11 @@ describe('.vue: uni-app Vue 2, Options API', () => {
     assert.ok(!at.some((a) => a.endsWith('handler-not-found')), at.join(', '));
   });
 
+  it('drops template findings inside `<!-- #ifdef -->` regions of other platforms', () => {
+    const { at } = check('vue2-options/pages/index/conditional.vue');
+    assert.deepEqual(at, ['7:24 getuserinfo-anonymous']);
+  });
+
   it("reads App.vue's onLaunch as the app launch", () => {
     const { at, findings } = check('vue2-options/App.vue');
     assert.deepEqual(at, ['8:7 auth-on-launch', '8:7 getuserinfo-anonymous', '8:7 unhandled-refusal']);

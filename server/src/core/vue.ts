@@ -21,6 +21,7 @@ import {
 } from '@vue/compiler-dom';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { conditionalRegions, platformsAt } from './conditional';
 import type { EventBinding, MarkupAttribute, MarkupElement, MarkupFacts } from './markup';
 import type { Platform, Span } from './types';
 
@@ -323,8 +324,15 @@ export function scriptSetupOf(sourceFile: ts.SourceFile): Span | undefined {
 
 /** The template's markup facts for a platform, or undefined when the file has no HTML template. */
 export function vueMarkupFacts(fileName: string, text: string, platform: Platform): MarkupFacts | undefined {
-  const template = readVue(fileName, text).template;
-  return template ? { platform, ...template } : undefined;
+  const vue = readVue(fileName, text);
+  const template = vue.template;
+  if (!template || !vue.templateSpan) return undefined;
+  // What sits inside `<!-- #ifdef … -->` for other platforms only is not compiled for this one.
+  const regions = conditionalRegions(text, 'markup', vue.templateSpan);
+  if (regions.length === 0) return { platform, ...template };
+  const compiled = (element: MarkupElement) => platformsAt(regions, element.start, [platform]).length > 0;
+  const bindings = template.bindings.filter((b) => compiled(b.element));
+  return { platform, elements: template.elements.filter(compiled), bindings, hasDynamicBindings: template.hasDynamicBindings };
 }
 
 /**
