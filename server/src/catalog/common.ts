@@ -181,5 +181,6 @@ export const fillInReplacement: Replacement = {
     en: 'To get a real avatar and nickname today, let the user fill them in: `<button open-type="chooseAvatar">` for the avatar (upload the temporary file it returns) and `<input type="nickname">` inside a `<form>` for the nickname (base library 2.21.2).',
     zh: '如今要拿到真实的头像和昵称，请让用户自行填写：头像用 `<button open-type="chooseAvatar">`（返回的是临时文件，需上传），昵称用放在 `<form>` 中的 `<input type="nickname">`（基础库 2.21.2）。',
   },
+  title: { en: 'avatar/nickname fill-in', zh: '头像昵称填写' },
   url: urls.wxUserProfileFillIn,
 };

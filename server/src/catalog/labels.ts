@@ -38,6 +38,14 @@ export const labels = {
   onlyOn: { en: 'only on', zh: '仅限' },
   events: { en: 'Events', zh: '事件' },
   example: { en: 'Example', zh: '示例' },
+  listenerArguments: { en: 'Listener arguments', zh: '监听函数参数' },
+  eventDetail: { en: 'Event detail (`e.detail`)', zh: '事件参数（`e.detail`）' },
+  useInstead: { en: 'Use instead', zh: '替代方案' },
+  inFrameworks: { en: 'In frameworks', zh: '框架写法' },
+  anyApi: {
+    en: 'any API: the name before ":fail" is the call that failed',
+    zh: '任一接口：":fail" 前面是失败的接口名',
+  },
   markup: { en: 'Markup', zh: '模板' },
   officialDocs: { en: 'Official documentation', zh: '官方文档' },
   announcement: { en: 'announcement', zh: '公告' },
@@ -108,4 +116,8 @@ export const constraintTexts = {
     zh: `${platform.zh}上不可用。`,
   }),
   noLongerReturned: { en: 'No longer returned', zh: '已不再返回' } satisfies Localized,
+  privacyInterface: {
+    en: 'A privacy interface (from base library 2.32.3): the privacy guide must declare the data it collects (else errno 112), and the user must have agreed to the guide (else errno 104).',
+    zh: '隐私接口（基础库 2.32.3 起）：隐私保护指引必须声明它收集的信息（否则 errno 112），且用户必须已同意指引（否则 errno 104）。',
+  } satisfies Localized,
 };

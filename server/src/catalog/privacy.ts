@@ -20,7 +20,8 @@ const privacySince = '2.32.3';
  */
 export const wxPrivacyNotAuthorizedError: ErrorEntry = {
   errMsg: 'API:fail privacy permission is not authorized',
-  pattern: 'fail[ :]*privacy permission is not auth',
+  // The reason alone identifies the error: code that tests `err.errMsg.includes('privacy permission …')` gets the hover.
+  pattern: 'privacy permission is not auth',
   errno: 104,
   anyApi: true,
   cause: {
@@ -41,7 +42,7 @@ export const wxPrivacyNotAuthorizedError: ErrorEntry = {
  */
 export const wxPrivacyNotDeclaredError: ErrorEntry = {
   errMsg: 'API:fail api scope is not declared in the privacy agreement',
-  pattern: 'fail[ :]*api scope is not declared in the privacy agreement',
+  pattern: 'api scope is not declared in the privacy agreement',
   errno: 112,
   anyApi: true,
   cause: {

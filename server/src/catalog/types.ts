@@ -94,6 +94,8 @@ export interface ErrorEntry {
 /** What to use instead of an old API or attribute: one sentence and the page that explains the new way. */
 export interface Replacement {
   text: Localized;
+  /** The name of the new way, as the link text. */
+  title: Localized;
   url: string;
 }
 

@@ -22,6 +22,7 @@ import {
   type MarkupAttributeEntry,
   type MarkupValueEntry,
   type OptionEntry,
+  type Replacement,
   type Platform,
   type TypeEntry,
   type ValueEntry,
@@ -74,6 +75,18 @@ function deprecatedLine(text: Localized | undefined, t: (text: Localized) => str
   return text ? `⚠️ **${t(labels.deprecated)}**${t(labels.colon)}${t(text)}` : undefined;
 }
 
+/** "➡️ Use instead: … ([avatar/nickname fill-in](…))": one sentence from an old API to the new way, with its link. */
+function replacementLine(replacement: Replacement | undefined, t: (text: Localized) => string): string | undefined {
+  return replacement
+    ? `➡️ **${t(labels.useInstead)}**${t(labels.colon)}${t(replacement.text)} ([${t(replacement.title)}](${replacement.url}))`
+    : undefined;
+}
+
+/** `` `getUserProfile:fail …` (errno 104) ``: an error's message as the runtime reports it. */
+function errorTitle(error: ErrorEntry): string {
+  return `\`${error.errMsg}\`${error.code ? ` (code \`${error.code}\`)` : ''}${error.errno !== undefined ? ` (errno ${error.errno})` : ''}`;
+}
+
 /** "Values: `'en'` English, `'zh_CN'` …" for an option or field. */
 function valueList(
   values: ValueEntry[] | undefined,
@@ -102,8 +115,10 @@ export function pitfallsOf(api: ApiEntry): Localized[] {
   if (c?.loginFirst) out.push(constraintTexts.loginFirst(c.loginFirst.api, c.loginFirst.until));
   if (c?.responseIsJsonString) out.push(constraintTexts.responseIsJsonString);
   if (c?.authorizeScope) out.push(constraintTexts.authorizeScope(c.authorizeScope));
+  if (c?.privacyInterface) out.push(constraintTexts.privacyInterface);
   // Only WeChat documents Promise support per API; for the other hosts `promise: false` means "not documented".
-  if (api.namespace === 'wx' && !api.promise) out.push(constraintTexts.noPromise);
+  // An event API (`wx.onNeedPrivacyAuthorization`) takes a listener, not callbacks.
+  if (api.namespace === 'wx' && !api.promise && !api.listener) out.push(constraintTexts.noPromise);
   return out;
 }
 
@@ -208,8 +223,7 @@ function fieldsTable(fields: FieldEntry[], heading: Localized, t: (text: Localiz
 function errorsList(errors: ErrorEntry[], t: (text: Localized) => string): string | undefined {
   if (!errors.length) return undefined;
   const items = errors.map(
-    (e) =>
-      `- \`${e.errMsg}\`${e.code ? ` (code \`${e.code}\`)` : ''}${t(labels.colon)}${t(e.cause)} **${t(labels.fix)}**${t(labels.colon)}${t(e.fix)}`,
+    (e) => `- ${errorTitle(e)}${t(labels.colon)}${t(e.cause)} **${t(labels.fix)}**${t(labels.colon)}${t(e.fix)}`,
   );
   return `**${t(labels.errors)}**\n\n${items.join('\n')}`;
 }
@@ -224,12 +238,14 @@ export function renderApi(api: ApiEntry, ctx: RenderContext, full = false): stri
   return join([
     codeBlock(api.signature, 'ts'),
     deprecatedLine(api.deprecated, t),
+    replacementLine(api.replacedBy, t),
     `${t(api.summary)}\n\n${t(api.details)}`,
     factsLine(api, ctx, t),
     supportTable(api, t),
     pitfallsList(api, t),
     notesList(api, t),
     optionsTable(api, t),
+    api.listener && fieldsTable(api.listener, labels.listenerArguments, t),
     full && fieldsTable(api.result, labels.resultFields, t),
     full && errorsList(api.errors, t),
     full && `**${t(labels.example)}**\n\n${codeBlock(api.example, api.namespace === 'Taro' ? 'tsx' : 'js')}`,
@@ -242,6 +258,7 @@ export function renderApiCompletionDoc(api: ApiEntry, ctx: RenderContext): strin
   const t = localizer(ctx.language);
   return join([
     deprecatedLine(api.deprecated, t),
+    replacementLine(api.replacedBy, t),
     t(api.details),
     factsLine(api, ctx, t),
     pitfallsList(api, t),
@@ -296,11 +313,12 @@ export function renderType(type: TypeEntry, ctx: RenderContext): string {
 /** A known runtime error: what causes it and how to fix it (hover on an `errMsg` string in code). */
 export function renderError(api: ApiEntry, error: ErrorEntry, ctx: RenderContext): string {
   const t = localizer(ctx.language);
+  // An error every API can report is not about the entry that happens to list it.
   return join([
-    `\`${error.errMsg}\`${error.code ? ` (code \`${error.code}\`)` : ''} · \`${api.id}\``,
+    `${errorTitle(error)} · ${error.anyApi ? t(labels.anyApi) : `\`${api.id}\``}`,
     `**${t(labels.cause)}**${t(labels.colon)}${t(error.cause)}`,
     `**${t(labels.fix)}**${t(labels.colon)}${t(error.fix)}`,
-    docLink(api.docUrl, t),
+    docLink(error.docUrl ?? api.docUrl, t),
   ]);
 }
 
@@ -314,6 +332,13 @@ function markupFacts(
   return facts.join(' · ');
 }
 
+/** "In frameworks: Taro `onChooseAvatar` · uni-app `@chooseavatar`". */
+function spellingsLine(attr: MarkupAttributeEntry, t: (text: Localized) => string): string | undefined {
+  const { taro, uniApp } = attr.spellings ?? {};
+  const parts = [taro && `Taro \`${taro}\``, uniApp && `uni-app \`${uniApp}\``].filter((p): p is string => Boolean(p));
+  return parts.length ? `${t(labels.inFrameworks)}${t(labels.colon)}${parts.join(' · ')}` : undefined;
+}
+
 /** The hover for a markup attribute (`open-type`, `bindgetuserinfo`, `scope`, …). */
 export function renderMarkupAttribute(attr: MarkupAttributeEntry, ctx: RenderContext): string {
   const t = localizer(ctx.language);
@@ -325,9 +350,12 @@ export function renderMarkupAttribute(attr: MarkupAttributeEntry, ctx: RenderCon
   return join([
     codeBlock(`<${attr.tag} ${attr.name}${attr.aliases?.length ? ` | ${attr.aliases.join(' | ')}` : ''}>`, 'html'),
     deprecatedLine(attr.deprecated, t),
+    replacementLine(attr.replacedBy, t),
     t(attr.summary),
     attr.details && t(attr.details),
     markupFacts(attr, t),
+    spellingsLine(attr, t),
+    attr.detail && fieldsTable(attr.detail, labels.eventDetail, t),
     values,
     attr.example && codeBlock(attr.example, 'html'),
     docLink(attr.docUrl, t),
@@ -340,9 +368,11 @@ export function renderMarkupValue(attr: MarkupAttributeEntry, value: MarkupValue
   return join([
     codeBlock(`<${attr.tag} ${attr.name}="${value.value}">`, 'html'),
     deprecatedLine(value.deprecated, t),
+    replacementLine(value.replacedBy, t),
     t(value.summary),
     value.details && t(value.details),
     markupFacts(value, t),
+    value.privacyInterface && `🔒 ${t(constraintTexts.privacyInterface)}`,
     value.example && codeBlock(value.example, 'html'),
     docLink(value.docUrl, t),
   ]);

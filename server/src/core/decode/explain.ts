@@ -7,6 +7,7 @@ import {
   catalog,
   getApiById,
   getType,
+  labels,
   localize,
   type ApiEntry,
   type DocsLanguage,
@@ -125,6 +126,10 @@ export interface ErrorExplanation {
   apiIds: string[];
   errMsg: string;
   code?: string;
+  /** WeChat's `errno` for this error, when documented (`104`, `112`). */
+  errno?: number;
+  /** Reported by any API under its own name (`apiIds` then only lists where the catalog documents it). */
+  anyApi?: boolean;
   cause: string;
   fix: string;
 }
@@ -147,6 +152,8 @@ function collectErrors(
         apiIds: [api.id],
         errMsg: entry.errMsg,
         ...(entry.code !== undefined ? { code: entry.code } : {}),
+        ...(entry.errno !== undefined ? { errno: entry.errno } : {}),
+        ...(entry.anyApi ? { anyApi: true } : {}),
         cause: localize(entry.cause, language),
         fix: localize(entry.fix, language),
       });
@@ -171,7 +178,10 @@ function safePattern(source: string): RegExp | undefined {
 export function explainErrMsg(errMsg: string, language: DocsLanguage, namespaces?: readonly string[]): ErrorExplanation[] {
   const normalised = errMsg.replace(/\s+/g, ' ').trim();
   const apis = namespaces ? catalog.apis.filter((a) => namespaces.includes(a.namespace)) : catalog.apis;
-  return collectErrors((entry) => safePattern(entry.pattern)?.test(normalised) === true, apis, language);
+  const explanations = collectErrors((entry) => safePattern(entry.pattern)?.test(normalised) === true, apis, language);
+  // An error any API reports is written `API:fail …` in the catalog: name the API the input names.
+  const apiName = /^([A-Za-z]\w*):/.exec(normalised)?.[1];
+  return explanations.map((e) => (e.anyApi && apiName ? { ...e, errMsg: e.errMsg.replace(/^API:/, `${apiName}:`) } : e));
 }
 
 /** Explains an Alipay result `code` (e.g. `40003`), preferring the given API's own entry. */
@@ -187,8 +197,8 @@ export function errorNotes(explanations: readonly ErrorExplanation[], language: 
     code: 'err-msg',
     level: 'warning',
     message: text('note-err-msg', language, {
-      errMsg: e.code ? `${e.code} ${e.errMsg}` : e.errMsg,
-      apis: e.apiIds.join(', '),
+      errMsg: `${e.code ? `${e.code} ${e.errMsg}` : e.errMsg}${e.errno !== undefined ? ` (errno ${e.errno})` : ''}`,
+      apis: e.anyApi ? localize(labels.anyApi, language) : e.apiIds.join(', '),
       cause: e.cause,
       fix: e.fix,
     }),
