@@ -14,11 +14,18 @@ const rulesFolder = join(root, 'server', 'src', 'core', 'rules');
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
 
 /**
- * A documented example as files of a page: a markup example (`<!-- index.wxml -->` …) may carry its page
+ * A documented example as files of a page: a `<!-- index.vue -->` example is a uni-app Vue 3 page; a markup example (`<!-- index.wxml -->` …) may carry its page
  * script after a `// index.js` line; a `// project.config.json: "libVersion": "x"` first line sets the project's libVersion.
  */
 function exampleProject(example: string): { project: MemoryProject; files: string[] } {
   const files: Record<string, string> = {};
+  // `<!-- index.vue -->`: a uni-app Vue 3 single-file component.
+  if (example.startsWith('<!-- index.vue -->\n')) {
+    files['manifest.json'] = '{ "vueVersion": "3", "mp-weixin": {} }';
+    files['pages.json'] = '{ "pages": [{ "path": "pages/index/index" }] }';
+    files['pages/index/index.vue'] = example.slice('<!-- index.vue -->\n'.length);
+    return { project: new MemoryProject(files), files: ['pages/index/index.vue'] };
+  }
   let script = example;
   const markup = /^<!-- index\.(wxml|axml|ttml) -->\n/.exec(example);
   if (markup) {

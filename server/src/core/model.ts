@@ -1737,7 +1737,7 @@ class DefinitionCollector {
     const sf = this.model.sourceFile;
     this.kinds.add('Vue');
     for (const statement of sf.statements) {
-      if (statement.pos < span.start || statement.end > span.end) continue;
+      if (statement.getStart(sf) < span.start || statement.end > span.end) continue;
       if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
         const name = statement.name;
         this.members.push({

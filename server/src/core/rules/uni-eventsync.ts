@@ -49,9 +49,11 @@ export const rule: Rule = {
       'the handler. The same guide says that Vue 3 no longer turns `@click` on a custom component into the native tap: the ' +
       "handler runs on the component's own `click` event, so the attribute belongs on the native element inside the component.",
     wrong:
-      '<button @tap="onTapProfile">完善资料</button>\n\n// methods\nonTapProfile() {\n  uni.getUserProfile({ desc: \'用于完善会员资料\' })\n}',
+      '<!-- index.vue -->\n<template>\n  <button @tap="onTapProfile">完善资料</button>\n</template>\n\n<script setup>\nfunction onTapProfile() {\n' +
+      "  wx.getUserProfile({ desc: '用于完善会员资料', fail() {} })\n}\n</script>",
     right:
-      '<button data-eventsync="true" @tap="onTapProfile">完善资料</button>\n\n// methods\nonTapProfile() {\n  uni.getUserProfile({ desc: \'用于完善会员资料\' })\n}',
+      '<!-- index.vue -->\n<template>\n  <button data-eventsync="true" @tap="onTapProfile">完善资料</button>\n</template>\n\n<script setup>\n' +
+      "function onTapProfile() {\n  wx.getUserProfile({ desc: '用于完善会员资料', fail() {} })\n}\n</script>",
   },
   checkScript({ fileName, calls, model, markup, index }) {
     if (!isVueFile(fileName) || !markup) return [];
