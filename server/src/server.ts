@@ -152,7 +152,9 @@ declare const MP_USERINFO_VERSION: string | undefined;
 connection.onInitialized(() => {
   // Without dynamic registration a client still pushes didChangeConfiguration (VS Code does), or never does.
   if (registerConfiguration)
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'miniprogramUserInfo' });
+    connection.client
+      .register(DidChangeConfigurationNotification.type, { section: 'miniprogramUserInfo' })
+      .catch((error: unknown) => connection.console.warn(`Could not register for settings changes: ${String(error)}`));
   if (pullConfiguration) void refreshSettings();
 });
 

@@ -15,9 +15,10 @@ const codes = (ds: Diagnostic[]) => ds.map((d) => String(d.code)).sort();
 async function withPage(
   capabilities: ClientCapabilities,
   body: (client: TestClient, uri: string) => Promise<void>,
+  refuseServerRequests = false,
 ): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), 'mp-userinfo-capabilities-'));
-  const client = await TestClient.start({ capabilities });
+  const client = await TestClient.start({ capabilities, refuseServerRequests });
   try {
     mkdirSync(path.join(root, 'pages', 'index'), { recursive: true });
     const page = path.join(root, 'pages', 'index', 'index.js');
@@ -48,6 +49,45 @@ describe('language server: client capabilities', () => {
       assert.match(hover?.contents.value ?? '', /getUserProfile/);
       assert.deepEqual(client.serverRequests, []);
     });
+  });
+
+  it('uses the defaults when a client without capabilities pushes no settings (or null ones)', async () => {
+    await withPage({}, async (client, uri) => {
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await client.open(uri);
+      assert.deepEqual(codes(await client.waitForDiagnostics(uri)), ['getuserprofile-anonymous', 'unhandled-refusal']);
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 0, character: 27 },
+      });
+      assert.match(hover?.contents.value ?? '', /getUserProfile/);
+      assert.deepEqual(client.serverRequests, []);
+      assert.deepEqual(client.logMessages, []);
+    });
+  });
+
+  it('goes on with the defaults when the client claims both capabilities but answers both requests with an error', async () => {
+    const dynamic = { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } };
+    await withPage(
+      dynamic,
+      async (client, uri) => {
+        await client.open(uri);
+        assert.deepEqual(codes(await client.waitForDiagnostics(uri)), ['getuserprofile-anonymous', 'unhandled-refusal']);
+        assert.deepEqual(client.serverRequests.sort(), [
+          'client/registerCapability',
+          'workspace/configuration',
+          'workspace/didChangeConfiguration',
+        ]);
+        // A round trip after the refusals: the server has handled both answers when this one returns.
+        await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 27 } });
+        // Both refusals are logged as warnings; neither escapes as an unhandled rejection.
+        const logged = client.logMessages.map((m) => m.replace(/:.*/s, ''));
+        assert.ok(logged.includes('Could not read the settings'), logged.join('\n'));
+        assert.ok(logged.includes('Could not register for settings changes'), logged.join('\n'));
+        assert.ok(!logged.some((m) => /unhandled|unexpected/i.test(m)), logged.join('\n'));
+      },
+      true,
+    );
   });
 
   it('pulls the settings, and registers for their changes only when the client can', async () => {

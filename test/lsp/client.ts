@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  ErrorCodes,
+  ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
   type ProtocolConnection,
@@ -50,6 +52,8 @@ export interface StartOptions {
   /** The `miniprogramUserInfo` settings answered to workspace/configuration. */
   settings?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
+  /** Answer workspace/configuration and client/registerCapability with an error, as a client without them may. */
+  refuseServerRequests?: boolean;
 }
 
 export class TestClient {
@@ -59,6 +63,8 @@ export class TestClient {
   readonly stderr: string[] = [];
   /** The methods of the requests the server sent (`workspace/configuration`, `client/registerCapability`), in order. */
   readonly serverRequests: string[] = [];
+  /** The server's window/logMessage texts, in order. */
+  readonly logMessages: string[] = [];
   initializeResult!: InitializeResult;
 
   private constructor(
@@ -76,15 +82,19 @@ export class TestClient {
       client.diagnostics.set(params.uri, params);
       for (const listener of client.listeners) listener();
     });
+    const refused = (method: string) => new ResponseError(ErrorCodes.MethodNotFound, `${method} is not supported`);
     connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => {
       client.serverRequests.push('workspace/configuration');
+      if (options.refuseServerRequests) return refused('workspace/configuration');
       return params.items.map((item) => (item.section === 'miniprogramUserInfo' ? client.settings : null));
     });
     connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string }> }) => {
       client.serverRequests.push('client/registerCapability', ...params.registrations.map((r) => r.method));
-      return null;
+      return options.refuseServerRequests ? refused('client/registerCapability') : null;
     });
-    connection.onNotification('window/logMessage', () => {});
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      client.logMessages.push(params.message);
+    });
     connection.listen();
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
