@@ -61,7 +61,8 @@ describe('Neovim (built-in LSP client, headless)', () => {
     if (version.error)
       assert.fail(
         `nvim is not installed (${version.error.message}). The Neovim test needs Debian's neovim package: ` +
-          'run `sudo apt-get install -y neovim`, or `sudo bash scripts/e2e/setup.sh`, which installs it with the other test packages.',
+          'run `sudo apt-get install -y neovim` (`bash scripts/e2e/setup.sh` installs it when run as root, and prints the ' +
+          'command for every missing package otherwise).',
       );
     assert.ok(existsSync(serverPath), `${serverPath} is missing: run \`npm run build\` first`);
     home = mkdtempSync(path.join(tmpdir(), 'mp-userinfo-nvim-'));
