@@ -194,3 +194,54 @@ describe('language service: file changes', () => {
     assert.equal(service.resolveSettings(file, noSettings).libVersion, '2.20.0');
   });
 });
+
+describe('language service: .vue files', () => {
+  const vue = [
+    '<template>',
+    '  <button open-type="getUserInfo" @getuserinfo="onGot" @tap="onTap">授权</button>',
+    '  <button open-type="" class="b">空</button>',
+    '</template>',
+    '<script setup>',
+    'function onTap() {',
+    "  wx.getUserProfile({ desc: '用于完善会员资料', fail() {} })",
+    '}',
+    'function onGot() {}',
+    '</script>',
+    '',
+  ].join('\n');
+  const files = { 'manifest.json': '{ "mp-weixin": {} }', 'pages/a/a.vue': vue };
+
+  it('hovers the API in a script block and the catalog attribute value in the template', () => {
+    const { project, service } = workspace(files);
+    const file = project.path('pages/a/a.vue');
+    const api = service.doHover(file, vue, vue.indexOf('getUserProfile') + 2, noSettings);
+    assert.match(api?.markdown ?? '', /getUserProfile/);
+    const value = service.doHover(file, vue, vue.indexOf('getUserInfo"') + 2, noSettings);
+    assert.match(value?.markdown ?? '', /getUserInfo/);
+    // Handler names and Vue syntax are Vue tooling's: no hover of ours on `onGot` or `@tap`.
+    assert.equal(service.doHover(file, vue, vue.indexOf('onGot"') + 1, noSettings), undefined);
+  });
+
+  it('completes catalog values in the template, and no attribute names there', () => {
+    const { project, service } = workspace(files);
+    const file = project.path('pages/a/a.vue');
+    const values = service.doComplete(file, vue, vue.indexOf('open-type=""') + 'open-type="'.length, noSettings);
+    assert.equal(values?.kind, 'markup');
+    const labels = values?.kind === 'markup' ? values.items.map((i) => i.label) : [];
+    assert.ok(labels.includes('chooseAvatar') && labels.includes('getUserInfo'), labels.join(', '));
+    const names = service.doComplete(file, vue, vue.indexOf(' class="b"') + 1, noSettings);
+    assert.deepEqual(names?.kind === 'markup' ? names.items : [], []);
+  });
+
+  it('re-checks nothing but the file itself on a .vue edit, and reports its template and script', () => {
+    const { validate, edit, project } = workspace(files);
+    const codes = validate('pages/a/a.vue').findings.map((f) => f.code);
+    assert.ok(codes.includes('getuserinfo-anonymous') && codes.includes('getuserprofile-anonymous'), codes.join(', '));
+    const invalidation = edit(
+      'pages/a/a.vue',
+      vue.replace('open-type="getUserInfo" @getuserinfo', 'open-type="chooseAvatar" @chooseavatar'),
+    );
+    assert.ok(!isInvalidated(invalidation, project.path('pages/b/b.vue')));
+    assert.ok(!validate('pages/a/a.vue').findings.some((f) => f.code === 'getuserinfo-anonymous'));
+  });
+});

@@ -29,6 +29,7 @@ import {
   type PageContext,
 } from './markupFeatures';
 import { forgetSourceFile, hasScript, isScriptFile } from './parse';
+import { isVueFile, readVue } from './vue';
 import { ProjectIndex, type FileSystemHost, type Invalidation } from './project';
 import { mergeOptions, parseSettings, SettingsFiles, toAnalysisOptions, type Settings } from './settings';
 import type { Finding, Fix, Platform, Span } from './types';
@@ -168,16 +169,28 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   /** The page around a markup file, with the markup document of `text`; undefined for other files. */
   function markupRequest(fileName: string, text: string): { page: PageContext; markup: MarkupDocument } | undefined {
-    if (!markupPlatform(fileName)) return undefined;
+    if (!markupPlatform(fileName) && !isVueFile(fileName)) return undefined;
     const page = pageContextOf(fileName, index, host);
     const others = page.markups.filter((m) => m.fileName !== fileName);
     // The index holds the facts of the host's text (the same in the server); another text is tokenized anew.
-    const markup = page.markups.find((m) => m.fileName === fileName && m.text === text) ?? markupDocument(fileName, text);
+    const markup =
+      page.markups.find((m) => m.fileName === fileName && m.text === text) ??
+      markupDocument(fileName, text, index.platformOf(fileName));
     return markup && { page: { ...page, markups: [markup, ...others] }, markup };
   }
 
-  function featureOptions(settings: ResolvedSettings): MarkupFeatureOptions {
-    return { language: settings.language, ...(settings.libVersion ? { libVersion: settings.libVersion } : {}) };
+  function featureOptions(settings: ResolvedSettings, fileName: string): MarkupFeatureOptions {
+    return {
+      language: settings.language,
+      ...(settings.libVersion ? { libVersion: settings.libVersion } : {}),
+      ...(isVueFile(fileName) ? { vue: true } : {}),
+    };
+  }
+
+  /** True for an offset inside a `.vue` file's template (where the markup features answer, not the script's). */
+  function inVueTemplate(fileName: string, text: string, offset: number): boolean {
+    const span = isVueFile(fileName) ? readVue(fileName, text).templateSpan : undefined;
+    return span !== undefined && span.start <= offset && offset <= span.end;
   }
 
   function scriptInput(fileName: string, text: string, settings: ResolvedSettings) {
@@ -225,12 +238,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     resolveSettings,
     doValidation,
     doHover(fileName, text, offset, editor) {
-      if (hasScript(fileName)) return getHover(scriptInput(fileName, text, resolveSettings(fileName, editor)), offset);
+      if (hasScript(fileName) && !inVueTemplate(fileName, text, offset))
+        return getHover(scriptInput(fileName, text, resolveSettings(fileName, editor)), offset);
       const request = markupRequest(fileName, text);
-      return request && markupHover(request.markup, offset, request.page, featureOptions(resolveSettings(fileName, editor)));
+      return (
+        request && markupHover(request.markup, offset, request.page, featureOptions(resolveSettings(fileName, editor), fileName))
+      );
     },
     doComplete(fileName, text, offset, editor) {
-      if (hasScript(fileName)) {
+      if (hasScript(fileName) && !inVueTemplate(fileName, text, offset)) {
         return {
           kind: 'script',
           entries: getCompletions(scriptInput(fileName, text, resolveSettings(fileName, editor)), offset),
@@ -240,14 +256,22 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       if (!request) return undefined;
       return {
         kind: 'markup',
-        items: markupCompletions(request.markup, offset, request.page, featureOptions(resolveSettings(fileName, editor))),
+        items: markupCompletions(
+          request.markup,
+          offset,
+          request.page,
+          featureOptions(resolveSettings(fileName, editor), fileName),
+        ),
       };
     },
     findDefinition(fileName, text, offset) {
+      // In a `.vue` template, Vue's own tooling resolves handler names.
+      if (isVueFile(fileName)) return [];
       const request = markupRequest(fileName, text);
       return request ? markupDefinition(request.markup, offset, request.page) : [];
     },
     findReferences(fileName, text, offset, includeDeclaration) {
+      if (isVueFile(fileName)) return [];
       if (isScriptFile(fileName))
         return handlerReferences(fileName, offset, pageContextOf(fileName, index, host), includeDeclaration);
       const request = markupRequest(fileName, text);

@@ -35,6 +35,7 @@ import {
 } from './markup';
 import { bindable, pageModelOf } from './model';
 import { getSourceFile, isScriptFile } from './parse';
+import { isVueFile, vueMarkupFacts } from './vue';
 import { lineStarts, positionAt, type LineCharacter } from './positions';
 import type { FileSystemHost, ProjectIndex } from './project';
 import type { Platform, Span } from './types';
@@ -76,6 +77,11 @@ export interface MarkupFeatureOptions {
   language: DocsLanguage;
   /** The project's minimum base library, when known. */
   libVersion?: string;
+  /**
+   * A `.vue` template: only the catalog's attributes and values are ours there. Vue's own tooling (Volar) completes
+   * and explains attribute names, event names and handler expressions, and `bindtap`-style names are not Vue syntax.
+   */
+  vue?: boolean;
 }
 
 /** What a completion item inserts and how an editor should present it. */
@@ -198,7 +204,11 @@ export function findPageMethods(fileName: string, text: string): PageMethod[] {
 }
 
 /** Tokenizes a markup document; undefined when the file name is not WXML, AXML or TTML. */
-export function markupDocument(fileName: string, text: string): MarkupDocument | undefined {
+export function markupDocument(fileName: string, text: string, vuePlatform: Platform = 'wechat'): MarkupDocument | undefined {
+  if (isVueFile(fileName)) {
+    const facts = vueMarkupFacts(fileName, text, vuePlatform);
+    return facts && { fileName, text, facts };
+  }
   const platform = markupPlatform(fileName);
   return platform ? { fileName, text, facts: parseMarkup(text, platform) } : undefined;
 }
@@ -208,12 +218,14 @@ export function markupDocument(fileName: string, text: string): MarkupDocument |
  * script pairing) and the host (document texts, open editors first).
  */
 export function pageContextOf(fileName: string, index: ProjectIndex, host: FileSystemHost): PageContext {
-  const markupFiles = markupPlatform(fileName)
-    ? [fileName]
-    : isScriptFile(fileName)
-      ? index.pageMarkupOf(fileName).map((m) => m.fileName)
-      : [];
-  const scripts = markupPlatform(fileName) ? index.scriptsOfMarkup(fileName) : isScriptFile(fileName) ? [fileName] : [];
+  const vue = isVueFile(fileName);
+  const markupFiles =
+    markupPlatform(fileName) || vue
+      ? [fileName]
+      : isScriptFile(fileName)
+        ? index.pageMarkupOf(fileName).map((m) => m.fileName)
+        : [];
+  const scripts = markupPlatform(fileName) ? index.scriptsOfMarkup(fileName) : isScriptFile(fileName) || vue ? [fileName] : [];
   const markups: MarkupDocument[] = [];
   for (const markupFile of markupFiles) {
     const text = host.readFile(markupFile);
@@ -449,6 +461,7 @@ export function markupCompletions(
 ): MarkupCompletion[] {
   const site = siteAt(document, offset);
   if (!site) return [];
+  if (options.vue && (site.kind === 'name' || !getMarkupAttribute(site.element.tag, site.attribute.name))) return [];
   if (site.kind === 'name') return attributeNameCompletions(document, site, offset, options);
   if (insideExpression(site.attribute, offset)) return [];
   return valueCompletions(document, site, page, options);
@@ -482,7 +495,7 @@ export function markupHover(
   page: PageContext,
   options: MarkupFeatureOptions,
 ): MarkupHover | undefined {
-  const binding = bindingAt(document, offset);
+  const binding = options.vue ? undefined : bindingAt(document, offset);
   if (binding) return handlerHover(binding, handlerSpan(binding)!, page, options);
   const site = siteAt(document, offset);
   if (!site?.attribute) return undefined;
