@@ -45,6 +45,7 @@ const languageIds: Record<string, string> = {
   '.wxml': 'wxml',
   '.axml': 'axml',
   '.ttml': 'ttml',
+  '.vue': 'vue',
 };
 
 export interface StartOptions {

@@ -84,6 +84,20 @@ const cases: FixCase[] = [
     expected: '<button open-type="getAuthorize" onGetAuthorize="onGetAuthorize" scope="userInfo">',
     replace: ['onGetAuthorize="onGetAuthorize">', 'onGetAuthorize="onGetAuthorize" scope="userinfo">'],
   },
+  {
+    code: 'uni-eventsync',
+    file: 'vue/vue3-setup/pages/profile/profile.vue',
+    at: '3:13',
+    title: 'Add data-eventsync="true"',
+    expected: '    <button data-eventsync="true" @tap="onTapProfile">完善资料</button>\n    <button data-eventsync="true" @tap',
+  },
+  {
+    code: 'handler-not-found',
+    file: 'vue/vue2-options/pages/index/index.vue',
+    at: '6:19',
+    title: 'Change to `onTapProfile`',
+    expected: '<button @tap="onTapProfile">拼错</button>',
+  },
   // The suppression fixes every diagnostic has: a script statement, a JSX child, a markup tag.
   {
     code: 'getuserprofile-anonymous',
