@@ -24,6 +24,10 @@ describe('libraryFolderOf', () => {
       'towxml',
       'mp-html',
       'weui-miniprogram',
+      'uni_modules',
+      'uview-ui',
+      'uview-plus',
+      'unpackage',
     ])
       assert.equal(libraryFolderOf(`components/${name}/index.js`), `components/${name}`, name);
   });

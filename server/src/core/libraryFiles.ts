@@ -40,6 +40,12 @@ export const libraryFolderNames: readonly string[] = [
   'weui',
   'weui-miniprogram',
   'wxparse',
+  // uni-app: plugins installed from its plugin market as source (uni-id-pages, uni-ui), the uView kits, and
+  // HBuilderX's build output (`unpackage/dist/dev/mp-weixin`: the compiled copy of the project's own pages).
+  'uni_modules',
+  'uview-ui',
+  'uview-plus',
+  'unpackage',
 ];
 
 const libraryFolders = new Set(libraryFolderNames);
