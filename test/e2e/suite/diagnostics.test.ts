@@ -154,7 +154,7 @@ suite('Diagnostics', () => {
   });
 });
 
-const pageExtensions = new Set(['.js', '.ts', '.jsx', '.tsx', '.mjs', '.cjs', '.wxml', '.axml', '.ttml']);
+const pageExtensions = new Set(['.js', '.ts', '.jsx', '.tsx', '.mjs', '.cjs', '.wxml', '.axml', '.ttml', '.vue']);
 
 /** The script and markup files under a folder, skipping what the CLI skips. */
 function listPageFiles(dir: string): string[] {

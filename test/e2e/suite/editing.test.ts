@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import {
   activateExtension,
   actualLines,
+  applyQuickFix,
   codeOf,
   openInEditor,
   openPage,
@@ -72,37 +73,6 @@ function positionOf(document: vscode.TextDocument, needle: string, from = 0): vs
   const offset = document.getText().indexOf(needle, from);
   assert.ok(offset >= 0, `"${needle}" is not in ${document.uri.fsPath}`);
   return document.positionAt(offset);
-}
-
-/**
- * Waits for a diagnostic with this code, applies the quick fix offered on its range whose title matches
- * `title`, and returns the new text. (`vscode.executeCodeActionProvider` drops the actions' diagnostics,
- * so the title tells our fix from other providers' actions.)
- */
-async function applyQuickFix(document: vscode.TextDocument, code: string, title: RegExp): Promise<string> {
-  const diagnostic = await waitFor(`a ${code} diagnostic`, () => ourDiagnostics(document.uri).find((d) => codeOf(d) === code), {
-    describe: () => actualLines(document.uri),
-  });
-  let offered: vscode.CodeAction[] = [];
-  const actions = await waitFor(
-    `a quick fix for ${code}`,
-    async () => {
-      offered = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider',
-        document.uri,
-        diagnostic.range,
-        vscode.CodeActionKind.QuickFix.value,
-      );
-      const ours = (offered ?? []).filter((a) => title.test(a.title));
-      return ours.length > 0 && ours;
-    },
-    { describe: () => ({ offered: (offered ?? []).map((a) => ({ title: a.title, kind: a.kind?.value })) }) },
-  );
-  const action = actions.find((a) => a.isPreferred) ?? actions[0]!;
-  assert.ok(action.edit || action.command, `the quick fix "${action.title}" has neither an edit nor a command`);
-  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `the edit of "${action.title}" was not applied`);
-  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
-  return document.getText();
 }
 
 suite('Editing', () => {

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import manifest from '../../../package.json';
+import type { ApiEntry } from '../../../server/src/catalog/types';
 import { projectFiles } from './pages';
 
 /** The `source` of every diagnostic the language server publishes. */
@@ -176,10 +177,18 @@ export function expectedLines(document: vscode.TextDocument, expected: ExpectedD
     .sort();
 }
 
-/** Waits until the document's diagnostics of the page-fixture rules are exactly `expected` (codes, severities, ranges). */
-export async function waitForExactDiagnostics(uri: vscode.Uri, expected: string[], what: string): Promise<void> {
+/**
+ * Waits until the document's diagnostics of the page-fixture rules (or of `codes`) are exactly `expected` (codes,
+ * severities, ranges).
+ */
+export async function waitForExactDiagnostics(
+  uri: vscode.Uri,
+  expected: string[],
+  what: string,
+  codes: ReadonlySet<string> = pageFixtureCodes,
+): Promise<void> {
   const want = JSON.stringify(expected);
-  const actual = () => actualLines(uri, pageFixtureCodes);
+  const actual = () => actualLines(uri, codes);
   await waitFor(what, () => JSON.stringify(actual()) === want, { describe: () => ({ expected, actual: actual() }) });
 }
 
@@ -196,6 +205,20 @@ export function hoverText(hover: vscode.Hover): string {
   return hover.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
 }
 
+/** Our hover at a position: the one that links the API's official page (the built-in TS hover does not). */
+export async function ourHover(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  api: ApiEntry,
+  mustContain: string,
+): Promise<string> {
+  return waitFor(`the ${api.id} hover containing "${mustContain}"`, async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+    const text = (hovers ?? []).map(hoverText).find((t) => t.includes(api.docUrl));
+    return text?.includes(mustContain) ? text : undefined;
+  });
+}
+
 /** A completion item's label as text. */
 export function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
@@ -204,4 +227,35 @@ export function labelOf(item: vscode.CompletionItem): string {
 /** Sets a `miniprogramUserInfo.*` setting for the workspace (undefined removes it). */
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('miniprogramUserInfo').update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+/**
+ * Waits for a diagnostic with this code, applies the quick fix offered on its range whose title matches
+ * `title`, and returns the new text. (`vscode.executeCodeActionProvider` drops the actions' diagnostics,
+ * so the title tells our fix from other providers' actions.)
+ */
+export async function applyQuickFix(document: vscode.TextDocument, code: string, title: RegExp): Promise<string> {
+  const diagnostic = await waitFor(`a ${code} diagnostic`, () => ourDiagnostics(document.uri).find((d) => codeOf(d) === code), {
+    describe: () => actualLines(document.uri),
+  });
+  let offered: vscode.CodeAction[] = [];
+  const actions = await waitFor(
+    `a quick fix for ${code}`,
+    async () => {
+      offered = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      const ours = (offered ?? []).filter((a) => title.test(a.title));
+      return ours.length > 0 && ours;
+    },
+    { describe: () => ({ offered: (offered ?? []).map((a) => ({ title: a.title, kind: a.kind?.value })) }) },
+  );
+  const action = actions.find((a) => a.isPreferred) ?? actions[0]!;
+  assert.ok(action.edit || action.command, `the quick fix "${action.title}" has neither an edit nor a command`);
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `the edit of "${action.title}" was not applied`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  return document.getText();
 }

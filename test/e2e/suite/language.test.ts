@@ -6,12 +6,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { apisOf, getApiById } from '../../../server/src/catalog/index';
-import type { ApiEntry } from '../../../server/src/catalog/types';
 import {
   activateExtension,
-  hoverText,
   labelOf,
   openInEditor,
+  ourHover,
   parseFixture,
   setSetting,
   waitFor,
@@ -29,20 +28,6 @@ async function openWithCursor(
   const uris = writeWorkspaceFiles({ ...projectFiles, [path]: text });
   const { document } = await openInEditor(uris[path]!);
   return { document, position: document.positionAt(cursor) };
-}
-
-/** Our hover at a position: the one that links the API's official page (the built-in TS hover does not). */
-async function ourHover(
-  document: vscode.TextDocument,
-  position: vscode.Position,
-  api: ApiEntry,
-  mustContain: string,
-): Promise<string> {
-  return waitFor(`the ${api.id} hover containing "${mustContain}"`, async () => {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
-    const text = (hovers ?? []).map(hoverText).find((t) => t.includes(api.docUrl));
-    return text?.includes(mustContain) ? text : undefined;
-  });
 }
 
 async function completionsAt(
