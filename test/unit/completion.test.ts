@@ -249,6 +249,7 @@ describe('flow snippets', () => {
       'tt.login then tt.getUserInfo',
       'Alipay getAuthorize button + my.getOpenUserInfo + JSON.parse',
       'avatar/nickname fill-in',
+      'privacy agreement prompt',
     ]);
     for (const item of items) {
       assert.equal(item.kind, 'snippet');

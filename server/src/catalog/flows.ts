@@ -99,6 +99,28 @@ ${method(
   'e',
 )}`;
 
+// The agreement prompt, after the example of the wx.requirePrivacyAuthorize page (listener registered in onLoad,
+// `resolve` kept on the page, an `agreePrivacyAuthorization` button with an id) and wx.onNeedPrivacyAuthorization
+// (call `resolve({ buttonId, event: 'agree' })` only after `bindagreeprivacyauthorization` fired).
+const privacyMarkup =
+  '<view wx:if="{{showPrivacy}}"><button bindtap="onDisagreePrivacy">Decline</button><button id="agree-btn" open-type="agreePrivacyAuthorization" bindagreeprivacyauthorization="onAgreePrivacy">Agree</button></view>';
+
+const privacyMembers = `${method(
+  'onLoad',
+  `wx.onNeedPrivacyAuthorization((resolve) => {
+	this.resolvePrivacy = resolve;
+	this.setData({ showPrivacy: true });$0
+});`,
+)}
+${method(
+  'onAgreePrivacy',
+  "// Only this event records the agreement: the base library checks that the button with this id was tapped.\nthis.resolvePrivacy({ buttonId: 'agree-btn', event: 'agree' });\nthis.setData({ showPrivacy: false });",
+)}
+${method(
+  'onDisagreePrivacy',
+  "// The pending call fails with errno 104.\nthis.resolvePrivacy({ event: 'disagree' });\nthis.setData({ showPrivacy: false });",
+)}`;
+
 export const flowSnippets: FlowSnippet[] = [
   {
     id: 'wx-profile-tap',
@@ -191,6 +213,22 @@ ${indent(taroProfileBody, 2)}
     templates: {
       module: page(fillInMembers, fillInMarkup, "{ avatarUrl: '', nickName: '' }"),
       member: fillInMembers,
+    },
+  },
+  {
+    id: 'wx-privacy-agreement',
+    label: { en: 'privacy agreement prompt', zh: '隐私协议授权弹窗' },
+    description: {
+      en: 'Shows your privacy prompt when a privacy interface needs the agreement (`wx.onNeedPrivacyAuthorization`), and settles the pending call from an `open-type="agreePrivacyAuthorization"` button (agree) or a plain button (decline).',
+      zh: '在隐私接口需要用户同意时（`wx.onNeedPrivacyAuthorization`）展示隐私提示，并通过 `open-type="agreePrivacyAuthorization"` 按钮（同意）或普通按钮（拒绝）结束等待中的调用。',
+    },
+    platforms: ['wechat'],
+    namespace: 'wx',
+    apis: ['wx.onNeedPrivacyAuthorization'],
+    markup: privacyMarkup,
+    templates: {
+      module: page(privacyMembers, privacyMarkup, '{ showPrivacy: false }'),
+      member: privacyMembers,
     },
   },
 ];
