@@ -1,6 +1,6 @@
 // The browser run: the extension in code-server's workbench as a user sees it, driven with Playwright.
-// Checks the error squiggle, the Problems view, a hover, and the command palette opening the decoder panel
-// that decodes the official WeChat vector; takes screenshots along the way (test-results/e2e/ui/ and, with
+// Checks the error squiggle, the Problems view, a hover, a uni-app .vue page opened as Vue with its squiggles, and
+// the command palette opening the decoder panel that decodes the official WeChat vector; takes screenshots along the way (test-results/e2e/ui/ and, with
 // --update-screenshots, the README's pictures in docs/images/, from the checks that passed).
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -36,6 +36,28 @@ const demoFiles = {
     wx.getUserProfile({ desc: '用于展示用户头像、昵称并完善会员信息' });
   },
 });
+`,
+  'uniapp/manifest.json': JSON.stringify(
+    { name: 'uniapp', vueVersion: '3', 'mp-weixin': { appid: officialVector.appid } },
+    null,
+    2,
+  ),
+  'uniapp/pages.json': JSON.stringify({ pages: [{ path: 'pages/profile/profile' }] }, null, 2),
+  'uniapp/pages/profile/profile.vue': `<template>
+  <button @tap="onTapProfile">完善资料</button>
+</template>
+
+<script setup>
+import { onLoad } from '@dcloudio/uni-app'
+
+onLoad(() => {
+  wx.getUserProfile({ desc: '用于完善会员资料', fail() {} })
+})
+
+function onTapProfile() {
+  wx.getUserProfile({ desc: '用于完善会员资料', fail() {} })
+}
+</script>
 `,
 };
 
@@ -139,6 +161,20 @@ export async function runUi({ browser, server, workspace, updateScreenshots, log
         await problems.locator('.monaco-list-row', { hasText: code }).first().waitFor();
       }
       await shot('problems.png');
+    });
+
+    await check('a uni-app .vue page opens as Vue and shows error and warning squiggles', async () => {
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').fill('uniapp/pages/profile/profile.vue');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'profile.vue' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await editor.locator('.view-lines', { hasText: 'onTapProfile' }).waitFor();
+      // The language mode comes from our contribution: code-server has no Vue extension.
+      await page.locator('[id="status.editor.mode"]', { hasText: /^Vue$/ }).waitFor();
+      // not-in-tap-handler on the call in onLoad, uni-eventsync on the button's @tap.
+      await editor.locator('.squiggly-error').first().waitFor();
+      await editor.locator('.squiggly-warning').first().waitFor();
+      await shot('vue.png');
     });
 
     await check('the command palette opens the decoder panel, which decodes the official WeChat vector', async () => {

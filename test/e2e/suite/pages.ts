@@ -106,6 +106,41 @@ export const douyinPageTtml = `<view>
 </view>
 `;
 
+/**
+ * A uni-app Vue 3 page (`<script setup>`) for WeChat: a button whose tap reaches `wx.getUserProfile` without
+ * `data-eventsync="true"`, the call from `onLoad` and the one inside `wx.login`'s `success`; the button that has
+ * the attribute and the call straight from its handler stay quiet.
+ */
+export const uniPageVue = `<template>
+  <view class="profile">
+    <button «uni-eventsync/warning:@tap»="onTapProfile">完善资料</button>
+    <button data-eventsync="true" @tap="onTapLogin">微信登录</button>
+  </view>
+</template>
+
+<script setup>
+import { onLoad } from '@dcloudio/uni-app'
+
+const DESC = '用于完善会员资料'
+
+onLoad(() => {
+  «not-in-tap-handler:wx.getUserProfile»({ desc: DESC, fail() {} })
+})
+
+function onTapProfile() {
+  wx.getUserProfile({ desc: DESC, fail() {} })
+}
+
+function onTapLogin() {
+  wx.login({
+    success: () => {
+      «not-in-tap-handler:wx.getUserProfile»({ desc: DESC, fail() {} })
+    },
+  })
+}
+</script>
+`;
+
 /** Project scaffolding around the pages above. */
 export const projectFiles: Record<string, string> = {
   'e2e-wechat/project.config.json': JSON.stringify(
@@ -127,6 +162,12 @@ export const projectFiles: Record<string, string> = {
     2,
   ),
   'e2e-taro/src/app.config.ts': "export default { pages: ['pages/profile/index'] };\n",
+  'e2e-uniapp/manifest.json': JSON.stringify(
+    { name: 'e2e-uniapp', vueVersion: '3', 'mp-weixin': { appid: 'wx4f4bc4dec97d474b' } },
+    null,
+    2,
+  ),
+  'e2e-uniapp/pages.json': JSON.stringify({ pages: [{ path: 'pages/profile/profile' }] }, null, 2),
   'e2e-douyin/project.config.json': JSON.stringify({ appid: 'tt0000000000000000', compileType: 'miniprogram' }, null, 2),
   'e2e-douyin/app.json': JSON.stringify({ pages: ['pages/profile/profile'] }, null, 2),
   'e2e-douyin/app.js': 'App({\n  onLaunch() {},\n});\n',
