@@ -1,9 +1,11 @@
-// Bundles the extension's five artefacts. `node esbuild.mjs` builds once; `--watch` rebuilds on change;
+// Bundles the extension's five artefacts and the ESLint plugin (dist/eslint-plugin-mp-userinfo/, a package
+// of its own: index.js, package.json, README.md, LICENSE). `node esbuild.mjs` builds once; `--watch` rebuilds on change;
 // `--production` minifies. Type-checking is tsc's job (`npm run typecheck`), not esbuild's.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 const watch = process.argv.includes('--watch');
 
 /** @type {esbuild.BuildOptions} */
@@ -15,8 +17,34 @@ const common = {
   legalComments: 'none',
   // jsonc-parser's UMD entry hides its requires from the bundler; its ESM entry bundles cleanly.
   mainFields: ['module', 'main'],
-  define: { MP_USERINFO_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+  define: { MP_USERINFO_VERSION: JSON.stringify(manifest.version) },
 };
+
+/** The ESLint plugin's package folder and the dependencies it declares rather than bundles. */
+const pluginDir = 'dist/eslint-plugin-mp-userinfo';
+const pluginDependencies = ['typescript'];
+
+/** The plugin's package.json: versions from this repository's. */
+function writePluginPackage() {
+  mkdirSync(pluginDir, { recursive: true });
+  const pkg = {
+    name: 'eslint-plugin-mp-userinfo',
+    version: manifest.version,
+    description:
+      'ESLint rules for user-info APIs in WeChat, Alipay, Douyin, Taro and uni-app mini-programs (the checks of mp-userinfo check).',
+    keywords: ['eslint', 'eslintplugin', 'eslint-plugin', 'miniprogram', 'wechat', 'alipay', 'douyin', 'taro', 'uni-app'],
+    license: manifest.license,
+    main: 'index.js',
+    exports: { '.': './index.js', './package.json': './package.json' },
+    files: ['index.js', 'README.md', 'LICENSE'],
+    engines: { node: '>=18.18' },
+    peerDependencies: { eslint: '^9.0.0 || ^10.0.0' },
+    dependencies: Object.fromEntries(pluginDependencies.map((name) => [name, manifest.dependencies[name]])),
+  };
+  writeFileSync(`${pluginDir}/package.json`, JSON.stringify(pkg, null, 2) + '\n');
+  copyFileSync('server/src/eslint/README.md', `${pluginDir}/README.md`);
+  copyFileSync('LICENSE', `${pluginDir}/LICENSE`);
+}
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
@@ -67,6 +95,20 @@ const builds = [
     format: 'iife',
     target: 'es2020',
   },
+  // The ESLint plugin. TypeScript (the parser of the core) stays a dependency of the package rather than
+  // ten megabytes of the bundle; everything else the core needs is bundled.
+  {
+    ...common,
+    entryPoints: ['server/src/eslint/index.ts'],
+    outfile: `${pluginDir}/index.js`,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    sourcemap: false,
+    external: pluginDependencies,
+    // `export default plugin` as the module itself, for `require` and for `import` from ESM configs.
+    footer: { js: 'module.exports = module.exports.default;' },
+  },
 ];
 
 if (watch) {
@@ -76,3 +118,4 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
+writePluginPackage();

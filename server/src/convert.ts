@@ -26,6 +26,7 @@ import type { Completions, ProblemAt } from './core/languageService';
 import type { FileLocation, MarkupCompletion } from './core/markupFeatures';
 import type { CompletionEntry } from './core/completion';
 import type { Finding, Fix, Severity, Span, TextEdit } from './core/types';
+import { stripSnippet } from './core/edits';
 
 /** The `source` of every diagnostic. */
 export const diagnosticSource = 'mp-userinfo';
@@ -87,14 +88,6 @@ export function toProblem(document: TextDocument, diagnostic: Diagnostic): Probl
     start: document.offsetAt(diagnostic.range.start),
     end: document.offsetAt(diagnostic.range.end),
   };
-}
-
-/** Removes snippet tab stops (`$1`, `${1:text}` → `text`) for clients that cannot take snippet edits. */
-export function stripSnippet(text: string): string {
-  return text
-    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-    .replace(/\$\d+/g, '')
-    .replace(/\\([$}\\])/g, '$1');
 }
 
 function toLspEdit(document: TextDocument, edit: TextEdit): LspTextEdit {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { analyzeFile, type AnalysisOptions } from '../../server/src/core/analyze';
 import { ProjectIndex, type FileSystemHost } from '../../server/src/core/project';
 import type { Finding, Fix, Span } from '../../server/src/core/types';
-import { stripSnippet } from '../../server/src/convert';
+import { stripSnippet } from '../../server/src/core/edits';
 
 /** Strips `«…»` markers and returns the clean text with the marked spans. */
 export function marked(source: string): { text: string; spans: Span[] } {

@@ -2,6 +2,14 @@
 import ts from 'typescript';
 import type { TextEdit } from './types';
 
+/** Removes snippet tab stops (`$1`, `${1:text}` → `text`) for clients that cannot take snippet edits. */
+export function stripSnippet(text: string): string {
+  return text
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '')
+    .replace(/\\([$}\\])/g, '$1');
+}
+
 /** The whitespace that starts the line containing `offset`. */
 export function indentationAt(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;

@@ -223,7 +223,7 @@ function disableFixes(finding: Finding, { target, directives, starts, nl, finder
       end: lineStart,
       newText: `${indent}${commentText(finder, `mp-userinfo-disable-next-line ${finding.code}`, lineStart + indent.length)}${nl}`,
     };
-    fixes.push({ title: `Disable ${finding.code} for this line`, edits: [edit] });
+    fixes.push({ title: `Disable ${finding.code} for this line`, suppression: true, edits: [edit] });
   }
 
   // After a `#!` line, which must stay first.
@@ -234,6 +234,7 @@ function disableFixes(finding: Finding, { target, directives, starts, nl, finder
   const fileComment = target.kind === 'markup' ? `<!-- ${body} -->` : `/* ${body} */`;
   fixes.push({
     title: `Disable ${finding.code} for the entire file`,
+    suppression: true,
     edits: [extendFile ?? { start: top, end: top, newText: `${fileComment}${nl}` }],
   });
   return fixes;

@@ -27,6 +27,8 @@ export interface Fix {
   edits: TextEdit[];
   /** The fix a user most likely wants (VS Code's "Auto Fix"). */
   preferred?: boolean;
+  /** A fix that writes an `mp-userinfo-disable` comment instead of changing the code (suppression.ts). */
+  suppression?: boolean;
 }
 
 /** One problem found in one document. Errors in core are values like this, never thrown strings. */
