@@ -1,0 +1,469 @@
+/**
+ * Every rule of the built ESLint plugin under ESLint's RuleTester, with espree and with
+ * @typescript-eslint/parser: messages, locations, the autofix (`output`) and the suggestions. The cases name
+ * files in test/fixtures/eslint/, whose markup and project files the rules read from disk.
+ */
+import { RuleTester } from 'eslint';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import tseslint from 'typescript-eslint';
+import { loadPlugin, repoRoot } from './plugin';
+
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const plugin = loadPlugin();
+const fixtures = path.join(repoRoot, 'test', 'fixtures', 'eslint');
+const wechat = path.join(fixtures, 'wechat', 'pages', 'index', 'index.js');
+const wechatTs = path.join(fixtures, 'wechat', 'pages', 'index', 'index.ts');
+const wechatOld = path.join(fixtures, 'wechat-old', 'pages', 'index', 'index.js');
+const douyin = path.join(fixtures, 'douyin', 'pages', 'me', 'me.js');
+const alipay = path.join(fixtures, 'alipay', 'pages', 'index', 'index.js');
+const taro = path.join(fixtures, 'taro', 'src', 'pages', 'index', 'index.tsx');
+
+interface TestCases {
+  valid: RuleTester.ValidTestCase[];
+  invalid: RuleTester.InvalidTestCase[];
+}
+type Cases = TestCases & { tsOnly?: TestCases };
+
+const profileAnonymous =
+  '`wx.getUserProfile` returns a grey avatar and the nickname "微信用户" to versions released after 2022-11-08 on clients with base library 2.27.1 or newer, which today is nearly every client. Use `<button open-type="chooseAvatar">` and `<input type="nickname">` instead.';
+const tapOnlyFailure = 'otherwise it fails with "getUserProfile:fail can only be invoked by user TAP gesture."';
+
+const cases: Record<string, Cases> = {
+  'desc-missing': {
+    valid: [{ filename: wechat, code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", fail() {} }) } })' }],
+    invalid: [
+      {
+        filename: wechat,
+        code: 'Page({ onTap() { wx.getUserProfile({ success() {}, fail() {} }) } })',
+        output: null,
+        errors: [
+          {
+            message:
+              '`wx.getUserProfile` has no `desc`; it needs a `desc` of at most 30 characters telling the user why you ask.',
+            line: 1,
+            column: 18,
+            endLine: 1,
+            endColumn: 35,
+            // The core's fix leaves a tab stop to fill in: a suggestion, not an autofix.
+            suggestions: [
+              { desc: "Add desc: ''", output: "Page({ onTap() { wx.getUserProfile({ desc: '', success() {}, fail() {} }) } })" },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  'desc-too-long': {
+    valid: [
+      { filename: wechat, code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", fail() {} }) } })' },
+      // Over 30 only when non-ASCII counts 2: the core says so as a warning, below the rule's `error`.
+      {
+        filename: wechat,
+        code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料以及展示头像和昵称", fail() {} }) } })',
+      },
+    ],
+    invalid: [
+      {
+        filename: wechat,
+        code: 'Page({ onTap() { wx.getUserProfile({ desc: "0123456789012345678901234567890123", fail() {} }) } })',
+        errors: [
+          {
+            message:
+              '`desc` is 34 characters (34 counting non-ASCII as 2); the limit is 30 and the call fails with "getUserProfile:fail desc length does not meet the requirements". Shorten it.',
+            line: 1,
+            column: 44,
+            endColumn: 80,
+          },
+        ],
+      },
+      {
+        filename: wechat,
+        code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料以及展示头像和昵称", fail() {} }) } })',
+        options: [{ minSeverity: 'warning' }],
+        errors: [
+          {
+            message:
+              '`desc` is 17 characters, but WeChat is observed to count non-ASCII characters as 2, which makes 34 of the 30 allowed (community reports; the docs only say 30 characters), and such calls are reported to fail with "getUserProfile:fail desc length does not meet the requirements". Keep it to 15 Chinese characters.',
+            column: 44,
+            endColumn: 63,
+          },
+        ],
+      },
+    ],
+  },
+  'not-in-tap-handler': {
+    valid: [
+      // index.wxml binds onTap.
+      { filename: wechat, code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", fail() {} }) } })' },
+      // A method nothing binds or calls: a hint in the core, below the rule's `error`.
+      { filename: wechat, code: 'Page({ unused() { wx.getUserProfile({ desc: "用于完善会员资料", fail() {} }) } })' },
+    ],
+    invalid: [
+      {
+        filename: wechat,
+        code: 'Page({ onLoad() { wx.getUserProfile({ desc: "用于完善会员资料", fail() {} }) } })',
+        errors: [
+          {
+            message: `\`wx.getUserProfile\` runs from the lifecycle hook \`onLoad\`, not from a user tap. Call it directly in a tap handler; ${tapOnlyFailure}`,
+            line: 1,
+            column: 19,
+            endColumn: 36,
+          },
+        ],
+      },
+      {
+        filename: wechat,
+        code: 'Page({ unused() { wx.getUserProfile({ desc: "用于完善会员资料", fail() {} }) } })',
+        options: [{ minSeverity: 'hint' }],
+        errors: [
+          {
+            message: `\`wx.getUserProfile\` is not reached from a tap handler: unused is not bound to a tap in index.wxml, and nothing in the page calls it. Bind it to a tap: it only works there; ${tapOnlyFailure}`,
+            column: 19,
+          },
+        ],
+      },
+    ],
+  },
+  'tt-login-required': {
+    valid: [
+      { filename: douyin, code: 'Page({ onTap() { tt.login({ success() { tt.getUserInfo({ success() {}, fail() {} }) } }) } })' },
+    ],
+    invalid: [
+      {
+        filename: douyin,
+        code: 'Page({ onTap() { tt.getUserInfo({ success() {}, fail() {} }) } })',
+        output: null,
+        errors: [
+          {
+            message:
+              '`tt.getUserInfo` runs with no `tt.login` before it; the documentation says it depends on a login. Call it in the success callback of `tt.login` or after `await tt.login()`, or log in from App.onLaunch.',
+            line: 1,
+            column: 18,
+            endColumn: 32,
+            suggestions: [
+              {
+                desc: 'Wrap in tt.login({ success })',
+                output:
+                  'Page({ onTap() { tt.login({\n  success: () => {\n    tt.getUserInfo({ success() {}, fail() {} })\n  },\n}); } })',
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  'getuserinfo-anonymous': {
+    valid: [{ filename: wechat, code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", fail() {} }) } })' }],
+    invalid: [
+      {
+        filename: wechat,
+        code: 'Page({ onTap() { wx.getUserInfo({ success() {}, fail() {} }) } })',
+        errors: [
+          {
+            message:
+              '`wx.getUserInfo` gets anonymous data ("微信用户", grey avatar) in versions released after 2021-04-28. Use the avatar/nickname fill-in (`<button open-type="chooseAvatar">`, `<input type="nickname">`).',
+            column: 18,
+            endColumn: 32,
+          },
+        ],
+      },
+    ],
+  },
+  'getuserprofile-anonymous': {
+    valid: [{ filename: alipay, code: 'Page({ onGetAuthorize() { my.getOpenUserInfo({ fail() {} }) } })' }],
+    invalid: [
+      {
+        filename: wechat,
+        code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", fail() {} }) } })',
+        errors: [{ message: profileAnonymous, column: 18, endColumn: 35 }],
+      },
+    ],
+  },
+  'promise-unsupported': {
+    valid: [{ filename: wechat, code: 'Page({ onTap() { wx.getUserInfo({ success() {}, fail() {} }) } })' }],
+    invalid: [
+      {
+        filename: wechat,
+        code: 'Page({ async onTap() { const res = await wx.getUserInfo({ fail() {} }) } })',
+        errors: [
+          {
+            message:
+              '`wx.getUserInfo` returns no Promise: `await` does not wait for it: it returns `undefined` at once and the callbacks run later. Pass `success` and `fail` callbacks, or wrap it in `new Promise`.',
+            column: 42,
+            endColumn: 56,
+          },
+        ],
+      },
+    ],
+  },
+  'unknown-option': {
+    valid: [
+      { filename: wechat, code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", lang: "en", fail() {} }) } })' },
+    ],
+    invalid: [
+      {
+        filename: wechat,
+        code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", long: "en", fail() {} }) } })',
+        // The core's preferred rename is plain text: ESLint applies it with --fix.
+        output: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", lang: "en", fail() {} }) } })',
+        errors: [
+          {
+            message: '`wx.getUserProfile` has no option `long`, so it is ignored. Did you mean `lang`?',
+            column: 56,
+            endColumn: 60,
+            suggestions: [],
+          },
+        ],
+      },
+    ],
+    tsOnly: {
+      valid: [],
+      invalid: [
+        {
+          filename: wechatTs,
+          code: 'interface Data { nick: string }\nPage<Data, {}>({ onTap(): void { wx.getUserProfile({ desc: "用于完善会员资料", long: "en" as const, fail() {} }) } })',
+          output:
+            'interface Data { nick: string }\nPage<Data, {}>({ onTap(): void { wx.getUserProfile({ desc: "用于完善会员资料", lang: "en" as const, fail() {} }) } })',
+          errors: [
+            {
+              message: '`wx.getUserProfile` has no option `long`, so it is ignored. Did you mean `lang`?',
+              line: 2,
+              column: 72,
+              endColumn: 76,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  'invalid-option-value': {
+    valid: [
+      {
+        filename: wechat,
+        code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", lang: "zh_CN", fail() {} }) } })',
+      },
+    ],
+    invalid: [
+      {
+        filename: wechat,
+        code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", lang: "zh_cn", fail() {} }) } })',
+        output: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", lang: "zh_CN", fail() {} }) } })',
+        errors: [
+          {
+            message: "`lang` of `wx.getUserProfile` must be one of 'en', 'zh_CN', 'zh_TW', not 'zh_cn'. Did you mean 'zh_CN'?",
+            column: 62,
+            endColumn: 69,
+            // The closest value is the autofix; the other allowed values are suggestions.
+            suggestions: [
+              {
+                desc: "Change to 'en'",
+                output: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", lang: "en", fail() {} }) } })',
+              },
+              {
+                desc: "Change to 'zh_TW'",
+                output: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", lang: "zh_TW", fail() {} }) } })',
+              },
+            ],
+          },
+        ],
+      },
+    ],
+    tsOnly: {
+      valid: [],
+      invalid: [
+        {
+          filename: taro,
+          code: [
+            "import Taro from '@tarojs/taro';",
+            "import { Button } from '@tarojs/components';",
+            'export default function Index() {',
+            '  const onClick = (): void => {',
+            "    Taro.getUserProfile({ desc: '用于完善会员资料', lang: 'zh_cn', fail() {} });",
+            '  };',
+            '  return <Button onClick={onClick}>登录</Button>;',
+            '}',
+          ].join('\n'),
+          output: [
+            "import Taro from '@tarojs/taro';",
+            "import { Button } from '@tarojs/components';",
+            'export default function Index() {',
+            '  const onClick = (): void => {',
+            "    Taro.getUserProfile({ desc: '用于完善会员资料', lang: 'zh_CN', fail() {} });",
+            '  };',
+            '  return <Button onClick={onClick}>登录</Button>;',
+            '}',
+          ].join('\n'),
+          errors: [
+            {
+              message:
+                "`lang` of `Taro.getUserProfile` must be one of 'en', 'zh_CN', 'zh_TW', not 'zh_cn'. Did you mean 'zh_CN'?",
+              line: 5,
+              column: 51,
+              endColumn: 58,
+              suggestions: 2,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  'min-version': {
+    valid: [
+      // No libVersion in the project: nothing to compare with.
+      { filename: wechat, code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", fail() {} }) } })' },
+      {
+        filename: wechatOld,
+        code: 'Page({ onTap() { if (wx.canIUse("getUserProfile")) wx.getUserProfile({ desc: "用于完善会员资料", fail() {} }) } })',
+      },
+      // The plugin's settings win over project.config.json, as the CLI's --lib-version does.
+      {
+        filename: wechatOld,
+        code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", fail() {} }) } })',
+        settings: { 'mp-userinfo': { libVersion: '2.10.4' } },
+      },
+    ],
+    invalid: [
+      {
+        filename: wechatOld,
+        code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", fail() {} }) } })',
+        errors: [
+          {
+            message:
+              "`wx.getUserProfile` needs base library 2.10.4, but the project supports 2.0.0: on older clients it is undefined and calling it throws a TypeError. Test it first (`wx.canIUse('getUserProfile')`) or raise libVersion.",
+            column: 18,
+            endColumn: 35,
+          },
+        ],
+      },
+      {
+        filename: wechat,
+        code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", fail() {} }) } })',
+        settings: { 'mp-userinfo': { libVersion: '2.9.0' } },
+        errors: [{ message: /^`wx\.getUserProfile` needs base library 2\.10\.4, but the project supports 2\.9\.0:/ }],
+      },
+    ],
+  },
+  'alipay-response-string': {
+    valid: [
+      {
+        filename: alipay,
+        code: 'Page({ onGetAuthorize() { my.getOpenUserInfo({ success: (res) => { const info = JSON.parse(res.response).response; this.setData({ nick: info.nickName }) }, fail() {} }) } })',
+      },
+    ],
+    invalid: [
+      {
+        filename: alipay,
+        code: 'Page({ onGetAuthorize() { my.getOpenUserInfo({ success: (res) => { this.setData({ nick: res.nickName }) }, fail() {} }) } })',
+        output:
+          'Page({ onGetAuthorize() { my.getOpenUserInfo({ success: (res) => { const info = JSON.parse(res.response).response; this.setData({ nick: info.nickName }) }, fail() {} }) } })',
+        errors: [
+          {
+            message:
+              '`res.nickName` is undefined: `my.getOpenUserInfo` passes `res.response`, a JSON string. Read `JSON.parse(res.response).response.nickName`.',
+            column: 89,
+            endColumn: 101,
+          },
+        ],
+      },
+    ],
+  },
+  'alipay-authorize-flow': {
+    // index.axml has the getAuthorize button whose onGetAuthorize handler is onGetAuthorize.
+    valid: [{ filename: alipay, code: 'Page({ onGetAuthorize() { my.getOpenUserInfo({ fail() {} }) } })' }],
+    invalid: [
+      {
+        filename: alipay,
+        code: 'Page({ onLoad() { my.getOpenUserInfo({ fail() {} }) } })',
+        errors: [
+          {
+            message:
+              '`my.getOpenUserInfo` is not reached from the `onGetAuthorize` handler of a `<button open-type="getAuthorize" scope="userInfo">` in index.axml. Without that consent `success` receives code 40003 (isv.invalid-auth-relations).',
+            column: 19,
+            endColumn: 37,
+          },
+        ],
+      },
+    ],
+  },
+  'auth-on-launch': {
+    valid: [{ filename: alipay, code: 'Page({ onGetAuthorize() { my.getOpenUserInfo({ fail() {} }) } })' }],
+    invalid: [
+      {
+        filename: alipay,
+        code: 'Page({ onLoad() { my.getOpenUserInfo({ fail() {} }) } })',
+        errors: [
+          {
+            message:
+              "`my.getOpenUserInfo` runs from `onLoad`: it asks for user information as the app or page opens, before the user asked for anything (Alipay's rules forbid this). Ask when the user taps something that needs it.",
+            column: 19,
+            endColumn: 37,
+          },
+        ],
+      },
+    ],
+  },
+  'unhandled-refusal': {
+    valid: [
+      {
+        filename: wechat,
+        code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", success() {}, fail() {} }) } })',
+      },
+    ],
+    invalid: [
+      {
+        filename: wechat,
+        code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", success() {} }) } })',
+        output: null,
+        errors: [
+          {
+            message:
+              '`wx.getUserProfile` has no `fail` callback, so a refusal ("getUserProfile:fail auth deny") goes unnoticed. Add `fail` and let the user carry on without the data.',
+            column: 18,
+            endColumn: 35,
+            suggestions: [
+              {
+                desc: 'Add a fail callback',
+                output: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", success() {}, fail: (err) => {} }) } })',
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  'handler-not-found': {
+    // index.wxml binds onTap, which this page lacks: the checker reports that in the markup, which ESLint does
+    // not lint, so the rule has no invalid case in a script.
+    valid: [{ filename: wechat, code: 'Page({ onLoad() {} })' }],
+    invalid: [],
+  },
+};
+
+const testers: Array<[string, RuleTester, boolean]> = [
+  ['espree', new RuleTester(), false],
+  [
+    '@typescript-eslint/parser',
+    new RuleTester({ languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } } }),
+    true,
+  ],
+];
+
+describe('the ESLint rules (RuleTester)', () => {
+  it('has one rule per checker code, each with cases here', () => {
+    if (Object.keys(plugin.rules).sort().join() !== Object.keys(cases).sort().join())
+      throw new Error(`rules ${Object.keys(plugin.rules).join()} vs cases ${Object.keys(cases).join()}`);
+  });
+  for (const [parser, tester, typescript] of testers) {
+    describe(parser, () => {
+      for (const [name, { tsOnly, ...shared }] of Object.entries(cases)) {
+        const rule = plugin.rules[name]!;
+        tester.run(name, rule, shared);
+        if (typescript && tsOnly) tester.run(`${name} (TypeScript)`, rule, tsOnly);
+      }
+    });
+  }
+});
