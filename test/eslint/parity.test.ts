@@ -1,8 +1,8 @@
 /**
  * The ESLint plugin reports what `mp-userinfo check` reports: ESLint's Node API with the built plugin's `all`
  * configuration and no config file, against `mp-userinfo check --format json`, over examples/ and the test
- * fixtures, compared by (file, line, column, code) on the script files ESLint lints (markup findings are
- * the checker's alone).
+ * fixtures, compared by (file, line, column, code) on the files ESLint lints: scripts, and `.vue` files with
+ * vue-eslint-parser (findings in WXML/AXML/TTML are the checker's alone).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -10,10 +10,11 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
+import vueParser from 'vue-eslint-parser';
 import { loadPlugin, repoRoot } from './plugin';
 
 const plugin = loadPlugin();
-const scriptExtensions = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'];
+const scriptExtensions = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.vue'];
 const typescriptFiles = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 
 /** A project's ESLint configuration: every script extension, TypeScript through its parser, the plugin. */
@@ -21,6 +22,8 @@ const config: Linter.Config[] = [
   { files: scriptExtensions.map((extension) => `**/*${extension}`) },
   { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
   { files: typescriptFiles, languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } } },
+  // Single-file components: vue-eslint-parser, with the TypeScript parser for `<script lang="ts">`.
+  { files: ['**/*.vue'], languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser } } },
   plugin.configs.all!,
 ];
 

@@ -7,6 +7,7 @@ import { RuleTester } from 'eslint';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import tseslint from 'typescript-eslint';
+import vueParser from 'vue-eslint-parser';
 import { loadPlugin, repoRoot } from './plugin';
 
 RuleTester.describe = describe;
@@ -21,12 +22,20 @@ const wechatOld = path.join(fixtures, 'wechat-old', 'pages', 'index', 'index.js'
 const douyin = path.join(fixtures, 'douyin', 'pages', 'me', 'me.js');
 const alipay = path.join(fixtures, 'alipay', 'pages', 'index', 'index.js');
 const taro = path.join(fixtures, 'taro', 'src', 'pages', 'index', 'index.tsx');
+// A uni-app Vue 3 project (src/manifest.json says vueVersion 3).
+const uniPage = path.join(fixtures, 'uni-app', 'src', 'pages', 'index', 'index.vue');
 
 interface TestCases {
   valid: RuleTester.ValidTestCase[];
   invalid: RuleTester.InvalidTestCase[];
 }
-type Cases = TestCases & { tsOnly?: TestCases };
+/** Cases for every parser, for @typescript-eslint/parser only, and `.vue` files for vue-eslint-parser. */
+type Cases = TestCases & { tsOnly?: TestCases; vue?: TestCases };
+
+/** A `.vue` page: the template and the Options API methods. */
+const vuePage = (template: string, methods: string) =>
+  `<template>\n  <view>\n    ${template}\n  </view>\n</template>\n\n<script>\nexport default {\n  methods: {\n    ${methods}\n  },\n};\n</script>\n`;
+const vueProfileMethod = "onTapProfile() { wx.getUserProfile({ desc: '用于完善会员资料', fail() {} }) },";
 
 const profileAnonymous =
   '`wx.getUserProfile` returns a grey avatar and the nickname "微信用户" to versions released after 2022-11-08 on clients with base library 2.27.1 or newer, which today is nearly every client. Use `<button open-type="chooseAvatar">` and `<input type="nickname">` instead.';
@@ -437,33 +446,88 @@ const cases: Record<string, Cases> = {
   },
   'handler-not-found': {
     // index.wxml binds onTap, which this page lacks: the checker reports that in the markup, which ESLint does
-    // not lint, so the rule has no invalid case in a script.
+    // not lint. In a script ESLint lints, the rule has nothing to report.
     valid: [{ filename: wechat, code: 'Page({ onLoad() {} })' }],
     invalid: [],
+    vue: {
+      valid: [{ filename: uniPage, code: vuePage('<button @tap="onTapProfile">完善资料</button>', 'onTapProfile() {},') }],
+      invalid: [
+        {
+          filename: uniPage,
+          code: vuePage('<button @tap="onTapProfle">完善资料</button>', 'onTapProfile() {},'),
+          output: vuePage('<button @tap="onTapProfile">完善资料</button>', 'onTapProfile() {},'),
+          errors: [
+            {
+              message:
+                'No method or function `onTapProfle` in the script of index.vue: `@tap` has no handler to call. Did you mean `onTapProfile`?',
+              line: 3,
+              column: 19,
+              endColumn: 30,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  'uni-eventsync': {
+    // The rule reads the template of a `.vue` file; in a plain script it has nothing to report.
+    valid: [{ filename: wechat, code: 'Page({ onTap() { wx.getUserProfile({ desc: "用于完善会员资料", fail() {} }) } })' }],
+    invalid: [],
+    vue: {
+      valid: [
+        {
+          filename: uniPage,
+          code: vuePage('<button data-eventsync="true" @tap="onTapProfile">完善资料</button>', vueProfileMethod),
+        },
+      ],
+      invalid: [
+        {
+          filename: uniPage,
+          code: vuePage('<button @tap="onTapProfile">完善资料</button>', vueProfileMethod),
+          output: vuePage('<button data-eventsync="true" @tap="onTapProfile">完善资料</button>', vueProfileMethod),
+          errors: [
+            {
+              message:
+                '`@tap` leads to `wx.getUserProfile`, which needs the user\'s tap, but in uni-app\'s Vue 3 runtime the event can reach its handler late and the call then fails with the tap-gesture error. Add `data-eventsync="true"` to this `<button>`.',
+              line: 3,
+              column: 13,
+              endColumn: 17,
+            },
+          ],
+        },
+      ],
+    },
   },
 };
 
-const testers: Array<[string, RuleTester, boolean]> = [
-  ['espree', new RuleTester(), false],
+const testers: Array<[string, RuleTester, 'tsOnly' | undefined]> = [
+  ['espree', new RuleTester(), undefined],
   [
     '@typescript-eslint/parser',
     new RuleTester({ languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } } }),
-    true,
+    'tsOnly',
   ],
 ];
+const vueTester = new RuleTester({
+  files: ['**/*.vue'],
+  languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser } },
+});
 
 describe('the ESLint rules (RuleTester)', () => {
   it('has one rule per checker code, each with cases here', () => {
     if (Object.keys(plugin.rules).sort().join() !== Object.keys(cases).sort().join())
       throw new Error(`rules ${Object.keys(plugin.rules).join()} vs cases ${Object.keys(cases).join()}`);
   });
-  for (const [parser, tester, typescript] of testers) {
+  for (const [parser, tester, extra] of testers) {
     describe(parser, () => {
-      for (const [name, { tsOnly, ...shared }] of Object.entries(cases)) {
+      for (const [name, { tsOnly, vue: _vue, ...shared }] of Object.entries(cases)) {
         const rule = plugin.rules[name]!;
         tester.run(name, rule, shared);
-        if (typescript && tsOnly) tester.run(`${name} (TypeScript)`, rule, tsOnly);
+        if (extra === 'tsOnly' && tsOnly) tester.run(`${name} (TypeScript)`, rule, tsOnly);
       }
     });
   }
+  describe('vue-eslint-parser', () => {
+    for (const [name, { vue }] of Object.entries(cases)) if (vue) vueTester.run(`${name} (.vue)`, plugin.rules[name]!, vue);
+  });
 });

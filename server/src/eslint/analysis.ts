@@ -70,11 +70,14 @@ class SharedAnalysis {
   private readonly analyses: Analysis[] = [];
   private lastCheck = 0;
   private problems: string[] = [];
+  /** The file being analysed: its text is ESLint's, which may differ from the disk (a fix pass, stdin). */
+  private current: { fileName: string; text: string } | undefined;
 
   constructor() {
     const read = this.read;
     const host: FileSystemHost = {
-      readFile(fileName) {
+      readFile: (fileName) => {
+        if (fileName === this.current?.fileName) return this.current.text;
         const signature = signatureOf(fileName);
         read.set(fileName, signature);
         if (signature === 'missing') return undefined;
@@ -127,6 +130,7 @@ class SharedAnalysis {
     // A new editor object per analysis, so the service reports a settings file's problems every time.
     const editor: Editor = { settings: parsed.settings as EditorSettings, roots: [request.cwd] };
     this.problems = [];
+    this.current = { fileName: request.fileName, text: request.text };
     let findings: Finding[];
     let configured: Set<string>;
     try {
@@ -137,6 +141,7 @@ class SharedAnalysis {
       const severities = this.service.resolveSettings(request.fileName, editor).analysis.severities ?? {};
       configured = new Set(Object.keys(severities).filter((code) => severities[code] !== 'off'));
     } finally {
+      this.current = undefined;
       this.releasePage(request.fileName);
     }
     if (this.problems.length) throw new Error(`eslint-plugin-mp-userinfo: ${this.problems.join('; ')}`);

@@ -4,14 +4,15 @@
  * README.md (server/src/eslint/README.md).
  *
  * Configurations (every one registers the plugin under the `mp-userinfo` prefix):
- * - `recommended`: every rule that reads scripts, at the severity the checker gives it by default, with
- *   `information` mapped to `warn` (ESLint has no quieter level that is still shown; the checker's
- *   information findings are advice a user should see once, so they are kept rather than turned off).
- *   `handler-not-found` reports in markup only, which ESLint does not read, so it is left out.
+ * - `recommended`: every rule, at the severity the checker gives it by default, with `information` mapped to
+ *   `warn` (ESLint has no quieter level that is still shown; the checker's information findings are advice a
+ *   user should see once, so they are kept rather than turned off; no rule defaults to `hint`, which would be
+ *   `off`). `handler-not-found` and `uni-eventsync` report in markup: in ESLint, only in the template of a
+ *   `.vue` file linted with vue-eslint-parser.
  * - `wechat`, `alipay`, `douyin`: `recommended` limited to one platform: the checker leaves other
  *   platforms' calls alone (`platforms` setting) and the rules of other platforms only are off.
  * - `all`: every rule, at every finding severity (`minSeverity: 'hint'`): what `mp-userinfo check`
- *   reports for scripts.
+ *   reports for the same files.
  */
 import type { ESLint, Linter, Rule } from 'eslint';
 import { rules as coreRules } from '../core/rules';
@@ -43,13 +44,14 @@ const plugin = {
   configs: {} as Record<string, Linter.Config>,
 } satisfies ESLint.Plugin;
 
-/** The rules that read scripts, the only files ESLint gives a plugin of JavaScript rules. */
-const scriptRules = coreRules.filter((rule) => rule.checkScript);
+const nativePlatforms: readonly string[] = ['wechat', 'alipay', 'douyin'];
 
 function recommendedRules(platform?: Platform): Linter.RulesRecord {
   return Object.fromEntries(
-    scriptRules.map((rule) => {
-      const applies = !platform || rule.docs.platforms.includes(platform);
+    coreRules.map((rule) => {
+      // A rule of a framework only (uni-app) applies whatever platform the project builds for.
+      const platforms: readonly string[] = rule.docs.platforms;
+      const applies = !platform || platforms.includes(platform) || !platforms.some((p) => nativePlatforms.includes(p));
       return [`${prefix}/${rule.id}`, applies ? levelOf(rule.defaultSeverity) : 'off'];
     }),
   );

@@ -60,7 +60,7 @@ export function eslintRule(rule: CoreRule): Rule.RuleModule {
       type: rule.defaultSeverity === 'error' ? 'problem' : 'suggestion',
       docs: {
         description: rule.docs.summary,
-        recommended: rule.checkScript !== undefined,
+        recommended: true,
       },
       fixable: 'code',
       hasSuggestions: true,
