@@ -103,6 +103,19 @@ describe('the ESLint plugin', () => {
     );
   });
 
+  it('takes libVersion from ESLint shared settings but not rules, which ESLint configures', () => {
+    const page = path.join(fixtures, 'wechat', 'pages', 'index', 'index.js');
+    const code = 'Page({ onTap() { wx.getUserProfile({ fail() {} }) } })';
+    const config: Linter.Config[] = [
+      { plugins: { 'mp-userinfo': plugin }, rules: { 'mp-userinfo/desc-missing': 'error', 'mp-userinfo/min-version': 'warn' } },
+      { settings: { 'mp-userinfo': { libVersion: '2.9.0', rules: { 'desc-missing': 'off' } } } },
+    ];
+    assert.deepEqual(codesOf(new Linter().verify(code, config, page)), [
+      '1:18 mp-userinfo/desc-missing',
+      '1:18 mp-userinfo/min-version',
+    ]);
+  });
+
   it('leaves files it cannot check alone', () => {
     const linter = new Linter();
     const code = profileCall('');

@@ -22,8 +22,12 @@ import type { Finding } from '../core/types';
 /** The scripts a page pairs with its markup (as in cli/checkFiles.ts). */
 const pageScriptExtensions = ['.js', '.ts', '.jsx', '.tsx', '.mjs', '.cjs', '.mts', '.cts', '.vue'];
 
-/** How often the files read before are checked for changes, in milliseconds. */
+/**
+ * How often the files read before are checked for changes, in milliseconds: once a second, or less often when
+ * a check takes long (many folders), so that checking stays under a twentieth of the time.
+ */
 const recheckInterval = 1000;
+const recheckShare = 20;
 
 /** How many files' findings are kept: ESLint runs every rule on one file before the next. */
 const cachedFiles = 8;
@@ -68,7 +72,7 @@ class SharedAnalysis {
   private readonly read = new Map<string, string>();
   private readonly service: LanguageService;
   private readonly analyses: Analysis[] = [];
-  private lastCheck = 0;
+  private nextCheck = 0;
   private problems: string[] = [];
   /** The file being analysed: its text is ESLint's, which may differ from the disk (a fix pass, stdin). */
   private current: { fileName: string; text: string } | undefined;
@@ -93,8 +97,7 @@ class SharedAnalysis {
 
   /** Drops what is cached about files that changed on disk since they were read. */
   private dropChanged(now: number): void {
-    if (now - this.lastCheck < recheckInterval) return;
-    this.lastCheck = now;
+    if (now < this.nextCheck) return;
     let changed = false;
     for (const [fileName, signature] of this.read) {
       if (signatureOf(fileName) === signature) continue;
@@ -103,6 +106,8 @@ class SharedAnalysis {
       changed = true;
     }
     if (changed) this.analyses.length = 0;
+    const took = Date.now() - now;
+    this.nextCheck = now + Math.max(recheckInterval, took * recheckShare);
   }
 
   /** Releases what the core cached about a page's own files (its parse and markup facts), as the CLI does. */
@@ -124,7 +129,10 @@ class SharedAnalysis {
     );
     if (cached) return cached;
 
-    const parsed = parseSettings(request.settings, false);
+    // Which rules run, and how loudly, is ESLint's configuration: a `rules` key here is not read.
+    const given = request.settings;
+    const isObject = typeof given === 'object' && given !== null && !Array.isArray(given);
+    const parsed = parseSettings(isObject ? { ...given, rules: undefined } : given, false);
     if (parsed.problems.length)
       throw new Error(`eslint-plugin-mp-userinfo: settings["mp-userinfo"]: ${parsed.problems.join('; ')}`);
     // A new editor object per analysis, so the service reports a settings file's problems every time.
