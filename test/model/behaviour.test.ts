@@ -128,3 +128,42 @@ describe('page model: min-version', () => {
     expectFindings(code, { 'version-miniprogram-root/miniprogram/pages/index/index.js': [{ line: 3, message: below }] });
   });
 });
+
+describe('page model: the profile fill-in and the privacy agreement (fill-in-profile)', () => {
+  it('follows the avatar path through data into the method that stores and sends it', () => {
+    expectFindings('avatar-not-uploaded', {
+      'fill-in-profile/pages/profile/profile.js': [
+        {
+          line: 14,
+          message: /`wx\.setStorageSync` stores the avatar's temporary path from `pickAvatar` \(through `data\.avatar`\)/,
+        },
+        {
+          line: 15,
+          message: /`wx\.request` sends the avatar's temporary path from `pickAvatar` \(through `data\.avatar`\) to a server/,
+        },
+      ],
+      'fill-in-profile/pages/uploaded/uploaded.js': [],
+    });
+  });
+
+  it('follows the nickname from a blur handler with a destructured event to storage and the server', () => {
+    expectFindings('nickname-read-on-input', {
+      'fill-in-profile/pages/profile/profile.js': [
+        { line: 14, message: /stores the nickname read in `keepNickname` \(kept in `data\.nickname`\)/ },
+        { line: 15, message: /sends the nickname read in `keepNickname`/ },
+      ],
+      'fill-in-profile/pages/uploaded/uploaded.js': [],
+    });
+  });
+
+  it("reports the component's agree button bound to its tap and a resolve naming another id", () => {
+    expectFindings('privacy-agree-event', {
+      'fill-in-profile/components/privacy/privacy.wxml': [{ line: 3, message: /`bindtap`/ }],
+    });
+    expectFindings('privacy-button-id', {
+      'fill-in-profile/components/privacy/privacy.js': [
+        { line: 13, message: /has the id `agree-button` \(its agree buttons: `agree-btn`\)/ },
+      ],
+    });
+  });
+});

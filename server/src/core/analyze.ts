@@ -134,7 +134,10 @@ export function analyzeScript(
 function* scriptSteps(fileName: string, text: string, index: ProjectIndex, options: AnalysisOptions): AnalysisSteps {
   const skipped = screenText(fileName, text, options.maxFileSize);
   if (skipped) return { findings: [], skipped };
-  if (!mayMentionUserInfoApi(text)) return { findings: [] };
+  // A page whose markup uses the profile fill-in or the privacy agree button is checked for what its handlers do with
+  // them (an event's `detail`, an `agree` resolution), even when it names no catalog API.
+  const fillIn = /\b(?:detail|buttonId|agree)\b/.test(text) && index.pageMarkupOf(fileName).some((m) => m.facts.fillIn);
+  if (!fillIn && !mayMentionUserInfoApi(text)) return { findings: [] };
   const parsed = parseScript(fileName, text);
   if (!parsed.ok) {
     const message = `Skipped ${fileName}: it nests expressions or blocks too deeply for the parser (typical of generated code), so it was not checked.`;
@@ -146,7 +149,7 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
   const platform = index.platformOf(fileName);
   const enabled = options.platforms;
   const calls = model.calls.filter((call) => !enabled || callPlatforms(call, platform).some((p) => enabled.includes(p)));
-  if (calls.length === 0 && model.jsxOpenTypes.length === 0) return { findings: [] };
+  if (calls.length === 0 && model.jsxOpenTypes.length === 0 && !fillIn) return { findings: [] };
   const project = index.projectOf(fileName);
   const libVersion = options.libVersion ?? project.libVersion;
   const markup = index.markupHandlersOf(fileName);

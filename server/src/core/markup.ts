@@ -50,6 +50,12 @@ export interface MarkupFacts {
   bindings: EventBinding[];
   /** True when some event binding is computed, so any method may be bound. */
   hasDynamicBindings: boolean;
+  /**
+   * True when the markup uses WeChat's profile fill-in or privacy agreement (`open-type="chooseAvatar"`,
+   * `<input type="nickname">`, `open-type="agreePrivacyAuthorization"`): its scripts are checked even when they
+   * name no catalog API, since the rules follow the values these hand to the page's handlers.
+   */
+  fillIn: boolean;
 }
 
 /** Events that carry a user tap gesture. */
@@ -197,7 +203,31 @@ export function parseMarkup(text: string, platform: Platform): MarkupFacts {
       bindings.push({ ...parsed, handler, dynamic: handler.includes('{{'), attribute, element });
     }
   }
-  return { platform, elements, bindings, hasDynamicBindings: bindings.some((b) => b.dynamic) };
+  return {
+    platform,
+    elements,
+    bindings,
+    hasDynamicBindings: bindings.some((b) => b.dynamic),
+    fillIn: elements.some(isFillIn),
+  };
+}
+
+/** The values of an element's `open-type`: WeChat couples several with `|` (`getPhoneNumber|agreePrivacyAuthorization`). */
+export function openTypesOf(element: MarkupElement): string[] {
+  const value = attributeOf(element, 'open-type')?.value ?? '';
+  return value.includes('{{') ? [] : value.split('|').map((v) => v.trim());
+}
+
+/** True for `<input type="nickname">`. */
+export function isNicknameInput(element: MarkupElement): boolean {
+  return element.tag === 'input' && attributeOf(element, 'type')?.value.trim() === 'nickname';
+}
+
+/** True for the elements of the profile fill-in and the privacy agreement (see {@link MarkupFacts.fillIn}). */
+export function isFillIn(element: MarkupElement): boolean {
+  if (isNicknameInput(element)) return true;
+  const openTypes = openTypesOf(element);
+  return openTypes.includes('chooseAvatar') || openTypes.includes('agreePrivacyAuthorization');
 }
 
 /** The attribute of an element by name. */

@@ -19,6 +19,7 @@ import { getApi, type ApiNamespace } from '../catalog';
 import { resolveApiReference, type AliasTable, type ApiCall, type ApiRef } from './calls';
 import { isFunctionLike, propertyNameText, skipOuterExpressions, walk } from './parse';
 import { isVueFile, scriptSetupOf } from './vue';
+import { eventValueFlow, type ValueFlow } from './valueFlow';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public types
@@ -134,6 +135,13 @@ export interface MarkupHandlers {
   bound: ReadonlyMap<string, string[]>;
   /** The markup file name, for messages. */
   fileName: string;
+  /**
+   * Handlers of `<input type="nickname">`'s `input` and `blur` events, on inputs that do not also bind `nicknamereview`
+   * (the event that reports WeChat's content check).
+   */
+  nicknameHandlers: ReadonlySet<string>;
+  /** The privacy agree buttons (`open-type="agreePrivacyAuthorization"`): their literal ids, and whether one is computed or missing. */
+  agreeButtons: { ids: ReadonlySet<string>; count: number; unknownId: boolean };
 }
 
 /** A lifecycle entry point that reaches some code, with the member the code sits in when it differs. */
@@ -1269,6 +1277,56 @@ export class PageModel {
         }
         return { span: openType.span, scopes, hasScope, ...(handlers ? { handlers } : {}) };
       });
+  }
+
+  /** The calls of the file whose callee is named one of `names` (`uploadFile` for `wx.uploadFile` and `wx.cloud.uploadFile`). */
+  callsNamed(names: ReadonlySet<string>): ts.CallExpression[] {
+    return this.callExpressions.filter((call) => {
+      const name = calleeName(call.expression);
+      return name !== undefined && names.has(name);
+    });
+  }
+
+  /**
+   * The calls that pass `{ event: 'agree', … }` as their first argument: the `resolve` of `wx.onNeedPrivacyAuthorization`
+   * telling WeChat the user agreed, with its `buttonId` property when it has one.
+   */
+  privacyAgreements(): Array<{ call: ts.CallExpression; options: ts.ObjectLiteralExpression; buttonId?: ts.PropertyAssignment }> {
+    const found: Array<{ call: ts.CallExpression; options: ts.ObjectLiteralExpression; buttonId?: ts.PropertyAssignment }> = [];
+    for (const call of this.callExpressions) {
+      const first = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
+      if (!first || !ts.isObjectLiteralExpression(first)) continue;
+      let agree = false;
+      let buttonId: ts.PropertyAssignment | undefined;
+      for (const property of first.properties) {
+        if (!ts.isPropertyAssignment(property)) continue;
+        const key = propertyNameText(property.name);
+        if (key === 'event') agree = ts.isStringLiteralLike(property.initializer) && property.initializer.text === 'agree';
+        else if (key === 'buttonId') buttonId = property;
+      }
+      if (agree) found.push({ call, options: first, ...(buttonId ? { buttonId } : {}) });
+    }
+    return found;
+  }
+
+  /**
+   * The page methods bound to an event under `name` (a markup handler name), with their functions; methods named
+   * `name` that are not functions of the file (`onTap: helpers.onTap`) are left out.
+   */
+  handlerFunctionsNamed(name: string): ts.FunctionLikeDeclaration[] {
+    return this.definitions.members.flatMap((member) =>
+      member.name === name && member.fn && bindable(member) ? [member.fn] : [],
+    );
+  }
+
+  /**
+   * Where the value at `path` of an event (`['detail', 'avatarUrl']`) goes from its handlers: the calls that store it
+   * or send it to a server, directly or through the page's `data`, and whether it reaches a call the file does not
+   * show (see valueFlow.ts).
+   */
+  eventValueFlow(handlers: readonly ts.FunctionLikeDeclaration[], path: readonly string[]): ValueFlow {
+    const members = this.definitions.members.flatMap((member) => (member.fn ? [member.fn] : []));
+    return eventValueFlow(handlers, path, members, this.aliases, this.sourceFile);
   }
 
   /** True when `node` runs in one of the functions, or in a function they lead to at any timing. */

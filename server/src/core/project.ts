@@ -7,7 +7,16 @@
  */
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { markupFileExtensions, markupPlatform, parseMarkup, tapEvents, type MarkupFacts } from './markup';
+import {
+  attributeOf,
+  isNicknameInput,
+  markupFileExtensions,
+  markupPlatform,
+  openTypesOf,
+  parseMarkup,
+  tapEvents,
+  type MarkupFacts,
+} from './markup';
 import { parseScript } from './parse';
 import { isVueFile, vueMarkupFacts } from './vue';
 import { pageModelOf, type MarkupHandlers } from './model';
@@ -326,7 +335,8 @@ export class ProjectIndex {
         else if (!events.includes(binding.event)) events.push(binding.event);
       }
     }
-    return { tap, bound, fileName: markups.map((m) => path.basename(m.fileName)).join(', ') };
+    const { nicknameHandlers, agreeButtons } = fillInFacts(markups);
+    return { tap, bound, fileName: markups.map((m) => path.basename(m.fileName)).join(', '), nicknameHandlers, agreeButtons };
   }
 
   /**
@@ -356,6 +366,36 @@ export class ProjectIndex {
     }
     return false;
   }
+}
+
+/** Nickname inputs whose `input`/`blur` handlers read an unchecked nickname, and the privacy agree buttons of a page. */
+function fillInFacts(markups: readonly PageMarkup[]): Pick<MarkupHandlers, 'nicknameHandlers' | 'agreeButtons'> {
+  const nicknameHandlers = new Set<string>();
+  const ids = new Set<string>();
+  let count = 0;
+  let unknownId = false;
+  for (const { facts } of markups) {
+    if (!facts.fillIn) continue;
+    const bindingsOf = new Map<MarkupFacts['elements'][number], MarkupFacts['bindings']>();
+    for (const binding of facts.bindings) {
+      const list = bindingsOf.get(binding.element);
+      if (list) list.push(binding);
+      else bindingsOf.set(binding.element, [binding]);
+    }
+    for (const element of facts.elements) {
+      if (isNicknameInput(element)) {
+        const bindings = bindingsOf.get(element) ?? [];
+        if (bindings.some((b) => b.event === 'nicknamereview')) continue;
+        for (const b of bindings) if ((b.event === 'input' || b.event === 'blur') && b.handler) nicknameHandlers.add(b.handler);
+      } else if (openTypesOf(element).includes('agreePrivacyAuthorization')) {
+        count++;
+        const id = attributeOf(element, 'id')?.value.trim();
+        if (!id || id.includes('{{')) unknownId = true;
+        else ids.add(id);
+      }
+    }
+  }
+  return { nicknameHandlers, agreeButtons: { ids, count, unknownId } };
 }
 
 /**

@@ -22,7 +22,7 @@ import {
 import * as path from 'node:path';
 import ts from 'typescript';
 import { conditionalRegions, platformsAt } from './conditional';
-import type { EventBinding, MarkupAttribute, MarkupElement, MarkupFacts } from './markup';
+import { isFillIn, type EventBinding, type MarkupAttribute, type MarkupElement, type MarkupFacts } from './markup';
 import type { Platform, Span } from './types';
 
 /**
@@ -244,7 +244,7 @@ function readTemplate(text: string, template: ElementNode, comments: VueDocument
     }
     for (let i = element.children.length - 1; i >= 0; i--) stack.push(element.children[i]!);
   }
-  return { elements, bindings, hasDynamicBindings };
+  return { elements, bindings, hasDynamicBindings, fillIn: elements.some(isFillIn) };
 }
 
 /** The offset after the start tag's `>`. */
@@ -332,7 +332,8 @@ export function vueMarkupFacts(fileName: string, text: string, platform: Platfor
   if (regions.length === 0) return { platform, ...template };
   const compiled = (element: MarkupElement) => platformsAt(regions, element.start, [platform]).length > 0;
   const bindings = template.bindings.filter((b) => compiled(b.element));
-  return { platform, elements: template.elements.filter(compiled), bindings, hasDynamicBindings: template.hasDynamicBindings };
+  const elements = template.elements.filter(compiled);
+  return { platform, elements, bindings, hasDynamicBindings: template.hasDynamicBindings, fillIn: elements.some(isFillIn) };
 }
 
 /**

@@ -17,6 +17,10 @@ import { rule as authOnLaunch } from './auth-on-launch';
 import { rule as unhandledRefusal } from './unhandled-refusal';
 import { rule as handlerNotFound } from './handler-not-found';
 import { rule as uniEventsync } from './uni-eventsync';
+import { rule as avatarNotUploaded } from './avatar-not-uploaded';
+import { rule as nicknameReadOnInput } from './nickname-read-on-input';
+import { rule as privacyAgreeEvent } from './privacy-agree-event';
+import { rule as privacyButtonId } from './privacy-button-id';
 
 export type { Rule, RuleDocs, RuleFinding, ScriptRuleContext, MarkupRuleContext } from './rule';
 
@@ -37,6 +41,10 @@ export const rules: readonly Rule[] = [
   unhandledRefusal,
   handlerNotFound,
   uniEventsync,
+  avatarNotUploaded,
+  nicknameReadOnInput,
+  privacyAgreeEvent,
+  privacyButtonId,
 ];
 
 const byId = new Map(rules.map((r) => [r.id, r]));

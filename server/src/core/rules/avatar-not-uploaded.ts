@@ -1,0 +1,63 @@
+import type ts from 'typescript';
+import type { ValueSink } from '../valueFlow';
+import type { Rule, RuleFinding } from './rule';
+
+/**
+ * The calls that upload or persist a local file: `wx.uploadFile`, `wx.cloud.uploadFile`, the file-system manager's
+ * `saveFile`/`copyFile` (and the old `wx.saveFile`). A page that makes any of them is left alone: the path may be
+ * uploaded on a way the analysis does not follow.
+ */
+export const uploadCalls: ReadonlySet<string> = new Set(['uploadFile', 'saveFile', 'saveFileSync', 'copyFile', 'copyFileSync']);
+
+/** The span of a sink's callee, where the finding goes. */
+export function calleeSpan(sink: ValueSink, sourceFile: ts.SourceFile): { start: number; end: number } {
+  return { start: sink.call.expression.getStart(sourceFile), end: sink.call.expression.getEnd() };
+}
+
+export const rule: Rule = {
+  id: 'avatar-not-uploaded',
+  defaultSeverity: 'warning',
+  docs: {
+    summary:
+      'The avatar a `bindchooseavatar` handler receives (`e.detail.avatarUrl`, a temporary local path) is stored or sent to a server without being uploaded first.',
+    platforms: ['wechat'],
+    rationale:
+      // developers.weixin.qq.com/miniprogram/dev/framework/open-ability/userProfile.html (the avatar is a temporary path);
+      // developers.weixin.qq.com/miniprogram/dev/framework/ability/file-system.html (temporary files, per-user sandbox).
+      '`<button open-type="chooseAvatar">` hands its handler the temporary path of the chosen picture. WeChat only guarantees a ' +
+      'temporary file for the current run of the mini-program: after a restart it may be gone, so a path kept in storage shows a ' +
+      "broken avatar. The path also names a file in this user's sandbox on this device, so a server that receives it cannot show it " +
+      'to anyone. Upload the file first (`wx.uploadFile` to your server, `wx.cloud.uploadFile` to cloud storage) and keep the URL or ' +
+      'file ID you get back; to keep it only on the device, save it with the file-system manager. The rule follows the path from ' +
+      'the handler and through `setData` into any method of the page; it stays quiet when the page uploads or saves a file anywhere, ' +
+      'or hands the path to a function it does not follow.',
+    wrong:
+      '<!-- index.wxml -->\n<button open-type="chooseAvatar" bindchooseavatar="onChooseAvatar">头像</button>\n\n// index.js\nPage({\n  onChooseAvatar(e) {\n    wx.setStorageSync(\'avatarUrl\', e.detail.avatarUrl)\n  },\n})',
+    right:
+      "// index.js\nPage({\n  onChooseAvatar(e) {\n    wx.cloud.uploadFile({\n      cloudPath: `avatars/${Date.now()}.png`,\n      filePath: e.detail.avatarUrl,\n      success: (res) => wx.setStorageSync('avatarFileID', res.fileID),\n    })\n  },\n})",
+  },
+  checkScript({ model, markup, platform, sourceFile }) {
+    if (!markup || (platform !== undefined && platform !== 'wechat')) return [];
+    const handlers = [...markup.bound]
+      .filter(([, events]) => events.includes('chooseavatar'))
+      .flatMap(([name]) => model.handlerFunctionsNamed(name).map((fn) => ({ name, fn })));
+    if (handlers.length === 0 || model.callsNamed(uploadCalls).length > 0) return [];
+    const flow = model.eventValueFlow(
+      handlers.map((h) => h.fn),
+      ['detail', 'avatarUrl'],
+    );
+    if (flow.escapes) return [];
+    const names = [...new Set(handlers.map((h) => `\`${h.name}\``))].join(', ');
+    return flow.sinks.map((sink): RuleFinding => {
+      const through = sink.dataKey ? ` (through \`data.${sink.dataKey}\`)` : '';
+      const what =
+        sink.kind === 'storage'
+          ? `stores the avatar's temporary path from ${names}${through}: the file is only kept for this run of the mini-program, so the stored path can stop working.`
+          : `sends the avatar's temporary path from ${names}${through} to a server: it names a file on this user's device, which nobody else can load.`;
+      return {
+        ...calleeSpan(sink, sourceFile),
+        message: `\`${sink.label}\` ${what} Upload it first (\`wx.uploadFile\`, \`wx.cloud.uploadFile\`) and keep the URL or file ID it returns.`,
+      };
+    });
+  },
+};

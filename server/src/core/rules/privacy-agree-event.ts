@@ -1,0 +1,59 @@
+import { openTypesOf, tapEvents } from '../markup';
+import type { Rule, RuleFinding } from './rule';
+
+/** The event through which the agree button reports the user's agreement. */
+const agreeEvent = 'agreeprivacyauthorization';
+
+export const rule: Rule = {
+  id: 'privacy-agree-event',
+  defaultSeverity: 'warning',
+  docs: {
+    summary:
+      'A privacy agree button (`<button open-type="agreePrivacyAuthorization">`) whose handler is bound to its tap (`bindtap`, `catchtap`) instead of `bindagreeprivacyauthorization`.',
+    platforms: ['wechat'],
+    rationale:
+      // developers.weixin.qq.com/miniprogram/dev/api/open-api/privacy/wx.onNeedPrivacyAuthorization.html: resolve({ buttonId,
+      // event: 'agree' }) goes after the button's bindagreeprivacyauthorization event; the base library checks the button was tapped.
+      // developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/PrivacyAuthorize.html (the agree button).
+      'Since base library 2.32.3 a privacy interface waits while `wx.onNeedPrivacyAuthorization` shows your agreement; calling its ' +
+      "`resolve({ buttonId, event: 'agree' })` lets it go on. WeChat checks that the agree button named by `buttonId` was tapped, and " +
+      "its documentation says to call `resolve` only after the button's `bindagreeprivacyauthorization` event fired: that event, not " +
+      "the tap, is the button's report that the agreement was recorded. A handler bound to the tap can run before that. The fix renames " +
+      'a `bindtap` to `bindagreeprivacyauthorization`; a `catchtap` also stops the tap from bubbling, so it is left to you.',
+    wrong: '<!-- index.wxml -->\n<button id="agree-btn" open-type="agreePrivacyAuthorization" bindtap="onAgree">同意</button>',
+    right:
+      '<!-- index.wxml -->\n<button id="agree-btn" open-type="agreePrivacyAuthorization" bindagreeprivacyauthorization="onAgree">同意</button>',
+  },
+  checkMarkup({ facts }) {
+    if (!facts.fillIn || facts.platform !== 'wechat') return [];
+    const findings: RuleFinding[] = [];
+    for (const element of facts.elements) {
+      if (!openTypesOf(element).includes('agreePrivacyAuthorization')) continue;
+      const bindings = facts.bindings.filter((b) => b.element === element);
+      if (bindings.some((b) => b.event === agreeEvent)) continue;
+      for (const binding of bindings) {
+        if (!tapEvents.has(binding.event)) continue;
+        const name = binding.attribute.name;
+        const renamed = binding.event === 'tap' && binding.prefix === 'bind' ? name.replace(/tap$/i, agreeEvent) : undefined;
+        findings.push({
+          ...binding.attribute.nameSpan,
+          message:
+            `\`${name}\` on the privacy agree button runs on the tap, not when WeChat has recorded the agreement: ` +
+            `\`resolve({ buttonId, event: 'agree' })\` belongs after \`bind${agreeEvent}\`. Bind the handler to \`bind${agreeEvent}\`.`,
+          ...(renamed
+            ? {
+                fixes: [
+                  {
+                    title: `Rename \`${name}\` to \`${renamed}\``,
+                    edits: [{ ...binding.attribute.nameSpan, newText: renamed }],
+                    preferred: true,
+                  },
+                ],
+              }
+            : {}),
+        });
+      }
+    }
+    return findings;
+  },
+};
