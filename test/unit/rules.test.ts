@@ -77,6 +77,15 @@ describe('rule registry', () => {
         assert.ok(codesOf(rule.docs.wrong).includes(rule.id), `the wrong example of ${rule.id} is not reported`);
         assert.ok(!codesOf(rule.docs.right).includes(rule.id), `the right example of ${rule.id} is reported`);
       });
+
+      const uniApp = rule.docs.uniApp;
+      if (uniApp) {
+        it('is reported by its uni-app wrong example and not by its right one, both .vue pages', () => {
+          for (const example of [uniApp.wrong, uniApp.right]) assert.match(example, /^<!-- index\.vue -->\n<template>/);
+          assert.ok(codesOf(uniApp.wrong).includes(rule.id), `the uni-app wrong example of ${rule.id} is not reported`);
+          assert.ok(!codesOf(uniApp.right).includes(rule.id), `the uni-app right example of ${rule.id} is reported`);
+        });
+      }
     });
   }
 

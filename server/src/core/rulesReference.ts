@@ -20,9 +20,14 @@ export const readmeRulesMarkers = {
   end: '<!-- rules:end -->',
 } as const;
 
-/** A fenced example; markup examples (which may carry their page script after them) are fenced as HTML. */
+/**
+ * A fenced example; a `.vue` page is fenced as Vue, markup examples (which may carry their page script after them) as
+ * HTML.
+ */
 function fence(code: string): string {
-  return `\`\`\`${code.trimStart().startsWith('<') ? 'html' : 'js'}\n${code}\n\`\`\``;
+  const start = code.trimStart();
+  const language = start.startsWith('<!-- index.vue -->') ? 'vue' : start.startsWith('<') ? 'html' : 'js';
+  return `\`\`\`${language}\n${code}\n\`\`\``;
 }
 
 /** A table cell: one line, pipes escaped. */
@@ -44,6 +49,7 @@ function ruleSection(rule: Rule): string {
     fence(docs.wrong),
     '**Right**',
     fence(docs.right),
+    ...(docs.uniApp ? ['**Wrong (uni-app)**', fence(docs.uniApp.wrong), '**Right (uni-app)**', fence(docs.uniApp.right)] : []),
   ].join('\n\n');
 }
 

@@ -31,6 +31,14 @@ export const rule: Rule = {
       '<!-- index.wxml -->\n<button open-type="getUserInfo" bindgetuserinfo="onGetUserInfo">登录</button>\n\n// index.js\nwx.getUserInfo({ success: (res) => this.setData({ userInfo: res.userInfo }) })',
     right:
       '<!-- index.wxml -->\n<button open-type="chooseAvatar" bind:chooseavatar="onChooseAvatar">\n  <image src="{{avatarUrl}}" />\n</button>\n<form bindsubmit="onSubmit">\n  <input type="nickname" name="nickName" placeholder="昵称" />\n  <button form-type="submit">保存</button>\n</form>',
+    // uni-app writes WeChat's events as Vue listeners: `@chooseavatar`, `@submit` with `e.detail.value` (uni-app's
+    // button and form components, uniapp.dcloud.net.cn/component/button.html and /component/form.html).
+    uniApp: {
+      wrong:
+        '<!-- index.vue -->\n<template>\n  <button open-type="getUserInfo" @getuserinfo="onGetUserInfo">登录</button>\n</template>\n\n<script setup>\nfunction onGetUserInfo(e) {\n  console.log(e.detail.userInfo)\n}\n</script>',
+      right:
+        '<!-- index.vue -->\n<template>\n  <button open-type="chooseAvatar" @chooseavatar="onChooseAvatar">\n    <image :src="avatarUrl" />\n  </button>\n  <form @submit="onSubmit">\n    <input type="nickname" name="nickName" placeholder="昵称" />\n    <button form-type="submit">保存</button>\n  </form>\n</template>\n\n<script setup>\nimport { ref } from \'vue\'\n\nconst avatarUrl = ref(\'\')\nconst onChooseAvatar = (e) => (avatarUrl.value = e.detail.avatarUrl)\nconst onSubmit = (e) => console.log(e.detail.value.nickName)\n</script>',
+    },
   },
   checkScript({ calls, platform, model }) {
     const findings: RuleFinding[] = [];

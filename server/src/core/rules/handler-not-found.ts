@@ -29,6 +29,12 @@ export const rule: Rule = {
       'bindings (`bindtap="{{handler}}"`), markup without a script, a definition object built elsewhere, or a Behavior/mixin from another module.',
     wrong: '<!-- index.wxml -->\n<button bindtap="onTapLogn">登录</button>\n\n// index.js\nPage({\n  onTapLogin() {},\n})',
     right: '<!-- index.wxml -->\n<button bindtap="onTapLogin">登录</button>\n\n// index.js\nPage({\n  onTapLogin() {},\n})',
+    uniApp: {
+      wrong:
+        '<!-- index.vue -->\n<template>\n  <button data-eventsync="true" @tap="onTapLogn">登录</button>\n</template>\n\n<script>\nexport default {\n  methods: {\n    onTapLogin() {\n      uni.getUserProfile({ desc: \'用于完善会员资料\', fail() {} })\n    },\n  },\n}\n</script>',
+      right:
+        '<!-- index.vue -->\n<template>\n  <button data-eventsync="true" @tap="onTapLogin">登录</button>\n</template>\n\n<script>\nexport default {\n  methods: {\n    onTapLogin() {\n      uni.getUserProfile({ desc: \'用于完善会员资料\', fail() {} })\n    },\n  },\n}\n</script>',
+    },
   },
   checkMarkup({ fileName, facts, index }) {
     const bindings = facts.bindings.filter((b) => !b.dynamic && b.handler !== '' && b.attribute.valueSpan);

@@ -23,6 +23,12 @@ export interface RuleDocs {
   /** A wrong and a right example. */
   wrong: string;
   right: string;
+  /**
+   * A wrong and a right uni-app page, where the rule reads differently in a `.vue` file (template events instead of
+   * `bindtap`, `<script setup>`, `uni.*`). Each is a whole single-file component after a `<!-- index.vue -->` line,
+   * checked as a page of a uni-app Vue 3 project for WeChat.
+   */
+  uniApp?: { wrong: string; right: string };
 }
 
 /** What a rule sees of a script file. */
