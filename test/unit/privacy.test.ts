@@ -291,6 +291,46 @@ describe('markup hover on the fill-in and the agree button', () => {
   });
 });
 
+describe('uni-app template spellings', () => {
+  const vuePage = `<template>
+  <button id="agree-btn" open-type="agreePrivacyAuthorization" @agreeprivacyauthorization="onAgree">Agree</button>
+  <button open-type="chooseAvatar" @chooseavatar="onChoose"><image :src="avatarUrl" /></button>
+  <input type="nickname" @blur="onBlur" />
+</template>
+<script>
+export default { methods: { onAgree() {}, onChoose() {}, onBlur() {} } }
+</script>
+`;
+
+  function vueHover(needle: string, language: 'en' | 'zh-cn' = 'en'): string {
+    const document = markupDocument('/p/pages/index/index.vue', vuePage)!;
+    const offset = vuePage.indexOf(needle) + 2;
+    const context: PageContext = { markups: [document], scripts: [], methods: [] };
+    const result = markupHover(document, offset, context, { language, vue: true });
+    assert.ok(result, `expected a hover on ${needle}`);
+    return result.markdown;
+  }
+
+  it('finds the catalog attribute under its uni-app spelling, and no spelling twice on a tag', () => {
+    assert.equal(getMarkupAttribute('button', '@chooseavatar')?.name, 'bind:chooseavatar');
+    assert.equal(getMarkupAttribute('button', '@agreeprivacyauthorization')?.name, 'bindagreeprivacyauthorization');
+    assert.equal(getMarkupAttribute('input', '@nicknamereview')?.name, 'bindnicknamereview');
+    assert.equal(getMarkupAttribute('view', '@chooseavatar'), undefined);
+    for (const tag of new Set(catalog.markup.map((m) => m.tag))) {
+      const names = catalog.markup
+        .filter((m) => m.tag === tag)
+        .flatMap((m) => [...new Set([m.name, ...(m.aliases ?? []), ...(m.spellings?.uniApp ? [m.spellings.uniApp] : [])])]);
+      assert.equal(new Set(names).size, names.length, `${tag}: ${names.join(', ')}`);
+    }
+  });
+
+  it('explains @chooseavatar and @agreeprivacyauthorization in a .vue template (en and zh)', () => {
+    assert.match(vueHover('@chooseavatar'), /\| `avatarUrl` \| `string` \| Temporary local path/);
+    assert.match(vueHover('@agreeprivacyauthorization', 'zh-cn'), /记录同意的是这个事件，而不是 `bindtap`/);
+    assert.match(vueHover('@blur'), /read the nickname from the `<form>` submit instead/);
+  });
+});
+
 describe('markup completion of the fill-in and the agree button', () => {
   it('offers agreePrivacyAuthorization among the WeChat open-type values', () => {
     const items = markupItems('<button open-type="|">');

@@ -74,9 +74,14 @@ export function fieldsOf(typeId: string | undefined): FieldEntry[] {
   return (typeId && typeById.get(typeId)?.fields) || [];
 }
 
-/** The attribute `name` (or one of its aliases, e.g. `bindchooseavatar`) of a markup tag. */
+/**
+ * The attribute `name` of a markup tag, also under one of its aliases (`bindchooseavatar`) or its uni-app template
+ * spelling (`@chooseavatar`, as a `.vue` template writes it).
+ */
 export function getMarkupAttribute(tag: string, name: string): MarkupAttributeEntry | undefined {
-  return catalog.markup.find((m) => m.tag === tag && (m.name === name || m.aliases?.includes(name)));
+  return catalog.markup.find(
+    (m) => m.tag === tag && (m.name === name || m.aliases?.includes(name) || m.spellings?.uniApp === name),
+  );
 }
 
 /**
