@@ -3,6 +3,8 @@
  * under bench/corpus/ (git-ignored). A workspace of N files holds five projects (WeChat JS, WeChat
  * TypeScript, Alipay, Douyin, Taro) whose analysable files (scripts and markup) number exactly N. The
  * `share` knob sets the fraction of pages that call user-info APIs, spread evenly over the pages.
+ * The `.vue` slice (`vue: true`) holds uni-app projects instead: a Vue 2 Options API project in JavaScript and a
+ * Vue 3 `<script setup lang="ts">` project, each with manifest.json, pages.json, App.vue and utility modules.
  * A corpus is regenerated only when its manifest differs from what is asked for.
  */
 import { createHash } from 'node:crypto';
@@ -20,10 +22,15 @@ import {
   utilityModule,
   type Dialect,
 } from './templates';
+import { largeVuePage, vueApp, vuePage, type VueStyle } from './vueTemplates';
 
 /** A digest of the generator's own sources: when they change, stale corpora are regenerated. */
 const generatorVersion = createHash('sha256')
-  .update(['random.ts', 'templates.ts', 'generateCorpus.ts'].map((f) => readFileSync(path.join(__dirname, f), 'utf8')).join('\0'))
+  .update(
+    ['random.ts', 'templates.ts', 'vueTemplates.ts', 'generateCorpus.ts']
+      .map((f) => readFileSync(path.join(__dirname, f), 'utf8'))
+      .join('\0'),
+  )
   .digest('hex')
   .slice(0, 16);
 const baseSeed = 20240611;
@@ -34,12 +41,15 @@ export interface WorkspaceSpec {
   files: number;
   /** Fraction of pages calling user-info APIs, 0..1. */
   share: number;
+  /** uni-app `.vue` projects instead of native and Taro ones. */
+  vue?: true;
 }
 
-/** A WeChat project with one page script of `lines` lines (and its WXML). */
+/** A WeChat project with one page script of `lines` lines (and its WXML), or a uni-app project with one `.vue` page. */
 export interface LargeFileSpec {
   kind: 'large-file';
   lines: number;
+  vue?: true;
 }
 
 export type CorpusSpec = WorkspaceSpec | LargeFileSpec;
@@ -56,13 +66,15 @@ export interface CorpusInfo {
   /** Pages that call user-info APIs. */
   userInfoPages: number;
   bytes: number;
-  /** For a large file: the page script. */
+  /** For a large file: the page script (the `.vue` page in the `.vue` slice). */
   script?: string;
 }
 
-/** The folder name of a corpus: `workspace-2000-5pct`, `large-5000-lines`. */
+/** The folder name of a corpus: `workspace-2000-5pct`, `large-5000-lines`, `vue-workspace-2000-5pct`. */
 export function corpusName(spec: CorpusSpec): string {
-  return spec.kind === 'workspace' ? `workspace-${spec.files}-${Math.round(spec.share * 100)}pct` : `large-${spec.lines}-lines`;
+  const name =
+    spec.kind === 'workspace' ? `workspace-${spec.files}-${Math.round(spec.share * 100)}pct` : `large-${spec.lines}-lines`;
+  return spec.vue ? `vue-${name}` : name;
 }
 
 type ProjectKind = 'wechat' | 'wechat-ts' | 'alipay' | 'douyin' | 'taro';
@@ -83,7 +95,7 @@ class Writer {
     if (!counted) return;
     this.files++;
     this.bytes += Buffer.byteLength(text);
-    if (/\.(js|ts|tsx)$/.test(relative)) this.scripts++;
+    if (/\.(js|ts|tsx|vue)$/.test(relative)) this.scripts++;
   }
 }
 
@@ -187,8 +199,7 @@ function generateWorkspace(
       writer.write(`${folder}/request-${serial}.${ts ? 'ts' : 'js'}`, utilityModule(random, ts, ns, 1));
       return;
     }
-    // Page i calls user-info APIs when ⌊(i+1)·share⌋ > ⌊i·share⌋: exactly round-down(pages·share), evenly spread.
-    const userInfo = Math.floor((pageIndex + 1) * spec.share + 1e-9) > Math.floor(pageIndex * spec.share + 1e-9);
+    const userInfo = isUserInfoPage(pageIndex, spec.share);
     pageIndex++;
     if (userInfo) userInfoPages++;
     const identity = pageIdentity(random, serial);
@@ -203,6 +214,68 @@ function generateWorkspace(
     writer.write(`${base}.${dialect.markupExt}`, page.markup);
   });
   return { pages, userInfoPages };
+}
+
+/** Page i calls user-info APIs when ⌊(i+1)·share⌋ > ⌊i·share⌋: exactly round-down(pages·share), evenly spread. */
+function isUserInfoPage(pageIndex: number, share: number): boolean {
+  return Math.floor((pageIndex + 1) * share + 1e-9) > Math.floor(pageIndex * share + 1e-9);
+}
+
+type VueProject = 'uni-vue2' | 'uni-vue3';
+const vueStyles: Readonly<Record<VueProject, VueStyle>> = { 'uni-vue2': 'options', 'uni-vue3': 'setup' };
+const vuePageWeights: Readonly<Record<VueProject, number>> = { 'uni-vue2': 45, 'uni-vue3': 55 };
+
+/** uni-app's project files: manifest.json (the Vue version, the WeChat build) and pages.json (the page list). */
+function writeUniAppConfig(writer: Writer, dir: string, style: VueStyle, pages: readonly string[], random: Random): void {
+  writer.write(
+    `${dir}/manifest.json`,
+    json({
+      name: `bench-${dir}`,
+      appid: `__UNI__${hex(random, 7).toUpperCase()}`,
+      versionName: '1.0.0',
+      vueVersion: style === 'setup' ? '3' : '2',
+      'mp-weixin': { appid: `wx${hex(random, 16)}`, setting: { urlCheck: false }, usingComponents: true },
+    }),
+    false,
+  );
+  writer.write(
+    `${dir}/pages.json`,
+    json({
+      pages: pages.map((page) => ({ path: page, style: { navigationBarTitleText: 'Bench', enablePullDownRefresh: true } })),
+      globalStyle: { navigationBarTextStyle: 'black', navigationBarBackgroundColor: '#ffffff' },
+    }),
+    false,
+  );
+}
+
+function generateVueWorkspace(
+  writer: Writer,
+  spec: WorkspaceSpec,
+  random: Random,
+): Omit<CorpusInfo, 'spec' | 'root' | 'files' | 'scripts' | 'bytes'> {
+  const projects = Object.keys(vuePageWeights) as VueProject[];
+  for (const dir of projects) {
+    const style = vueStyles[dir];
+    const ext = style === 'setup' ? 'ts' : 'js';
+    writer.write(`${dir}/App.vue`, vueApp(style));
+    writer.write(`${dir}/utils/format.${ext}`, utilityModule(random, ext === 'ts', 'uni', 0));
+    writer.write(`${dir}/utils/request.${ext}`, utilityModule(random, ext === 'ts', 'uni', 1));
+  }
+  const remaining = spec.files - writer.files;
+  if (remaining < 0) throw new Error(`a workspace needs at least ${writer.files} files`);
+  const pageLists: Record<VueProject, string[]> = { 'uni-vue2': [], 'uni-vue3': [] };
+  let userInfoPages = 0;
+  for (let pageIndex = 0; pageIndex < remaining; pageIndex++) {
+    const dir = random.weighted(vuePageWeights);
+    const userInfo = isUserInfoPage(pageIndex, spec.share);
+    if (userInfo) userInfoPages++;
+    const identity = pageIdentity(random, pageIndex);
+    const page = `pages/${identity.stem}/${identity.stem}`;
+    pageLists[dir].push(page);
+    writer.write(`${dir}/${page}.vue`, vuePage(random, { style: vueStyles[dir], identity, userInfo }).text);
+  }
+  for (const dir of projects) writeUniAppConfig(writer, dir, vueStyles[dir], pageLists[dir], random);
+  return { pages: remaining, userInfoPages };
 }
 
 function manifestPath(root: string): string {
@@ -231,8 +304,21 @@ export function ensureCorpus(corpusRoot: string, spec: CorpusSpec): { info: Corp
   const writer = new Writer(root);
   let info: CorpusInfo;
   if (spec.kind === 'workspace') {
-    const counts = generateWorkspace(writer, spec, random);
+    const counts = spec.vue ? generateVueWorkspace(writer, spec, random) : generateWorkspace(writer, spec, random);
     info = { spec, root, files: writer.files, scripts: writer.scripts, bytes: writer.bytes, ...counts };
+  } else if (spec.vue) {
+    writeUniAppConfig(writer, '.', 'options', ['pages/big/big'], random);
+    writer.write('pages/big/big.vue', largeVuePage(random, spec.lines));
+    info = {
+      spec,
+      root,
+      files: writer.files,
+      scripts: writer.scripts,
+      bytes: writer.bytes,
+      pages: 1,
+      userInfoPages: 1,
+      script: path.join(root, 'pages/big/big.vue'),
+    };
   } else {
     writer.write(
       'project.config.json',

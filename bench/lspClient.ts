@@ -29,6 +29,7 @@ const languageIds: Record<string, string> = {
   '.wxml': 'wxml',
   '.axml': 'axml',
   '.ttml': 'ttml',
+  '.vue': 'vue',
 };
 
 /** A zero-based LSP position. */

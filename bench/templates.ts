@@ -65,14 +65,14 @@ export const dialects: Readonly<Record<Dialect['platform'], Dialect>> = {
 };
 
 /** What a page lists. */
-interface Entity {
+export interface Entity {
   en: string;
   zh: string;
   /** Extra fields of a list item besides id, title, price and createdAt. */
   fields: string[];
 }
 
-const entities: readonly Entity[] = [
+export const entities: readonly Entity[] = [
   { en: 'order', zh: '订单', fields: ['status', 'amount', 'storeName'] },
   { en: 'product', zh: '商品', fields: ['cover', 'stock', 'sales'] },
   { en: 'coupon', zh: '优惠券', fields: ['discount', 'expireAt', 'threshold'] },
@@ -87,16 +87,19 @@ const entities: readonly Entity[] = [
   { en: 'member', zh: '会员', fields: ['level', 'points', 'expireAt'] },
 ];
 const views = ['list', 'detail', 'manage', 'history', 'search', 'center'];
-const goodDescs = [
+/** `desc` values the rules accept. */
+export const goodDescs = [
   '用于完善会员资料',
   '用于展示头像和昵称',
   '用于完善个人资料',
   'Show your avatar on profile',
   '用于生成专属会员卡',
 ];
-const longDesc = '用于展示用户头像、昵称并完善会员信息以便提供更好的个性化服务';
+/** A `desc` over 30 characters (`desc-too-long`). */
+export const longDesc = '用于展示用户头像、昵称并完善会员信息以便提供更好的个性化服务';
 
-function cap(word: string): string {
+/** The word with its first letter in upper case. */
+export function cap(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
