@@ -878,7 +878,9 @@ export function largeVuePage(random: Random, lines: number): string {
       break;
     }
   }
+  // Each constant is one line more.
   const padding: string[] = [];
-  while (count(padding) < lines) padding.push(`const LIMIT_${padding.length} = ${random.int(1, 999)}`);
+  for (let missing = lines - count([]); padding.length < missing;)
+    padding.push(`const LIMIT_${padding.length} = ${random.int(1, 999)}`);
   return render(padding).join('\n');
 }
