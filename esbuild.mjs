@@ -35,14 +35,16 @@ function writePluginPackage() {
     keywords: ['eslint', 'eslintplugin', 'eslint-plugin', 'miniprogram', 'wechat', 'alipay', 'douyin', 'taro', 'uni-app'],
     license: manifest.license,
     main: 'index.js',
-    exports: { '.': './index.js', './package.json': './package.json' },
-    files: ['index.js', 'README.md', 'LICENSE'],
+    types: 'index.d.ts',
+    exports: { '.': { types: './index.d.ts', default: './index.js' }, './package.json': './package.json' },
+    files: ['index.js', 'index.d.ts', 'README.md', 'LICENSE'],
     engines: { node: '>=18.18' },
     peerDependencies: { eslint: '^9.0.0 || ^10.0.0' },
     dependencies: Object.fromEntries(pluginDependencies.map((name) => [name, manifest.dependencies[name]])),
   };
   writeFileSync(`${pluginDir}/package.json`, JSON.stringify(pkg, null, 2) + '\n');
   copyFileSync('server/src/eslint/README.md', `${pluginDir}/README.md`);
+  copyFileSync('server/src/eslint/package.d.ts', `${pluginDir}/index.d.ts`);
   copyFileSync('LICENSE', `${pluginDir}/LICENSE`);
 }
 

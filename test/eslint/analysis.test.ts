@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { after, describe, it, mock } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Linter } from 'eslint';
-import { loadPlugin, repoRoot } from './plugin';
+import ts from 'typescript';
+import { loadPlugin, pluginDir, repoRoot } from './plugin';
 
 const plugin = loadPlugin();
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'eslint');
@@ -166,5 +167,34 @@ describe('the ESLint plugin', () => {
       assert.ok(fs.existsSync(path.join(repoRoot, 'dist', 'eslint-plugin-mp-userinfo', file)), file);
     assert.equal(plugin.meta?.name, 'eslint-plugin-mp-userinfo');
     assert.equal(plugin.meta?.version, root.version);
+  });
+
+  it('ships types an eslint.config.ts type-checks against', () => {
+    const config = path.join(temp, 'eslint.config.ts');
+    const body = (use: string) =>
+      `import type { Linter } from 'eslint';\nimport mpUserinfo = require(${JSON.stringify(pluginDir)});\n` +
+      `const config: Linter.Config[] = [${use}];\nexport default config;\n`;
+    const errorsOf = (use: string) => {
+      fs.writeFileSync(config, body(use));
+      const program = ts.createProgram([config], {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        types: [],
+        typeRoots: [path.join(repoRoot, 'node_modules', '@types')],
+        baseUrl: repoRoot,
+        paths: { eslint: [path.join(repoRoot, 'node_modules', 'eslint')] },
+      });
+      return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    };
+    assert.deepEqual(
+      errorsOf(
+        "mpUserinfo.configs.recommended, mpUserinfo.configs.wechat, { plugins: { 'mp-userinfo': mpUserinfo }, rules: { 'mp-userinfo/desc-missing': 'error' } }",
+      ),
+      [],
+    );
+    assert.match(errorsOf('mpUserinfo.configs.wechatt').join('\n'), /wechatt/);
   });
 });
