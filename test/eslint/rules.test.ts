@@ -4,10 +4,18 @@
  * files in test/fixtures/eslint/, whose markup and project files the rules read from disk.
  */
 import { RuleTester } from 'eslint';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import tseslint from 'typescript-eslint';
 import vueParser from 'vue-eslint-parser';
+import { analyzeFile } from '../../server/src/core/analyze';
+import { stripSnippet } from '../../server/src/core/edits';
+import { ProjectIndex } from '../../server/src/core/project';
+import { rules as coreRules, type Rule as CoreRule } from '../../server/src/core/rules';
+import { lineStarts, positionAt } from '../../server/src/core/positions';
+import type { Finding } from '../../server/src/core/types';
 import { loadPlugin, repoRoot } from './plugin';
 
 RuleTester.describe = describe;
@@ -500,6 +508,113 @@ const cases: Record<string, Cases> = {
   },
 };
 
+/**
+ * A rule without cases above (one added since) still runs under RuleTester: its documented right example is a
+ * valid case and its wrong example an invalid one, as a page on disk (the layout of test/unit/rules.test.ts's
+ * examples), expecting what the checker itself reports in the linted script at the rule's default severity
+ * and above, with its autofix applied. A wrong example whose finding is in the markup gives no invalid case.
+ */
+const temp = mkdtempSync(path.join(tmpdir(), 'mp-userinfo-ruletester-'));
+after(() => rmSync(temp, { recursive: true, force: true }));
+const severityRank = { hint: 0, information: 1, warning: 2, error: 3 } as const;
+
+/** Writes a documented example as a project; answers the linted file (the page script or `.vue`) and its text. */
+function examplePage(example: string, folder: string): { filename: string; code: string } | undefined {
+  const root = path.join(temp, folder);
+  const write = (name: string, text: string) => {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  };
+  if (example.startsWith('<!-- index.vue -->\n')) {
+    write('manifest.json', '{ "vueVersion": "3", "mp-weixin": {} }');
+    write('pages.json', '{ "pages": [{ "path": "pages/index/index" }] }');
+    return { filename: path.join(root, 'pages/index/index.vue'), code: example.slice('<!-- index.vue -->\n'.length) };
+  }
+  let script = example;
+  const markup = /^<!-- index\.(wxml|axml|ttml) -->\n/.exec(example);
+  if (markup) {
+    const split = example.indexOf('\n// index.js\n');
+    write(`pages/index/index.${markup[1]}`, split < 0 ? example : example.slice(0, split));
+    script = split < 0 ? '' : example.slice(split + '\n// index.js\n'.length);
+    if (markup[1] === 'axml') write('mini.project.json', '{}');
+  }
+  const libVersion = /^\/\/ project\.config\.json: "libVersion": "([\d.]+)"/.exec(script)?.[1];
+  write('project.config.json', JSON.stringify(libVersion ? { libVersion } : {}));
+  return script ? { filename: path.join(root, 'pages/index/index.js'), code: script } : undefined;
+}
+
+/** The checker's findings of a rule in a page on disk, at the rule's default severity and above. */
+function checkerFindings(rule: CoreRule, filename: string, code: string): Finding[] {
+  const index = new ProjectIndex({
+    readFile: (name) =>
+      name === filename ? code : statSync(name, { throwIfNoEntry: false })?.isFile() ? readFileSync(name, 'utf8') : undefined,
+  });
+  return analyzeFile(filename, code, index).findings.filter(
+    (f) => f.code === rule.id && severityRank[f.severity] >= severityRank[rule.defaultSeverity],
+  );
+}
+
+/** The text after ESLint's autofix: each finding's preferred plain fix, in order, skipping overlaps. */
+function autofixed(code: string, findings: Finding[]): string | null {
+  const edits = findings
+    .map((f) => (f.fixes ?? []).find((fix) => fix.preferred && !fix.suppression && !fix.edits.some((e) => e.snippet)))
+    .filter((fix) => fix !== undefined)
+    .flatMap((fix) =>
+      [...fix.edits].sort((a, b) => a.start - b.start).map((edit) => ({ ...edit, newText: stripSnippet(edit.newText) })),
+    );
+  if (edits.length === 0) return null;
+  let out = '';
+  let at = 0;
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    if (edit.start < at) continue;
+    out += code.slice(at, edit.start) + edit.newText;
+    at = edit.end;
+  }
+  return out + code.slice(at);
+}
+
+function documentedCases(rule: CoreRule): Cases {
+  const cases: Cases = { valid: [], invalid: [] };
+  const examples = [
+    { right: rule.docs.right, wrong: rule.docs.wrong, name: 'docs', vue: false },
+    ...(rule.docs.uniApp ? [{ ...rule.docs.uniApp, name: 'uni-app', vue: true }] : []),
+  ];
+  for (const example of examples) {
+    const right = examplePage(example.right, `${rule.id}-${example.name}-right`);
+    const target = example.vue ? ((cases.vue ??= { valid: [], invalid: [] }) as TestCases) : cases;
+    if (right) target.valid.push(right);
+    const wrong = examplePage(example.wrong, `${rule.id}-${example.name}-wrong`);
+    if (!wrong) continue;
+    const findings = checkerFindings(rule, wrong.filename, wrong.code);
+    if (findings.length === 0) {
+      target.valid.push(wrong);
+      continue;
+    }
+    const starts = lineStarts(wrong.code);
+    target.invalid.push({
+      ...wrong,
+      output: autofixed(wrong.code, findings),
+      errors: findings.map((finding) => {
+        const start = positionAt(starts, finding.start);
+        const end = positionAt(starts, finding.end);
+        const suggestions = (finding.fixes ?? []).filter((fix) => !fix.suppression).length;
+        const hasFix = autofixed(wrong.code, [finding]) !== null;
+        return {
+          message: finding.message,
+          line: start.line + 1,
+          column: start.character + 1,
+          endLine: end.line + 1,
+          endColumn: end.character + 1,
+          suggestions: hasFix ? suggestions - 1 : suggestions,
+        };
+      }),
+    });
+  }
+  return cases;
+}
+
+for (const rule of coreRules) if (!(rule.id in cases)) cases[rule.id] = documentedCases(rule);
+
 const testers: Array<[string, RuleTester, 'tsOnly' | undefined]> = [
   ['espree', new RuleTester(), undefined],
   [
@@ -514,7 +629,7 @@ const vueTester = new RuleTester({
 });
 
 describe('the ESLint rules (RuleTester)', () => {
-  it('has one rule per checker code, each with cases here', () => {
+  it('has one rule per checker code, each with cases', () => {
     if (Object.keys(plugin.rules).sort().join() !== Object.keys(cases).sort().join())
       throw new Error(`rules ${Object.keys(plugin.rules).join()} vs cases ${Object.keys(cases).join()}`);
   });
