@@ -345,6 +345,8 @@ describe('rule-facing facts', () => {
       'my.getAuthCode',
       'tt.checkSession',
       'tt.login',
+      'uni.checkSession',
+      'uni.login',
       'wx.checkSession',
       'wx.getPrivacySetting',
       'wx.getSetting',

@@ -18,6 +18,7 @@ import { wechatApis } from './wechat';
 import { alipayApis } from './alipay';
 import { douyinApis } from './douyin';
 import { taroApis } from './taro';
+import { uniApis } from './uni';
 import { resultTypes } from './resultTypes';
 import { markupAttributes } from './markup';
 import { privacyTypes, taroPrivacyApis, wechatPrivacyApis } from './privacy';
@@ -31,7 +32,7 @@ export { constraintTexts, labels, namespaceTitles, platformNames } from './label
 export const platformNamespace: Readonly<Record<Platform, ApiNamespace>> = { wechat: 'wx', alipay: 'my', douyin: 'tt' };
 
 export const catalog: Catalog = {
-  apis: [...wechatApis, ...wechatPrivacyApis, ...alipayApis, ...douyinApis, ...taroApis, ...taroPrivacyApis],
+  apis: [...wechatApis, ...wechatPrivacyApis, ...alipayApis, ...douyinApis, ...taroApis, ...taroPrivacyApis, ...uniApis],
   types: [...resultTypes, ...privacyTypes],
   markup: markupAttributes,
 };

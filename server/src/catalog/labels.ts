@@ -79,6 +79,7 @@ export const namespaceTitles: Record<ApiNamespace, Localized> = {
   my: { en: 'Alipay (`my`)', zh: '支付宝（`my`）' },
   tt: { en: 'Douyin (`tt`)', zh: '抖音（`tt`）' },
   Taro: { en: 'Taro (`@tarojs/taro`)', zh: 'Taro（`@tarojs/taro`）' },
+  uni: { en: 'uni-app (`uni`)', zh: 'uni-app（`uni`）' },
 };
 
 /** The sentences that explain an API's constraints, built from the constraint's parameters. */

@@ -10,8 +10,11 @@ export interface Localized {
   zh: string;
 }
 
-/** The global object an API hangs off. `Taro` is the cross-platform wrapper from `@tarojs/taro`. */
-export type ApiNamespace = 'wx' | 'my' | 'tt' | 'Taro';
+/**
+ * The global object an API hangs off. `Taro` is the cross-platform wrapper from `@tarojs/taro`; `uni` is uni-app's,
+ * a global in uni-app projects.
+ */
+export type ApiNamespace = 'wx' | 'my' | 'tt' | 'Taro' | 'uni';
 
 /** A mini-program host platform. */
 export type Platform = 'wechat' | 'alipay' | 'douyin';
@@ -43,7 +46,7 @@ export interface OptionEntry {
   openValues?: boolean;
   /** Minimum base library for this option, when newer than the API. */
   minVersion?: string;
-  /** For Taro entries: the platforms on which the option has an effect. */
+  /** For Taro and uni entries: the platforms on which the option has an effect. */
   platforms?: Platform[];
 }
 
@@ -169,11 +172,11 @@ export interface ApiEntry {
    * APIs of the identity flow around them (`wx.login`, `wx.checkSession`, `wx.getSetting`).
    */
   role?: 'user-info' | 'support';
-  /** For Taro entries: the platforms on which the call works. */
+  /** For Taro and uni entries: the platforms on which the call works. */
   platforms?: Platform[];
-  /** For Taro entries: the native API each supported platform runs (`{ wechat: 'wx.getUserProfile' }`). */
+  /** For Taro and uni entries: the native API each supported platform runs (`{ wechat: 'wx.getUserProfile' }`). */
   nativeApis?: Partial<Record<Platform, string>>;
-  /** For Taro entries: support on build targets other than the three hosts (H5, React Native, …). */
+  /** For Taro and uni entries: support on build targets other than the three hosts (H5, React Native, App, …). */
   otherTargets?: Array<{ target: string; supported: boolean }>;
   /** For Taro entries: the first Taro releases that ship the API (`['2.2.17', '3.0.29']`). */
   minTaroVersions?: string[];

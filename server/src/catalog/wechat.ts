@@ -46,7 +46,7 @@ const wxInvalidScopeError: ErrorEntry = {
   },
 };
 
-const wxProfileDenyError: ErrorEntry = {
+export const wxProfileDenyError: ErrorEntry = {
   errMsg: 'getUserProfile:fail auth deny',
   pattern: 'getUserProfile:fail[ :]*(auth|user) deny',
   cause: {

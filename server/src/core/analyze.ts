@@ -194,7 +194,7 @@ function outsideDeadFallbacks(
     const native = namespacePlatform[namespace];
     // A version only means something on the platform it numbers.
     if (native ? platform !== undefined && platform !== native : platform === undefined) return false;
-    const since = featureMinVersion(namespace === 'Taro' ? platformNamespace[platform!] : namespace, region.path);
+    const since = featureMinVersion(native ? namespace : platformNamespace[platform!], region.path);
     return since !== undefined && compareVersions(libVersion, since) >= 0;
   });
   return (finding) => !dead.some((region) => finding.start >= region.start && finding.end <= region.end);

@@ -8,13 +8,19 @@ import { callbackOf, findProperty, type ApiCall } from './calls';
 import { skipOuterExpressions } from './parse';
 import type { Platform } from './types';
 
-/** The platform each native namespace belongs to; `Taro` runs on whichever platform it is built for. */
+/** The platform each native namespace belongs to; `Taro` and `uni` run on whichever platform they are built for. */
 export const namespacePlatform: Record<ApiNamespace, Platform | undefined> = {
   wx: 'wechat',
   my: 'alipay',
   tt: 'douyin',
   Taro: undefined,
+  uni: undefined,
 };
+
+/** True for a cross-platform namespace (`Taro`, `uni`), whose calls run the native API of the build's platform. */
+export function isCrossPlatform(namespace: ApiNamespace): boolean {
+  return namespacePlatform[namespace] === undefined;
+}
 
 /** `wx.getUserProfile`, `Taro.getOpenUserInfo`: how messages name a call's API. */
 export function apiLabel(call: ApiCall): string {

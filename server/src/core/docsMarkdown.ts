@@ -29,6 +29,7 @@ import {
   catalog,
 } from '../catalog';
 import { compareVersions } from './project';
+import { isCrossPlatform } from './callFacts';
 
 /** What the reader's project looks like, so the docs can point out what matters to it. */
 export interface RenderContext {
@@ -139,10 +140,10 @@ function factsLine(api: ApiEntry, ctx: RenderContext, t: (text: Localized) => st
   const facts: string[] = [];
   if (api.minVersion) facts.push(`${t(labels.baseLibrary)} ≥ ${api.minVersion}`);
   if (api.minTaroVersions?.length) facts.push(`${t(labels.taroVersion)} ${api.minTaroVersions.map((v) => `${v}+`).join(' / ')}`);
-  if (api.namespace === 'wx' || api.namespace === 'Taro') {
+  if (api.namespace === 'wx' || isCrossPlatform(api.namespace)) {
     facts.push(`${t(labels.promiseStyle)}${t(labels.colon)}${t(api.promise ? labels.yes : labels.no)}`);
   }
-  if (api.namespace !== 'Taro') {
+  if (!isCrossPlatform(api.namespace)) {
     const plugin = api.plugin.supported
       ? `${t(labels.yes)}${api.plugin.minVersion ? ` (≥ ${api.plugin.minVersion})` : ''}`
       : t(labels.no);
@@ -159,14 +160,14 @@ function factsLine(api: ApiEntry, ctx: RenderContext, t: (text: Localized) => st
   return lines.join('\n\n');
 }
 
-/** The base library an API needs on the given platform (Taro entries: the native API's). */
+/** The base library an API needs on the given platform (Taro and uni entries: the native API's). */
 function requiredVersion(api: ApiEntry, platform: Platform | undefined): string | undefined {
-  if (api.namespace !== 'Taro') return api.minVersion;
+  if (!isCrossPlatform(api.namespace)) return api.minVersion;
   const native = platform ? api.nativeApis?.[platform] : undefined;
   return native ? getApiById(native)?.minVersion : undefined;
 }
 
-/** The Taro support matrix: one row per host platform and other build target. */
+/** The Taro or uni support matrix: one row per host platform and other build target. */
 function supportTable(api: ApiEntry, t: (text: Localized) => string): string | undefined {
   if (!api.platforms) return undefined;
   const rows = allPlatforms.map((p) => {
@@ -398,7 +399,7 @@ export function renderFlow(flow: FlowSnippet, ctx: RenderContext, template?: str
   ]);
 }
 
-const namespaceOrder = ['wx', 'my', 'tt', 'Taro'] as const;
+const namespaceOrder = ['wx', 'my', 'tt', 'Taro', 'uni'] as const;
 
 /** GitHub's heading anchor for a heading text. */
 function anchor(heading: string): string {

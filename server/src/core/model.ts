@@ -154,7 +154,8 @@ export interface EntryReach {
 // ---------------------------------------------------------------------------------------------------------------
 // Tables
 
-const globalNamespaces: Record<string, ApiNamespace> = { wx: 'wx', my: 'my', tt: 'tt', Taro: 'Taro' };
+// `uni` is a global of uni-app projects, written without an import.
+const globalNamespaces: Record<string, ApiNamespace> = { wx: 'wx', my: 'my', tt: 'tt', Taro: 'Taro', uni: 'uni' };
 const taroModules = new Set(['@tarojs/taro']);
 const definitionCalls = new Set<string>(['Page', 'Component', 'App', 'Behavior']);
 const componentGroups = new Set(['methods', 'lifetimes', 'pageLifetimes']);
