@@ -99,6 +99,34 @@ describe('mp-userinfo check', () => {
     ]);
   });
 
+  it('detects uni-app projects (manifest.json + pages.json) and checks their scripts per build target and region', () => {
+    const { code, stdout } = run(['check', 'test/fixtures/uniapp', '--format', 'json']);
+    const keys = (JSON.parse(stdout) as JsonFinding[]).map((f) => `${f.file}:${f.line}:${f.column} ${f.code}`);
+    assert.deepEqual(keys, [
+      'test/fixtures/uniapp/cli-vue3/src/common/auth.ts:3:28 getuserprofile-anonymous',
+      'test/fixtures/uniapp/cli-vue3/src/common/auth.ts:3:28 promise-unsupported',
+      'test/fixtures/uniapp/cli-vue3/src/common/auth.ts:3:28 unhandled-refusal',
+      'test/fixtures/uniapp/cli-vue3/src/common/auth.ts:23:3 promise-unsupported',
+      'test/fixtures/uniapp/cli-vue3/src/common/auth.ts:23:15 unknown-option',
+      'test/fixtures/uniapp/hbuilder-vue2/common/user.js:6:7 getuserprofile-anonymous',
+      'test/fixtures/uniapp/hbuilder-vue2/common/user.js:6:7 min-version',
+      'test/fixtures/uniapp/hbuilder-vue2/common/user.js:6:7 not-in-tap-handler',
+      'test/fixtures/uniapp/hbuilder-vue2/common/user.js:14:32 desc-too-long',
+      'test/fixtures/uniapp/hbuilder-vue2/common/user.js:19:21 min-version',
+      'test/fixtures/uniapp/hbuilder-vue2/common/user.js:19:21 promise-unsupported',
+      'test/fixtures/uniapp/hbuilder-vue2/common/user.js:24:28 min-version',
+      'test/fixtures/uniapp/hbuilder-vue2/common/user.js:31:3 getuserinfo-anonymous',
+      'test/fixtures/uniapp/hbuilder-vue2/common/user.js:38:3 tt-login-required',
+    ]);
+    // The Vue 3 project's destructured Promise and the Vue 2 project's getUserProfile outside a tap are errors.
+    assert.equal(code, 1);
+    const douyin = run(['check', 'test/fixtures/uniapp/hbuilder-vue2', '--platform', 'douyin', '--format', 'json']);
+    assert.deepEqual(
+      (JSON.parse(douyin.stdout) as JsonFinding[]).map((f) => `${f.line}:${f.column} ${f.code}`),
+      ['6:7 not-in-tap-handler', '19:21 promise-unsupported', '38:3 tt-login-required'],
+    );
+  });
+
   it('makes file paths relative to the working folder', () => {
     const { stdout } = run(['check', '.', '--format', 'json'], path.join(repoRoot, 'test/fixtures/douyin'));
     assert.deepEqual(

@@ -39,6 +39,43 @@ describe('project index', () => {
     assert.deepEqual([taro.taro, taro.appRoot], [true, '/project/src']);
   });
 
+  it('recognises a uni-app project only from manifest.json beside pages.json, and reads its targets and Vue version', () => {
+    const uni = (files: Record<string, string>, file = 'common/a.js') =>
+      new MemoryProject(files).index.projectOf(`/project/${file}`);
+    assert.equal(uni({ 'manifest.json': '{}', 'common/a.js': '' }).uniApp, undefined);
+    assert.deepEqual(uni({ 'manifest.json': '{}', 'pages.json': '{}' }).uniApp, {
+      targets: ['wechat', 'alipay', 'douyin'],
+      vueVersion: 2,
+    });
+    const alipay = uni({ 'manifest.json': '{ "vueVersion": "3", "mp-alipay": {}, "h5": {} }', 'pages.json': '{}' });
+    assert.deepEqual(
+      [alipay.uniApp, alipay.platform, alipay.libVersion],
+      [{ targets: ['alipay'], vueVersion: 3 }, 'alipay', undefined],
+    );
+    // A manifest with comments (HBuilderX writes them); mp-weixin's libVersion is WeChat's.
+    const wechat = uni({
+      'manifest.json': '{\n  /* 小程序 */\n  "mp-weixin": { "libVersion": "2.21.2", "appid": "wx1" },\n}',
+      'pages.json': '{}',
+    });
+    assert.deepEqual([wechat.platform, wechat.libVersion, wechat.appid], ['wechat', '2.21.2', 'wx1']);
+    // src/ without a package.json above it is an HBuilderX project that happens to live in a folder named src.
+    const plain = uni({ 'src/manifest.json': '{}', 'src/pages.json': '{}' }, 'src/common/a.js');
+    assert.deepEqual([plain.root, plain.appRoot], ['/project/src', '/project/src']);
+    const cli = uni(
+      { 'package.json': '{"dependencies":{"vue":"^3.4.0"}}', 'src/manifest.json': '{}', 'src/pages.json': '{}' },
+      'src/pages/index/index.js',
+    );
+    assert.deepEqual([cli.root, cli.appRoot, cli.uniApp?.vueVersion], ['/project', '/project/src', 3]);
+  });
+
+  it('drops what it knew of a uni-app project when manifest.json or pages.json changes', () => {
+    const p = new MemoryProject({ 'manifest.json': '{}', 'pages.json': '{}' });
+    assert.equal(p.index.projectOf('/project/common/a.js').uniApp?.vueVersion, 2);
+    p.files.set('/project/manifest.json', '{ "vueVersion": "3" }');
+    assert.deepEqual(p.index.invalidate('/project/manifest.json'), { kind: 'below', folder: '/project' });
+    assert.equal(p.index.projectOf('/project/common/a.js').uniApp?.vueVersion, 3);
+  });
+
   it("takes a Taro project's platforms from the targets its build scripts name, not from one platform file", () => {
     const taro = (scripts: Record<string, string>, config = 'project.tt.json') =>
       new MemoryProject({

@@ -8,13 +8,15 @@
  * a large file stops early instead of finishing for nothing.
  */
 import { platformNamespace } from '../catalog';
+import type { ApiCall } from './calls';
 import { callPlatforms, featureMinVersion, namespacePlatform } from './callFacts';
+import { conditionalRegions, platformsAt } from './conditional';
 import { markupPlatform } from './markup';
 import { pageModelOf, type PageModel } from './model';
 import { hasScript, isScriptFile, mayMentionUserInfoApi, parseScript } from './parse';
 import { isVueFile, readVue } from './vue';
 import type ts from 'typescript';
-import { compareVersions, type ProjectIndex } from './project';
+import { compareVersions, type ProjectConfig, type ProjectIndex } from './project';
 import { rules } from './rules';
 import type { MarkupRuleContext, Rule, RuleFinding, ScriptRuleContext } from './rules/rule';
 import { lineStarts, positionAt } from './positions';
@@ -148,9 +150,14 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
   const model = pageModelOf(sourceFile);
   const platform = index.platformOf(fileName);
   const enabled = options.platforms;
-  const calls = model.calls.filter((call) => !enabled || callPlatforms(call, platform).some((p) => enabled.includes(p)));
-  if (calls.length === 0 && model.jsxOpenTypes.length === 0 && !fillIn) return { findings: [] };
   const project = index.projectOf(fileName);
+  const platformsOf = callPlatformsIn(project, text, platform, enabled);
+  // In a uni-app project a call compiled for none of the targets (`// #ifdef H5`) is not ours to check.
+  const calls = model.calls.filter((call) => {
+    const where = platformsOf(call);
+    return (!project.uniApp || where.length > 0) && (!enabled || where.some((p) => enabled.includes(p)));
+  });
+  if (calls.length === 0 && model.jsxOpenTypes.length === 0 && !fillIn) return { findings: [] };
   const libVersion = options.libVersion ?? project.libVersion;
   const markup = index.markupHandlersOf(fileName);
   const context: ScriptRuleContext = {
@@ -161,6 +168,7 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
     calls,
     project,
     index,
+    platformsOf,
     ...(platform ? { platform } : {}),
     ...(libVersion ? { libVersion } : {}),
     ...(markup ? { markup } : {}),
@@ -176,6 +184,34 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
   const sorted = sortFindings(live);
   if (isVueFile(fileName)) return { findings: suppressInVue(fileName, text, sourceFile, sorted, index) };
   return { findings: applySuppressions(sorted, { kind: 'script', text, sourceFile }) };
+}
+
+/**
+ * The platforms each call of a file runs on ({@link callPlatforms}); in a uni-app project narrowed to the build
+ * targets (the manifest's, and the `platforms` setting's) and to the platforms its conditional-compilation regions (`// #ifdef MP-WEIXIN`) compile it for. Works for
+ * a `.vue` file's whole text too: its template's `<!-- -->` directives are not read here, and a style block's
+ * `/* #ifdef *\/` regions hold no calls.
+ */
+function callPlatformsIn(
+  project: ProjectConfig,
+  text: string,
+  pagePlatform: Platform | undefined,
+  enabled: readonly Platform[] | undefined,
+): (call: ApiCall) => readonly Platform[] {
+  const uni = project.uniApp;
+  if (!uni) return (call) => callPlatforms(call, pagePlatform);
+  const builds = enabled ? uni.targets.filter((p) => enabled.includes(p)) : uni.targets;
+  const regions = conditionalRegions(text, 'script');
+  const cache = new Map<ApiCall, readonly Platform[]>();
+  return (call) => {
+    let where = cache.get(call);
+    if (!where) {
+      const targets = callPlatforms(call, pagePlatform).filter((p) => builds.includes(p));
+      where = platformsAt(regions, call.callee.start, targets);
+      cache.set(call, where);
+    }
+    return where;
+  };
 }
 
 /**

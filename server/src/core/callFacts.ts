@@ -3,7 +3,7 @@
  * run on, and how its result is reached (callbacks, `.then`, `await`).
  */
 import ts from 'typescript';
-import { getApi, getMarkupAttribute, getOption, type ApiNamespace } from '../catalog';
+import { getApi, getMarkupAttribute, getOption, type ApiNamespace, type OptionEntry } from '../catalog';
 import { callbackOf, findProperty, type ApiCall } from './calls';
 import { skipOuterExpressions } from './parse';
 import type { Platform } from './types';
@@ -22,6 +22,12 @@ export function isCrossPlatform(namespace: ApiNamespace): boolean {
   return namespacePlatform[namespace] === undefined;
 }
 
+/** True when a call is the login `loginApi` names (`tt.login`), or `Taro.login`/`uni.login`, which run it on that platform. */
+export function isLogin(call: ApiCall, loginApi: string): boolean {
+  const [namespace, name] = loginApi.split('.');
+  return call.ref.name === name && (call.ref.namespace === namespace || isCrossPlatform(call.ref.namespace));
+}
+
 /** `wx.getUserProfile`, `Taro.getOpenUserInfo`: how messages name a call's API. */
 export function apiLabel(call: ApiCall): string {
   return `${call.ref.namespace}.${call.ref.name}`;
@@ -37,6 +43,14 @@ export function callPlatforms(call: ApiCall, pagePlatform: Platform | undefined)
   const supported = call.api.platforms ?? [];
   if (pagePlatform) return supported.includes(pagePlatform) ? [pagePlatform] : [];
   return supported;
+}
+
+/**
+ * True when an option matters where the call runs: it has no platform list, or one of the call's platforms reads
+ * it. A call whose platforms are unknown (none of them supports the API) keeps every option.
+ */
+export function optionMattersOn(option: OptionEntry | undefined, platforms: readonly Platform[]): boolean {
+  return !option?.platforms || platforms.length === 0 || platforms.some((p) => option.platforms!.includes(p));
 }
 
 /** The call expression's outermost wrapper: parentheses, `as`, `!` around it. */

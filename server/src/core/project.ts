@@ -17,6 +17,7 @@ import {
   tapEvents,
   type MarkupFacts,
 } from './markup';
+import { isLogin } from './callFacts';
 import { parseScript } from './parse';
 import { isVueFile, vueMarkupFacts } from './vue';
 import { pageModelOf, type MarkupHandlers } from './model';
@@ -41,6 +42,28 @@ export interface ProjectConfig {
   platform?: Platform;
   /** True for a Taro project (`@tarojs/taro` in package.json). */
   taro: boolean;
+  /** Set for a uni-app project (a `manifest.json` beside a `pages.json`). */
+  uniApp?: UniAppConfig;
+}
+
+/**
+ * What a uni-app project's `manifest.json` says (uniapp.dcloud.net.cn/collocation/manifest.html). Its `libVersion`
+ * is WeChat's: uni-app copies `libVersion` (with `appid` and `setting`) from the manifest's `mp-weixin` section into
+ * the `project.config.json` it generates (dcloudio/uni-app `packages/uni-cli-shared/src/json/mp/project.ts`,
+ * `projectKeys`); the manifest reference itself lists no such key for `mp-weixin`.
+ */
+export interface UniAppConfig {
+  /**
+   * The mini-program platforms the manifest has a section for (`mp-weixin`, `mp-alipay`, `mp-toutiao`): the builds
+   * the project is set up for. All three when it has none of them.
+   */
+  targets: Platform[];
+  /**
+   * The major Vue version: the manifest's `vueVersion` (uniapp.dcloud.net.cn/tutorial/platform.html: Vue 3 needs
+   * `"vueVersion": "3"` at the manifest's root), else package.json's `vue` dependency or the Vue 3 CLI's build plugin
+   * (`@dcloudio/vite-plugin-uni`), else 2.
+   */
+  vueVersion: 2 | 3;
 }
 
 /** What one folder's configuration files say. */
@@ -64,6 +87,8 @@ const configFiles: Array<{ name: string; platform?: Platform }> = [
   { name: 'project.tt.json', platform: 'douyin' },
   { name: 'app.json' },
 ];
+/** The manifest section of each platform in a uni-app project. */
+const uniSections: Record<Platform, string> = { wechat: 'mp-weixin', alipay: 'mp-alipay', douyin: 'mp-toutiao' };
 const scriptExtensions = ['.js', '.ts', '.jsx', '.tsx', '.mjs', '.cjs'];
 const appFileNames = ['app.js', 'app.ts', 'app.jsx', 'app.tsx', 'App.vue'];
 
@@ -76,6 +101,8 @@ export const projectFileNames: readonly string[] = [
   'project.private.config.json',
   'package.json',
   '.mp-userinfo.json',
+  'manifest.json',
+  'pages.json',
 ];
 
 /**
@@ -215,6 +242,8 @@ export class ProjectIndex {
   }
 
   private readProject(dir: string): FolderConfig | undefined {
+    const uni = this.readUniApp(dir);
+    if (uni) return uni;
     for (const config of configFiles) {
       const json = readJson(this.host, path.join(dir, config.name));
       if (!json) continue;
@@ -246,6 +275,43 @@ export class ProjectIndex {
       return { project, appJsonOnly: config.name === 'app.json', miniprogramRoot: miniprogramRoot !== undefined };
     }
     return undefined;
+  }
+
+  /**
+   * A uni-app project: `manifest.json` and `pages.json` side by side. HBuilderX projects keep them at the root; CLI
+   * projects in `src/` (uniapp.dcloud.net.cn/collocation/manifest.html), whose parent holding package.json is the
+   * root. Either way the folder with the manifest is the app root, where `App.vue` and `main.js` live.
+   */
+  private readUniApp(dir: string): FolderConfig | undefined {
+    const manifest = readJson(this.host, path.join(dir, 'manifest.json'));
+    if (!manifest || this.host.readFile(path.join(dir, 'pages.json')) === undefined) return undefined;
+    const parent = path.dirname(dir);
+    const cli = path.basename(dir) === 'src' && readJson(this.host, path.join(parent, 'package.json')) !== undefined;
+    const root = cli ? parent : dir;
+    const section = (platform: Platform) => {
+      const value = manifest[uniSections[platform]];
+      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    };
+    const configured = (Object.keys(uniSections) as Platform[]).filter((p) => section(p) !== undefined);
+    const targets = configured.length ? configured : (Object.keys(uniSections) as Platform[]);
+    const declared = String(manifest['vueVersion'] ?? '').trim();
+    const packageJson = readJson(this.host, path.join(root, 'package.json'));
+    const dependencies = { ...(packageJson?.['devDependencies'] as object), ...(packageJson?.['dependencies'] as object) };
+    const vueMajor = /\d+/.exec(String((dependencies as Record<string, unknown>)['vue'] ?? ''))?.[0];
+    const vueVersion: 2 | 3 =
+      declared === '3' || (declared !== '2' && ('@dcloudio/vite-plugin-uni' in dependencies || vueMajor === '3')) ? 3 : 2;
+    const appid = stringField(section('wechat'), 'appid');
+    const libVersion = stringField(section('wechat'), 'libVersion');
+    const project: ProjectConfig = {
+      root,
+      appRoot: dir,
+      taro: false,
+      uniApp: { targets, vueVersion },
+      ...(appid ? { appid } : {}),
+      ...(libVersion ? { libVersion } : {}),
+      ...(targets.length === 1 ? { platform: targets[0]! } : {}),
+    };
+    return { project, appJsonOnly: false, miniprogramRoot: false };
   }
 
   /**
@@ -406,11 +472,5 @@ function callsOnLaunch(fileName: string, text: string, loginApi: string): boolea
   const parsed = parseScript(fileName, text);
   if (!parsed.ok) return false;
   const model = pageModelOf(parsed.sourceFile);
-  const [namespace, name] = loginApi.split('.');
-  return model.calls.some(
-    (call) =>
-      call.ref.name === name &&
-      (call.ref.namespace === namespace || call.ref.namespace === 'Taro') &&
-      model.runsAtAppLaunch(call.node),
-  );
+  return model.calls.some((call) => isLogin(call, loginApi) && model.runsAtAppLaunch(call.node));
 }

@@ -7,7 +7,7 @@ export const rule: Rule = {
   docs: {
     summary:
       'A user-info request runs when the app launches (`App.onLaunch`/`onShow`) or a page opens (`onLoad`/`onShow`), rather than when the user asks for it.',
-    platforms: ['wechat', 'alipay', 'douyin', 'taro'],
+    platforms: ['wechat', 'alipay', 'douyin', 'taro', 'uni-app'],
     rationale:
       // FACTS §12 and seed 003 (Alipay's first-screen rule), §5.1 (WeChat's 2018 change).
       "Alipay's rules forbid asking for authorisation as the mini-program opens: users should understand it before they grant " +

@@ -1,5 +1,7 @@
 import ts from 'typescript';
 import { findProperty, hasSpread, resolveStaticString } from '../calls';
+import { getOption } from '../../catalog';
+import { optionMattersOn } from '../callFacts';
 import { insertFirstProperty } from '../edits';
 import type { Rule, RuleFinding } from './rule';
 
@@ -15,8 +17,9 @@ export const rule: Rule = {
   id: 'desc-missing',
   defaultSeverity: 'error',
   docs: {
-    summary: '`wx.getUserProfile` or `Taro.getUserProfile` is called without a non-empty `desc`.',
-    platforms: ['wechat', 'taro'],
+    summary:
+      '`wx.getUserProfile`, `Taro.getUserProfile` or `uni.getUserProfile` (built for WeChat) is called without a non-empty `desc`.',
+    platforms: ['wechat', 'taro', 'uni-app'],
     rationale:
       // FACTS §8.1 (the doc marks desc required), §6.2 (no errMsg found for a missing or empty desc), §7.4 (Taro's types).
       "The profile dialog shows `desc` to the user as the reason for the request, and WeChat's documentation and Taro's types " +
@@ -25,11 +28,12 @@ export const rule: Rule = {
     wrong: 'wx.getUserProfile({\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})',
     right: "wx.getUserProfile({\n  desc: '用于完善会员资料',\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
   },
-  checkScript({ calls, model, sourceFile }) {
+  checkScript({ calls, model, sourceFile, platformsOf }) {
     const findings: RuleFinding[] = [];
     for (const call of calls) {
       const limit = call.api.constraints?.descMaxLength;
-      if (limit === undefined || call.opaqueOptions) continue;
+      // `uni.getUserProfile` in a `#ifdef MP-TOUTIAO` region runs Douyin's, which takes no desc.
+      if (limit === undefined || call.opaqueOptions || !optionMattersOn(getOption(call.api, 'desc'), platformsOf(call))) continue;
       const name = `${call.ref.namespace}.${call.ref.name}`;
       const requirement = `a \`desc\` of at most ${limit} characters telling the user why you ask`;
       if (!call.options) {

@@ -1,3 +1,5 @@
+import { getOption } from '../../catalog';
+import { optionMattersOn } from '../callFacts';
 import { findProperty, resolveStaticString } from '../calls';
 import type { Rule, RuleFinding } from './rule';
 import { descValueOf } from './desc-missing';
@@ -25,7 +27,7 @@ export const rule: Rule = {
   docs: {
     summary:
       'The `desc` of `getUserProfile` is over the documented 30 characters, or over 30 when non-ASCII characters count 2 as WeChat is observed to count them.',
-    platforms: ['wechat', 'taro'],
+    platforms: ['wechat', 'taro', 'uni-app'],
     rationale:
       // FACTS §6.2 (the errMsg for a too-long desc), §8.1 (the doc's 30 characters), §8.2 (community reports, no official rule).
       'A `desc` that is too long makes the call fail with `getUserProfile:fail desc length does not meet the requirements`. ' +
@@ -35,11 +37,11 @@ export const rule: Rule = {
     wrong: "wx.getUserProfile({ desc: '用于展示用户头像、昵称并完善会员信息' })",
     right: "wx.getUserProfile({ desc: '用于完善会员资料' })",
   },
-  checkScript({ calls, model, sourceFile }) {
+  checkScript({ calls, model, sourceFile, platformsOf }) {
     const findings: RuleFinding[] = [];
     for (const call of calls) {
       const limit = call.api.constraints?.descMaxLength;
-      if (limit === undefined || !call.options) continue;
+      if (limit === undefined || !call.options || !optionMattersOn(getOption(call.api, 'desc'), platformsOf(call))) continue;
       const value = descValueOf(findProperty(call.options, 'desc'));
       if (!value) continue;
       const desc = resolveStaticString(value, model);

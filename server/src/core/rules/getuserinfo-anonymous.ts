@@ -1,6 +1,6 @@
 import { getMarkupAttribute } from '../../catalog';
 import { wx2021Note } from '../../catalog/wechat';
-import { apiLabel, callPlatforms } from '../callFacts';
+import { apiLabel } from '../callFacts';
 import { attributeOf } from '../markup';
 import type { Rule, RuleFinding } from './rule';
 
@@ -18,8 +18,8 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   docs: {
     summary:
-      '`wx.getUserInfo`, `Taro.getUserInfo` on WeChat, `<button open-type="getUserInfo">` / `bindgetuserinfo` in WXML and Taro\'s `<Button openType="getUserInfo">`, which give anonymous data to versions released after 2021-04-28.',
-    platforms: ['wechat', 'taro'],
+      '`wx.getUserInfo`, `Taro.getUserInfo` and `uni.getUserInfo` on WeChat, `<button open-type="getUserInfo">` / `bindgetuserinfo` in WXML and Taro\'s `<Button openType="getUserInfo">`, which give anonymous data to versions released after 2021-04-28.',
+    platforms: ['wechat', 'taro', 'uni-app'],
     rationale:
       // FACTS §5.2 (the 2021 change), §1 "Shapes seen in real decrypted payloads" (the placeholder), §5.6 and §10 (getUserProfile since 2022).
       `Versions released after ${wx2021Note.date} get anonymous profile data from these, in \`userInfo\` and in \`encryptedData\` alike ` +
@@ -40,7 +40,7 @@ export const rule: Rule = {
         '<!-- index.vue -->\n<template>\n  <button open-type="chooseAvatar" @chooseavatar="onChooseAvatar">\n    <image :src="avatarUrl" />\n  </button>\n  <form @submit="onSubmit">\n    <input type="nickname" name="nickName" placeholder="昵称" />\n    <button form-type="submit">保存</button>\n  </form>\n</template>\n\n<script setup>\nimport { ref } from \'vue\'\n\nconst avatarUrl = ref(\'\')\nconst onChooseAvatar = (e) => (avatarUrl.value = e.detail.avatarUrl)\nconst onSubmit = (e) => console.log(e.detail.value.nickName)\n</script>',
     },
   },
-  checkScript({ calls, platform, model }) {
+  checkScript({ calls, platform, platformsOf, model }) {
     const findings: RuleFinding[] = [];
     // Taro's <Button openType="getUserInfo">, on a WeChat build (or one whose platform is not known).
     const entry = openTypeEntry();
@@ -55,7 +55,7 @@ export const rule: Rule = {
       }
     }
     for (const call of calls) {
-      if (!call.api.notes.includes(wx2021Note) || !callPlatforms(call, platform).includes('wechat')) continue;
+      if (!call.api.notes.includes(wx2021Note) || !platformsOf(call).includes('wechat')) continue;
       findings.push({
         ...call.callee,
         tags: ['deprecated'],

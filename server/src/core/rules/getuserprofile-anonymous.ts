@@ -1,5 +1,5 @@
 import { wx2022Note } from '../../catalog/wechat';
-import { apiLabel, callPlatforms } from '../callFacts';
+import { apiLabel } from '../callFacts';
 import { compareVersions } from '../project';
 import type { Rule, RuleFinding } from './rule';
 
@@ -13,8 +13,8 @@ export const rule: Rule = {
   defaultSeverity: 'information',
   docs: {
     summary:
-      '`wx.getUserProfile` (and `Taro.getUserProfile` on WeChat), which returns a grey avatar and the nickname "微信用户" to versions released after 2022-11-08 on base library 2.27.1 or newer.',
-    platforms: ['wechat', 'taro'],
+      '`wx.getUserProfile` (and `Taro.getUserProfile` or `uni.getUserProfile` on WeChat), which returns a grey avatar and the nickname "微信用户" to versions released after 2022-11-08 on base library 2.27.1 or newer.',
+    platforms: ['wechat', 'taro', 'uni-app'],
     rationale:
       `For versions released after ${wx2022Note.date}, WeChat answers \`getUserProfile\` with a default grey avatar and the nickname "微信用户" ` +
       `whenever the client runs base library ${anonymousFrom} or newer; only older base libraries still get the real profile. The project's ` +
@@ -26,10 +26,10 @@ export const rule: Rule = {
     right:
       '<!-- index.wxml -->\n<button open-type="chooseAvatar" bind:chooseavatar="onChooseAvatar">\n  <image src="{{avatarUrl}}" />\n</button>\n<form bindsubmit="onSubmit">\n  <input type="nickname" name="nickName" placeholder="昵称" />\n  <button form-type="submit">保存</button>\n</form>\n\n// index.js\nPage({\n  onChooseAvatar(e) {\n    // A temporary path: upload it before storing it.\n    this.setData({ avatarUrl: e.detail.avatarUrl });\n  },\n  onSubmit(e) {\n    // Read on submit: a nickname that fails the content check is cleared after blur.\n    this.setData({ nickName: e.detail.value.nickName });\n  },\n})',
   },
-  checkScript({ calls, platform, libVersion }) {
+  checkScript({ calls, platformsOf, libVersion }) {
     const findings: RuleFinding[] = [];
     for (const call of calls) {
-      if (!call.api.notes.includes(wx2022Note) || !callPlatforms(call, platform).includes('wechat')) continue;
+      if (!call.api.notes.includes(wx2022Note) || !platformsOf(call).includes('wechat')) continue;
       const name = apiLabel(call);
       const released = `versions released after ${wx2022Note.date}`;
       const grey = 'returns a grey avatar and the nickname "微信用户"';

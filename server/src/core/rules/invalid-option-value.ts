@@ -121,7 +121,7 @@ export const rule: Rule = {
   docs: {
     summary:
       "An option is given a literal outside its allowed values (`lang: 'zh_cn'`) or of the wrong kind (`withCredentials: 'true'`).",
-    platforms: ['wechat', 'alipay', 'douyin', 'taro'],
+    platforms: ['wechat', 'alipay', 'douyin', 'taro', 'uni-app'],
     rationale:
       'A value outside the documented set has no documented effect: an unknown `lang` is none of the three documented languages, a ' +
       "string `'false'` is truthy, and a callback given as a string is never called. The allowed values come from the API catalog; each quick fix writes " +

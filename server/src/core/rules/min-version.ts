@@ -1,11 +1,11 @@
 import ts from 'typescript';
-import { getOption } from '../../catalog';
+import { getApiById, getOption, type ApiEntry } from '../../catalog';
 import type { ApiCall } from '../calls';
 import { apiLabel, namespacePlatform } from '../callFacts';
 import { propertyNameText, skipOuterExpressions } from '../parse';
 import { compareVersions } from '../project';
 import type { Platform } from '../types';
-import type { Rule, RuleFinding } from './rule';
+import type { Rule, RuleFinding, ScriptRuleContext } from './rule';
 
 /** Whether the project's libVersion speaks of the platform the call runs on (version numbers differ per platform). */
 function comparable(call: ApiCall, platforms: readonly string[] | undefined, pagePlatform: Platform | undefined): boolean {
@@ -15,13 +15,26 @@ function comparable(call: ApiCall, platforms: readonly string[] | undefined, pag
   return pagePlatform !== undefined && (platforms ?? call.api.platforms ?? []).includes(pagePlatform);
 }
 
+/**
+ * A uni call on WeChat: the `wx` API it runs there, when the call is built for WeChat and the project's libVersion is
+ * WeChat's. In a uni-app project it is (the manifest's `mp-weixin` section) unless the project builds for one other
+ * platform only.
+ */
+// uni-app's docs test `if (uni.getUserProfile)`: where the platform lacks the API, `uni.x` is missing as `wx.x` is.
+function uniOnWechat(call: ApiCall, context: ScriptRuleContext): ApiEntry | undefined {
+  if (call.ref.namespace !== 'uni' || !context.project.uniApp) return undefined;
+  if ((context.platform ?? 'wechat') !== 'wechat' || !context.platformsOf(call).includes('wechat')) return undefined;
+  const native = call.api.nativeApis?.wechat;
+  return native ? getApiById(native) : undefined;
+}
+
 export const rule: Rule = {
   id: 'min-version',
   defaultSeverity: 'warning',
   docs: {
     summary:
       'An API, option or value needs a newer base library than the project supports, and the code does not test for it first.',
-    platforms: ['wechat', 'alipay', 'douyin', 'taro'],
+    platforms: ['wechat', 'alipay', 'douyin', 'taro', 'uni-app'],
     rationale:
       "The project's `libVersion` (the setting, or `project.config.json`) is the oldest base library it runs on. On older clients a newer " +
       "API is `undefined` (WeChat's own sample tests `if (wx.getUserProfile)`), so calling it throws a TypeError, and a newer " +
@@ -34,22 +47,24 @@ export const rule: Rule = {
     right:
       "if (wx.canIUse('getUserProfile')) {\n  wx.getUserProfile({ desc: '用于完善会员资料', success: (res) => this.save(res) })\n} else {\n  this.setData({ askManually: true })\n}",
   },
-  checkScript({ calls, sourceFile, model, libVersion, platform }) {
+  checkScript(context) {
+    const { calls, sourceFile, model, libVersion, platform } = context;
     if (!libVersion) return [];
     const findings: RuleFinding[] = [];
     for (const call of calls) {
-      const name = apiLabel(call);
-      const api = call.api;
+      const onWechat = uniOnWechat(call, context);
+      const name = onWechat ? `\`${apiLabel(call)}\` (\`${onWechat.id}\` on WeChat)` : `\`${apiLabel(call)}\``;
+      const api = onWechat ?? call.api;
       if (
         api.minVersion &&
-        comparable(call, undefined, platform) &&
+        (onWechat || comparable(call, undefined, platform)) &&
         compareVersions(libVersion, api.minVersion) < 0 &&
         !model.featureGuarded(call.ref.name, call.node)
       ) {
         findings.push({
           ...call.callee,
           message:
-            `\`${name}\` needs base library ${api.minVersion}, but the project supports ${libVersion}: on older clients it is undefined and calling it ` +
+            `${name} needs base library ${api.minVersion}, but the project supports ${libVersion}: on older clients it is undefined and calling it ` +
             `throws a TypeError. Test it first (\`${call.ref.namespace}.canIUse('${call.ref.name}')\`) or raise libVersion.`,
         });
       }
@@ -58,7 +73,7 @@ export const rule: Rule = {
         if (ts.isSpreadAssignment(property) || !property.name) continue;
         const key = propertyNameText(property.name);
         const option = key === undefined ? undefined : getOption(api, key);
-        if (!option || !comparable(call, option.platforms, platform)) continue;
+        if (!option || !(onWechat || comparable(call, option.platforms, platform))) continue;
         const literal = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
         const value = option.values?.find(
           (v) =>
@@ -83,7 +98,7 @@ export const rule: Rule = {
           start: property.name.getStart(sourceFile),
           end: property.name.getEnd(),
           message:
-            `${what} of \`${name}\` needs base library ${needed}, but the project supports ${libVersion}: older base libraries do not support it. ` +
+            `${what} of ${name} needs base library ${needed}, but the project supports ${libVersion}: older base libraries do not support it. ` +
             `Test it first (\`${call.ref.namespace}.canIUse('${path}')\`) or raise libVersion.`,
         });
       }

@@ -22,8 +22,8 @@ export const rule: Rule = {
   id: 'not-in-tap-handler',
   defaultSeverity: 'error',
   docs: {
-    summary: '`getUserProfile` (wx, tt, Taro) is called outside the synchronous part of a user-tap handler.',
-    platforms: ['wechat', 'douyin', 'taro'],
+    summary: '`getUserProfile` (wx, tt, Taro, uni) is called outside the synchronous part of a user-tap handler.',
+    platforms: ['wechat', 'douyin', 'taro', 'uni-app'],
     rationale:
       'The platform only shows the profile dialog while a tap gesture is alive: in the handler a `bindtap`/`catchtap` ' +
       '(Alipay `onTap`, Taro `onClick`) names, or in a function it calls synchronously. In the callback of another API, ' +

@@ -42,6 +42,11 @@ export interface ScriptRuleContext {
   calls: ApiCall[];
   project: ProjectConfig;
   index: ProjectIndex;
+  /**
+   * The platforms a call runs on: its namespace's, or for Taro and uni the page's platform (else the API's); in a
+   * uni-app project narrowed to the build targets and to the call's conditional-compilation regions.
+   */
+  platformsOf(call: ApiCall): readonly Platform[];
   /** The platform the page belongs to, when its markup or configuration says. */
   platform?: Platform;
   /** The minimum base library: the setting, else `libVersion` of the project configuration. */

@@ -73,7 +73,7 @@ export const rule: Rule = {
   docs: {
     summary:
       'A user-info call has no `fail` (or `complete`) callback, no `.catch` and no surrounding `try`, so a refusal goes unnoticed.',
-    platforms: ['wechat', 'alipay', 'douyin', 'taro'],
+    platforms: ['wechat', 'alipay', 'douyin', 'taro', 'uni-app'],
     rationale:
       // FACTS §6.4 (refusal errMsgs; auth deny vs user deny unconfirmed for getUserProfile), §4.5 and §6.7 (Alipay).
       // Douyin: a refused authorisation goes to `fail` (developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/
@@ -96,6 +96,8 @@ export const rule: Rule = {
       if (context.model.authGuarded(call.node, call.api.constraints?.authorizeScope ?? 'userInfo')) continue;
       const style = unhandled(call);
       if (!style) continue;
+      // A Vue 2 uni-app Promise never rejects: the refusal is the `err` of `[err, res]` (promise-unsupported).
+      if (style === 'promise' && call.ref.namespace === 'uni' && context.project.uniApp?.vueVersion !== 3) continue;
       const refusal = call.api.errors.find((e) => /deny/i.test(e.pattern))?.errMsg;
       const alipay = call.api.errors.find((e) => e.code === '40003');
       const refused = refusal ? `a refusal ("${refusal}")` : 'a refusal';

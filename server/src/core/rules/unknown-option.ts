@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { getOption } from '../../catalog';
-import { apiLabel, platformLabel } from '../callFacts';
+import { apiLabel, optionMattersOn, platformLabel } from '../callFacts';
 import { propertyNameText } from '../parse';
 import { closestMatch } from '../spelling';
 import type { Rule, RuleFinding } from './rule';
@@ -26,7 +26,7 @@ export const rule: Rule = {
   docs: {
     summary:
       'An options object passes a key the API does not take (a typo such as `long` for `lang`), or one that has no effect on this platform.',
-    platforms: ['wechat', 'alipay', 'douyin', 'taro'],
+    platforms: ['wechat', 'alipay', 'douyin', 'taro', 'uni-app'],
     rationale:
       'The platforms ignore keys they do not know, so a misspelt option fails silently: `lang` falls back to English, a misspelt `desc` ' +
       'leaves `getUserProfile` without its required reason, a misspelt `fail` leaves refusals unhandled. The rule suggests the closest ' +
@@ -35,7 +35,7 @@ export const rule: Rule = {
     wrong: "wx.getUserProfile({ descr: '用于完善会员资料', long: 'zh_CN' })",
     right: "wx.getUserProfile({ desc: '用于完善会员资料', lang: 'zh_CN' })",
   },
-  checkScript({ calls, sourceFile, platform }) {
+  checkScript({ calls, sourceFile, platformsOf }) {
     const findings: RuleFinding[] = [];
     const checked = new Set<ts.ObjectLiteralExpression>();
     for (const call of calls) {
@@ -51,11 +51,13 @@ export const rule: Rule = {
         const option = getOption(call.api, key);
         if (option) {
           // A required option (Taro's `desc`) stays, even where the platform ignores it: the types demand it.
-          if (option.platforms && platform && !option.platforms.includes(platform) && !option.required) {
+          const runs = platformsOf(call);
+          if (option.platforms && !optionMattersOn(option, runs) && !option.required) {
             const where = option.platforms.map((p) => platformLabel[p]).join(' and ');
+            const ignoring = runs.map((p) => platformLabel[p]).join(' and ');
             findings.push({
               ...span,
-              message: `\`${key}\` of \`${name}\` only has an effect on ${where}; ${platformLabel[platform]} ignores it.`,
+              message: `\`${key}\` of \`${name}\` only has an effect on ${where}; ${ignoring} ${runs.length > 1 ? 'ignore' : 'ignores'} it.`,
             });
           }
           continue;
