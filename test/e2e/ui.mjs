@@ -9,7 +9,12 @@ import { getApiById } from '../../server/src/catalog/index.ts';
 import { officialVector } from '../decode/vectors.ts';
 
 const shotsDir = join(repoRoot, 'test-results/e2e/ui');
-const readmeShots = { 'editor-hover.png': 'hover.png', 'problems.png': 'problems.png', 'decoder.png': 'decoder.png' };
+const readmeShots = {
+  'editor-hover.png': 'hover.png',
+  'problems.png': 'problems.png',
+  'vue.png': 'vue.png',
+  'decoder.png': 'decoder.png',
+};
 
 /** A WeChat page with the mistakes the README talks about, sized to fit one screenshot. */
 const demoFiles = {
@@ -51,11 +56,11 @@ const demoFiles = {
 import { onLoad } from '@dcloudio/uni-app'
 
 onLoad(() => {
-  wx.getUserProfile({ desc: '用于完善会员资料', fail() {} })
+  uni.getUserProfile({ desc: '用于完善会员资料', fail() {} })
 })
 
 function onTapProfile() {
-  wx.getUserProfile({ desc: '用于完善会员资料', fail() {} })
+  uni.getUserProfile({ desc: '用于完善会员资料', fail() {} })
 }
 </script>
 `,

@@ -107,8 +107,8 @@ export const douyinPageTtml = `<view>
 `;
 
 /**
- * A uni-app Vue 3 page (`<script setup>`) for WeChat: a button whose tap reaches `wx.getUserProfile` without
- * `data-eventsync="true"`, the call from `onLoad` and the one inside `wx.login`'s `success`; the button that has
+ * A uni-app Vue 3 page (`<script setup>`) for WeChat: a button whose tap reaches `uni.getUserProfile` without
+ * `data-eventsync="true"`, the call from `onLoad` and the one inside `uni.login`'s `success`; the button that has
  * the attribute and the call straight from its handler stay quiet.
  */
 export const uniPageVue = `<template>
@@ -124,17 +124,17 @@ import { onLoad } from '@dcloudio/uni-app'
 const DESC = '用于完善会员资料'
 
 onLoad(() => {
-  «not-in-tap-handler:wx.getUserProfile»({ desc: DESC, fail() {} })
+  «not-in-tap-handler:uni.getUserProfile»({ desc: DESC, fail() {} })
 })
 
 function onTapProfile() {
-  wx.getUserProfile({ desc: DESC, fail() {} })
+  uni.getUserProfile({ desc: DESC, fail() {} })
 }
 
 function onTapLogin() {
-  wx.login({
+  uni.login({
     success: () => {
-      «not-in-tap-handler:wx.getUserProfile»({ desc: DESC, fail() {} })
+      «not-in-tap-handler:uni.getUserProfile»({ desc: DESC, fail() {} })
     },
   })
 }

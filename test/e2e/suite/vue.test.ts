@@ -2,7 +2,7 @@
 /**
  * uni-app `.vue` pages in the editor: the `vue` language id from our own contribution (code-server has no Vue
  * extension), diagnostics at their `.vue` positions in the template and the `<script setup>`, the hover on
- * `wx.getUserProfile`, and the `data-eventsync` quick fix.
+ * `uni.getUserProfile`, and the `data-eventsync` quick fix.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -61,12 +61,12 @@ suite('uni-app .vue pages', () => {
     );
   });
 
-  test('hover on wx.getUserProfile in <script setup> shows the catalog entry', async () => {
-    const api = getApiById('wx.getUserProfile');
-    assert.ok(api, 'the catalog has no wx.getUserProfile');
+  test('hover on uni.getUserProfile in <script setup> shows the catalog entry', async () => {
+    const api = getApiById('uni.getUserProfile');
+    assert.ok(api, 'the catalog has no uni.getUserProfile');
     const { document } = await openUniPage('hover');
-    const call = document.getText().indexOf('wx.getUserProfile', document.getText().indexOf('function onTapProfile'));
-    const position = document.positionAt(call + 'wx.getUser'.length);
+    const call = document.getText().indexOf('uni.getUserProfile', document.getText().indexOf('function onTapProfile'));
+    const position = document.positionAt(call + 'uni.getUser'.length);
     await setSetting('docsLanguage', 'en');
     const text = await ourHover(document, position, api, api.summary.en);
     assert.ok(text.includes('desc'), 'the hover lists the options (desc)');

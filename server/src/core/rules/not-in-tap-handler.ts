@@ -35,6 +35,12 @@ export const rule: Rule = {
       "Page({\n  onLoad() {\n    wx.getUserProfile({ desc: '用于完善会员资料', success: (res) => this.save(res) })\n  },\n})",
     right:
       '<!-- index.wxml -->\n<button bindtap="onTapProfile">完善资料</button>\n\n// index.js\nPage({\n  onTapProfile() {\n    wx.getUserProfile({ desc: \'用于完善会员资料\', success: (res) => this.save(res) })\n  },\n})',
+    uniApp: {
+      wrong:
+        '<!-- index.vue -->\n<template>\n  <button data-eventsync="true" @tap="onTapLogin">微信登录</button>\n</template>\n\n<script setup>\nfunction onTapLogin() {\n  uni.login({\n    success: () => {\n      uni.getUserProfile({ desc: \'用于完善会员资料\', fail() {} })\n    },\n  })\n}\n</script>',
+      right:
+        '<!-- index.vue -->\n<template>\n  <button data-eventsync="true" @tap="onTapLogin">微信登录</button>\n</template>\n\n<script setup>\nfunction onTapLogin() {\n  uni.getUserProfile({\n    desc: \'用于完善会员资料\',\n    success: (profile) => uni.login({ success: (res) => save(res.code, profile.userInfo) }),\n    fail() {},\n  })\n}\n</script>',
+    },
   },
   checkScript(context) {
     const findings: RuleFinding[] = [];
