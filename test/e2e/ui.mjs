@@ -42,13 +42,13 @@ const demoFiles = {
   },
 });
 `,
-  'uniapp/manifest.json': JSON.stringify(
-    { name: 'uniapp', vueVersion: '3', 'mp-weixin': { appid: officialVector.appid } },
+  'uni-shop/manifest.json': JSON.stringify(
+    { name: 'uni-shop', vueVersion: '3', 'mp-weixin': { appid: officialVector.appid } },
     null,
     2,
   ),
-  'uniapp/pages.json': JSON.stringify({ pages: [{ path: 'pages/profile/profile' }] }, null, 2),
-  'uniapp/pages/profile/profile.vue': `<template>
+  'uni-shop/pages.json': JSON.stringify({ pages: [{ path: 'pages/profile/profile' }] }, null, 2),
+  'uni-shop/pages/profile/profile.vue': `<template>
   <button @tap="onTapProfile">完善资料</button>
 </template>
 
@@ -170,7 +170,7 @@ export async function runUi({ browser, server, workspace, updateScreenshots, log
 
     await check('a uni-app .vue page opens as Vue and shows error and warning squiggles', async () => {
       await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').fill('uniapp/pages/profile/profile.vue');
+      await page.locator('.quick-input-widget input').fill('uni-shop/pages/profile/profile.vue');
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'profile.vue' }).first().waitFor();
       await page.keyboard.press('Enter');
       await editor.locator('.view-lines', { hasText: 'onTapProfile' }).waitFor();
