@@ -20,7 +20,7 @@ import {
   type Range,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from './core/analyze';
 import type { Completions, ProblemAt } from './core/languageService';
 import type { FileLocation, MarkupCompletion } from './core/markupFeatures';
@@ -94,22 +94,38 @@ function toLspEdit(document: TextDocument, edit: TextEdit): LspTextEdit {
   return { range: toRange(document, edit), newText: edit.snippet ? stripSnippet(edit.newText) : edit.newText };
 }
 
+/** A file the editor has not opened, as the target of a code action's edits (no version to check). */
+export function closedDocument(fileName: string, text: string): { document: TextDocument; version: number | null } {
+  return { document: TextDocument.create(pathToFileURL(fileName).href, 'plaintext', 0, text), version: null };
+}
+
 /**
  * A fix as a quick-fix code action. With `snippets` the edits go out as LSP 3.18 snippet text edits so the
  * cursor lands in the placeholder (`desc: '|'`); otherwise as plain text.
  */
-export function toCodeAction(document: TextDocument, fix: Fix, diagnostic: Diagnostic, snippets: boolean): CodeAction {
+export function toCodeAction(
+  document: TextDocument,
+  fix: Fix,
+  diagnostic: Diagnostic,
+  snippets: boolean,
+  otherDocument: (fileName: string, text: string) => { document: TextDocument; version: number | null } = closedDocument,
+): CodeAction {
   const edits = fix.edits.map((edit) =>
     snippets && edit.snippet
       ? { range: toRange(document, edit), snippet: { kind: 'snippet' as const, value: edit.newText } }
       : toLspEdit(document, edit),
   );
+  // The page's other files: positions from the text the fix was made against, the version when the file is open.
+  const others = (fix.otherFiles ?? []).map((other) => {
+    const { document: target, version } = otherDocument(other.fileName, other.text);
+    return { textDocument: { uri: target.uri, version }, edits: other.edits.map((edit) => toLspEdit(target, edit)) };
+  });
   return {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     ...(fix.preferred ? { isPreferred: true } : {}),
-    edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] },
+    edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }, ...others] },
   };
 }
 

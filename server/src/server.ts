@@ -24,7 +24,7 @@ import { createLanguageService, type Editor, type EditorSettings } from './core/
 import { isInvalidated, type FileSystemHost, type Invalidation } from './core/project';
 import { ruleDocUrl } from './core/rules';
 import { interruptibleFrom, nextTurn, RunScheduler, runSteps, straightOn } from './scheduler';
-import { toCodeAction, toCompletionItems, toDiagnostics, toHover, toLocation, toProblem } from './convert';
+import { closedDocument, toCodeAction, toCompletionItems, toDiagnostics, toHover, toLocation, toProblem } from './convert';
 
 // An editor's server lives for hours with a small live heap (about 80 MB with 2,000 pages open) but V8 lets
 // the heap grow to several times that between collections. Collecting sooner keeps the resident memory near
@@ -232,6 +232,12 @@ connection.onReferences(
     ) ?? [],
 );
 
+/** Another file of a page a fix edits: the open document (with its version), else the text the fix was made against. */
+function otherDocument(fileName: string, text: string) {
+  const open = documents.all().find((d) => fileNameOf(d.uri) === fileName);
+  return open ? { document: open, version: open.version } : closedDocument(fileName, text);
+}
+
 connection.onCodeAction(({ textDocument, context }) => {
   const document = documents.get(textDocument.uri);
   if (!document) return [];
@@ -239,7 +245,7 @@ connection.onCodeAction(({ textDocument, context }) => {
   return context.diagnostics.flatMap((diagnostic) => {
     const problem = toProblem(document, diagnostic);
     const fixes = problem ? service.doCodeActions(fileName, document.getText(), problem) : [];
-    return fixes.map((fix) => toCodeAction(document, fix, diagnostic, snippetEdits));
+    return fixes.map((fix) => toCodeAction(document, fix, diagnostic, snippetEdits, otherDocument));
   });
 });
 

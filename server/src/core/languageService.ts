@@ -281,7 +281,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const stored = validated.get(fileName);
       if (stored?.text !== text) return [];
       const finding = stored.findings.find((f) => f.code === problem.code && f.start === problem.start && f.end === problem.end);
-      return finding?.fixes ?? [];
+      // A fix that also edits another file of the page is offered only while that file is as the fix read it.
+      return (finding?.fixes ?? []).filter((fix) =>
+        (fix.otherFiles ?? []).every((other) => host.readFile(other.fileName) === other.text),
+      );
     },
     fileChanged,
     fileClosed(fileName) {

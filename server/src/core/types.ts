@@ -21,10 +21,19 @@ export interface TextEdit extends Span {
   snippet?: boolean;
 }
 
-/** A quick fix: a titled set of edits to the same document. */
+/** Edits of another file, made against its `text` (a fix that is stale once that file changed is not offered). */
+export interface FileEdits {
+  fileName: string;
+  text: string;
+  edits: TextEdit[];
+}
+
+/** A quick fix: a titled set of edits to the same document, and maybe to other files of the page. */
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** Edits of the page's other files (the WXML of a fix found in the script, or the other way round). */
+  otherFiles?: FileEdits[];
   /** The fix a user most likely wants (VS Code's "Auto Fix"). */
   preferred?: boolean;
   /** A fix that writes an `mp-userinfo-disable` comment instead of changing the code (suppression.ts). */

@@ -48,7 +48,8 @@ function toEslintFix(fix: Fix): Rule.ReportFixer {
 
 /** The fix ESLint may apply on its own, and the suggestions. */
 function splitFixes(finding: Finding): { fix?: Fix; suggest: Fix[] } {
-  const fixes = (finding.fixes ?? []).filter((fix) => !fix.suppression);
+  // ESLint edits one file: a fix that also edits the page's markup would be applied by half.
+  const fixes = (finding.fixes ?? []).filter((fix) => !fix.suppression && !fix.otherFiles);
   const fix = fixes.find((f) => f.preferred && !f.edits.some((edit) => edit.snippet));
   return { ...(fix ? { fix } : {}), suggest: fixes.filter((f) => f !== fix) };
 }

@@ -172,3 +172,22 @@ export const projectFiles: Record<string, string> = {
   'e2e-douyin/app.json': JSON.stringify({ pages: ['pages/profile/profile'] }, null, 2),
   'e2e-douyin/app.js': 'App({\n  onLaunch() {},\n});\n',
 };
+
+/** A WeChat page that still asks for the profile with wx.getUserProfile from a tap (the fill-in quick fix replaces it). */
+export const oldProfilePageJs = `Page({
+  data: { userInfo: null },
+  onTapLogin() {
+    wx.getUserProfile({
+      desc: '用于完善会员资料',
+      success: (res) => this.setData({ userInfo: res.userInfo }),
+      fail: () => {},
+    });
+  },
+});
+`;
+
+export const oldProfilePageWxml = `<view class="me">
+  <image src="{{userInfo.avatarUrl}}" />
+  <button bindtap="onTapLogin">登录</button>
+</view>
+`;

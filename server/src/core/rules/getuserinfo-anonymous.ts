@@ -1,7 +1,11 @@
 import { getMarkupAttribute } from '../../catalog';
 import { wx2021Note } from '../../catalog/wechat';
 import { apiLabel } from '../callFacts';
+import { fillInFixForButton, fillInFixForCall } from '../fillInFix';
 import { attributeOf } from '../markup';
+import { pageModelOf } from '../model';
+import { getSourceFile } from '../parse';
+import type { ProjectIndex } from '../project';
 import type { Rule, RuleFinding } from './rule';
 
 // Not `getUserProfile`: it is anonymous too for versions released after 2022-11-08 (FACTS §5.6, §10).
@@ -10,6 +14,14 @@ const replacement = 'Use the avatar/nickname fill-in (`<button open-type="choose
 /** The WXML `open-type` value and events this rule reports, from the markup catalog. */
 function openTypeEntry() {
   return getMarkupAttribute('button', 'open-type')?.values?.find((v) => v.value === 'getUserInfo');
+}
+
+/** Reads a page script's model through the index (the open document's text in the editor). */
+function modelOfScript(index: ProjectIndex) {
+  return (scriptFile: string) => {
+    const text = index.readFile(scriptFile);
+    return text === undefined ? undefined : pageModelOf(getSourceFile(scriptFile, text));
+  };
 }
 
 export const rule: Rule = {
@@ -26,7 +38,8 @@ export const rule: Rule = {
       '(real payloads show the nickname "微信用户" and a grey avatar; the encrypted openId and unionId stay real). What counts is the release ' +
       'date of your version, not the base library, so versions released before keep working and the next release silently degrades. Ask for ' +
       'the avatar and nickname with the fill-in components; `wx.getUserProfile` is no way out, since it is anonymous too for versions released ' +
-      'after 2022-11-08 on base library 2.27.1 or newer.',
+      'after 2022-11-08 on base library 2.27.1 or newer.' +
+      ' For a call in a page method that one WXML button binds to its tap, and for an `open-type="getUserInfo"` button, the quick fix replaces the button with a `chooseAvatar` button and a `<form>` holding an `<input type="nickname">` and a submit button, and its handler with two stubs: one that uploads the avatar (`wx.uploadFile` to a placeholder URL, or `wx.cloud.uploadFile` on a cloud project) and one that reads `e.detail.value.nickname` on submit.',
     wrong:
       '<!-- index.wxml -->\n<button open-type="getUserInfo" bindgetuserinfo="onGetUserInfo">登录</button>\n\n// index.js\nwx.getUserInfo({ success: (res) => this.setData({ userInfo: res.userInfo }) })',
     right:
@@ -40,7 +53,7 @@ export const rule: Rule = {
         '<!-- index.vue -->\n<template>\n  <button open-type="chooseAvatar" @chooseavatar="onChooseAvatar">\n    <image :src="avatarUrl" />\n  </button>\n  <form @submit="onSubmit">\n    <input type="nickname" name="nickName" placeholder="昵称" />\n    <button form-type="submit">保存</button>\n  </form>\n</template>\n\n<script setup>\nimport { ref } from \'vue\'\n\nconst avatarUrl = ref(\'\')\nconst onChooseAvatar = (e) => (avatarUrl.value = e.detail.avatarUrl)\nconst onSubmit = (e) => console.log(e.detail.value.nickName)\n</script>',
     },
   },
-  checkScript({ calls, platform, platformsOf, model }) {
+  checkScript({ calls, platform, platformsOf, model, fileName, index }) {
     const findings: RuleFinding[] = [];
     // Taro's <Button openType="getUserInfo">, on a WeChat build (or one whose platform is not known).
     const entry = openTypeEntry();
@@ -56,15 +69,17 @@ export const rule: Rule = {
     }
     for (const call of calls) {
       if (!call.api.notes.includes(wx2021Note) || !platformsOf(call).includes('wechat')) continue;
+      const fix = fillInFixForCall(model, fileName, call.node, index);
       findings.push({
         ...call.callee,
         tags: ['deprecated'],
         message: `\`${apiLabel(call)}\` gets anonymous data ("微信用户", grey avatar) in versions released after ${wx2021Note.date}. ${replacement}`,
+        ...(fix ? { fixes: [fix] } : {}),
       });
     }
     return findings;
   },
-  checkMarkup({ facts }) {
+  checkMarkup({ facts, fileName, index }) {
     const entry = openTypeEntry();
     if (!entry || !entry.platforms.includes(facts.platform)) return [];
     const events = new Set((entry.events ?? []).map((e) => e.replace(/^bind:?/, '')));
@@ -72,7 +87,9 @@ export const rule: Rule = {
     for (const element of facts.elements) {
       const openType = attributeOf(element, 'open-type');
       if (openType?.valueSpan && openType.value.trim() === entry.value) {
+        const fix = facts.platform === 'wechat' ? fillInFixForButton(fileName, element, index, modelOfScript(index)) : undefined;
         findings.push({
+          ...(fix ? { fixes: [fix] } : {}),
           ...openType.valueSpan,
           tags: ['deprecated'],
           message: `\`open-type="${entry.value}"\` gets anonymous data ("微信用户", grey avatar) in versions released after ${wx2021Note.date}. ${replacement}`,

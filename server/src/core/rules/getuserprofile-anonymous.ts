@@ -1,5 +1,6 @@
 import { wx2022Note } from '../../catalog/wechat';
 import { apiLabel } from '../callFacts';
+import { fillInFixForCall } from '../fillInFix';
 import { compareVersions } from '../project';
 import type { Rule, RuleFinding } from './rule';
 
@@ -21,12 +22,13 @@ export const rule: Rule = {
       "`libVersion` is only the oldest base library it supports: what decides is each user's client, and current clients run newer " +
       'base libraries, so practically every user gets the anonymous data. The replacement is the avatar/nickname fill-in: ' +
       '`<button open-type="chooseAvatar">` returns the avatar the user picks (a temporary path to upload) and `<input type="nickname">` offers ' +
-      'their nickname, best read when a form is submitted, because a nickname that fails the content check is cleared after blur.',
+      'their nickname, best read when a form is submitted, because a nickname that fails the content check is cleared after blur.' +
+      ' When the call sits in a page method that one WXML button binds to its tap, the quick fix replaces that button with a `chooseAvatar` button and a `<form>` holding an `<input type="nickname">` and a submit button, and the method with two stubs: one that uploads the avatar (`wx.uploadFile` to a placeholder URL, or `wx.cloud.uploadFile` on a cloud project) and one that reads `e.detail.value.nickname` on submit.',
     wrong: "wx.getUserProfile({\n  desc: '用于完善会员资料',\n  success: (res) => this.setData({ userInfo: res.userInfo }),\n})",
     right:
       '<!-- index.wxml -->\n<button open-type="chooseAvatar" bind:chooseavatar="onChooseAvatar">\n  <image src="{{avatarUrl}}" />\n</button>\n<form bindsubmit="onSubmit">\n  <input type="nickname" name="nickName" placeholder="昵称" />\n  <button form-type="submit">保存</button>\n</form>\n\n// index.js\nPage({\n  onChooseAvatar(e) {\n    // A temporary path: upload it before storing it.\n    this.setData({ avatarUrl: e.detail.avatarUrl });\n  },\n  onSubmit(e) {\n    // Read on submit: a nickname that fails the content check is cleared after blur.\n    this.setData({ nickName: e.detail.value.nickName });\n  },\n})',
   },
-  checkScript({ calls, platformsOf, libVersion }) {
+  checkScript({ calls, platformsOf, libVersion, model, fileName, index }) {
     const findings: RuleFinding[] = [];
     for (const call of calls) {
       if (!call.api.notes.includes(wx2022Note) || !platformsOf(call).includes('wechat')) continue;
@@ -39,7 +41,8 @@ export const rule: Rule = {
         libVersion && compareVersions(libVersion, anonymousFrom) >= 0
           ? `\`${name}\` ${grey} on base library ${libVersion} (${released}).`
           : `\`${name}\` ${grey} to ${released} on clients with base library ${anonymousFrom} or newer, which today is nearly every client.`;
-      findings.push({ ...call.callee, message: `${message} ${fillIn}` });
+      const fix = fillInFixForCall(model, fileName, call.node, index);
+      findings.push({ ...call.callee, message: `${message} ${fillIn}`, ...(fix ? { fixes: [fix] } : {}) });
     }
     return findings;
   },
