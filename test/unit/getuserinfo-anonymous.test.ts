@@ -79,3 +79,17 @@ describe('getuserinfo-anonymous', () => {
     assert.deepEqual(checkMarkup('<button open-type="getUserInfo">x</button>', 'pages/index/index.ttml').findings, []);
   });
 });
+
+describe('getuserinfo-anonymous: uni-app login services', () => {
+  const uniApp = { 'manifest.json': '{ "mp-weixin": {}, "app-plus": {} }', 'pages.json': '{ "pages": [] }' };
+
+  it("reports uni.getUserInfo for WeChat's service, not for an App-only one (provider: 'apple')", () => {
+    const text =
+      "uni.getUserInfo({ provider: 'apple', success() {}, fail() {} });\nuni.getUserInfo({ provider: 'weixin', success() {}, fail() {} });\n";
+    const { findings } = check(code, text, { files: uniApp, file: 'pages/a/a.js' });
+    assert.deepEqual(
+      findings.map((f) => text.slice(0, f.start).split('\n').length),
+      [2],
+    );
+  });
+});

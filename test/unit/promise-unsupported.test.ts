@@ -81,3 +81,19 @@ describe('promise-unsupported', () => {
     }
   });
 });
+
+describe('promise-unsupported: uni calls given callbacks', () => {
+  const uniApp = { 'manifest.json': '{ "vueVersion": "3", "mp-weixin": {} }', 'pages.json': '{ "pages": [] }' };
+
+  it('is an error for .then (it throws) and a warning for await (it only stops waiting)', () => {
+    const text = 'async function a() {\n  await uni.login({ success() {} });\n  uni.login({ success() {} }).then(() => {});\n}\n';
+    const { findings } = check(code, text, { files: uniApp, file: 'pages/a/a.js' });
+    assert.deepEqual(
+      findings.map((f) => [text.slice(0, f.start).split('\n').length, f.severity]),
+      [
+        [2, 'warning'],
+        [3, 'error'],
+      ],
+    );
+  });
+});

@@ -89,3 +89,20 @@ describe('unknown-option', () => {
     assert.equal(findings.length, 1);
   });
 });
+
+describe('unknown-option: uni-app', () => {
+  const uniApp = { 'manifest.json': '{ "mp-weixin": {}, "app-plus": {} }', 'pages.json': '{ "pages": [] }' };
+
+  it('leaves keys of App builds alone (uni-app hands unknown keys on), but still names a likely misspelling', () => {
+    const { findings, spans } = check(
+      code,
+      "uni.login({ provider: 'weixin', onlyAuthorize: true, success() {} });\nuni.getUserProfile({ «dsec»: '用于完善会员资料', fail() {} });\n",
+      { files: uniApp, file: 'pages/a/a.js' },
+    );
+    assert.deepEqual(
+      findings.map((f) => ({ start: f.start, end: f.end })),
+      spans,
+    );
+    assert.match(findings[0]!.message, /Did you mean `desc`\?/);
+  });
+});

@@ -13,9 +13,9 @@ import { callPlatforms, featureMinVersion, namespacePlatform } from './callFacts
 import { conditionalRegions, platformsAt } from './conditional';
 import { markupPlatform } from './markup';
 import { pageModelOf, type PageModel } from './model';
-import { hasScript, isScriptFile, mayMentionUserInfoApi, parseScript } from './parse';
+import { hasScript, isScriptFile, mayMentionUserInfoApi, parseScript, propertyNameText, skipOuterExpressions } from './parse';
 import { isVueFile, readVue } from './vue';
-import type ts from 'typescript';
+import ts from 'typescript';
 import { compareVersions, type ProjectConfig, type ProjectIndex } from './project';
 import { rules } from './rules';
 import type { MarkupRuleContext, Rule, RuleFinding, ScriptRuleContext } from './rules/rule';
@@ -192,6 +192,26 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
  * a `.vue` file's whole text too: its template's `<!-- -->` directives are not read here, and a style block's
  * `/* #ifdef *\/` regions hold no calls.
  */
+/**
+ * uni-app's login service names (`provider`, uni-app's uni.getProvider docs): on a mini-program each platform has only
+ * its own. Another literal (`apple`, `univerify`, `qq`, `sinaweibo`, …) picks an App login service, so such a call never
+ * runs on the mini-programs this checker knows.
+ */
+const providerPlatform: Readonly<Record<string, Platform>> = { weixin: 'wechat', alipay: 'alipay', toutiao: 'douyin' };
+
+/** The platforms a `uni.*` call's literal `provider` allows; undefined without one. */
+function providerPlatforms(call: ApiCall): Platform[] | undefined {
+  if (call.ref.namespace !== 'uni' || !call.options) return undefined;
+  for (const property of call.options.properties) {
+    if (!ts.isPropertyAssignment(property) || propertyNameText(property.name) !== 'provider') continue;
+    const value = skipOuterExpressions(property.initializer);
+    if (!ts.isStringLiteralLike(value)) return undefined;
+    const platform = providerPlatform[value.text];
+    return platform ? [platform] : [];
+  }
+  return undefined;
+}
+
 function callPlatformsIn(
   project: ProjectConfig,
   text: string,
@@ -207,7 +227,8 @@ function callPlatformsIn(
     let where = cache.get(call);
     if (!where) {
       const targets = callPlatforms(call, pagePlatform).filter((p) => builds.includes(p));
-      where = platformsAt(regions, call.callee.start, targets);
+      const provider = providerPlatforms(call);
+      where = platformsAt(regions, call.callee.start, provider ? targets.filter((p) => provider.includes(p)) : targets);
       cache.set(call, where);
     }
     return where;

@@ -72,9 +72,12 @@ function uniMisuse(call: ApiCall, context: ScriptRuleContext): RuleFinding | und
   const name = apiLabel(call);
   if (callbackKeys.some((key) => hasOption(call, key))) {
     const use = promiseUse(call);
+    // `.then` on `undefined` throws; an `await` only stops waiting, which breaks the code after it when that code
+    // needs the call's result or its callbacks to have run, not always.
     return use
       ? {
           ...call.callee,
+          ...(promiseChain(call.node).length === 0 ? { severity: 'warning' as const } : {}),
           message: `\`${name}\` returns no Promise when it is given callbacks: ${use}. Drop the callbacks or the \`await\`/\`.then\`.`,
         }
       : undefined;

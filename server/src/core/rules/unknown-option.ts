@@ -72,7 +72,9 @@ export const rule: Rule = {
               { title: `Rename to \`${suggestion}\``, preferred: true, edits: [renameEdit(property, suggestion, sourceFile)] },
             ],
           });
-        } else {
+        } else if (call.ref.namespace !== 'uni') {
+          // uni-app hands keys it does not know to the platform's API, and its App and Web builds take keys of their
+          // own (`onlyAuthorize`, `univerifyStyle`): there only a likely misspelling is reported.
           findings.push({
             ...span,
             message: `\`${name}\` has no option \`${key}\`, so it is ignored. It takes: ${known.map((k) => `\`${k}\``).join(', ')}.`,
