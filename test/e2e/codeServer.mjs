@@ -31,23 +31,37 @@ export function e2eCacheDir() {
 }
 
 /**
- * What setup.sh installed: `{ node, codeServer, codeServerVersion, chromium }`. Throws an E2eError that
- * says to run the setup script when anything is missing, so a bare machine fails plainly instead of passing.
+ * What setup.sh installed: `{ chromium, codeServers }`, where `codeServers` lists every code-server the run
+ * uses, newest first, each `{ node, codeServer, codeServerVersion, vscodeVersion }` (the newest VS Code and the
+ * oldest that package.json's engines.vscode claims). Throws an E2eError that says to run the setup script when
+ * anything is missing, so a bare machine fails plainly instead of passing.
  */
 export function readReady() {
   const file = join(e2eCacheDir(), 'ready.json');
+  const again = 'run `bash scripts/e2e/setup.sh` again';
   if (!existsSync(file)) {
     throw new E2eError(
-      `${file} does not exist: run \`bash scripts/e2e/setup.sh\` first (installs chromium, Node 24 and code-server)`,
+      `${file} does not exist: run \`bash scripts/e2e/setup.sh\` first (installs chromium, Node and code-server)`,
     );
   }
   const ready = JSON.parse(readFileSync(file, 'utf8'));
-  for (const key of ['node', 'codeServer', 'chromium']) {
-    if (typeof ready[key] !== 'string' || !existsSync(ready[key])) {
-      throw new E2eError(`${key} (${ready[key]}) named in ${file} is missing: run \`bash scripts/e2e/setup.sh\` again`);
+  if (typeof ready.chromium !== 'string' || !existsSync(ready.chromium)) {
+    throw new E2eError(`chromium (${ready.chromium}) named in ${file} is missing: ${again}`);
+  }
+  if (!Array.isArray(ready.codeServers) || ready.codeServers.length < 2) {
+    throw new E2eError(`${file} names fewer than two code-servers (the newest and the oldest we claim): ${again}`);
+  }
+  for (const server of ready.codeServers) {
+    for (const key of ['node', 'codeServer']) {
+      if (typeof server[key] !== 'string' || !existsSync(server[key])) {
+        throw new E2eError(`${key} (${server[key]}) named in ${file} is missing: ${again}`);
+      }
+    }
+    if (!/^\d+\.\d+\.\d+$/.test(server.vscodeVersion ?? '')) {
+      throw new E2eError(`${file} names no VS Code version for ${server.codeServer}: ${again}`);
     }
   }
-  return ready;
+  return { chromium: ready.chromium, codeServers: ready.codeServers };
 }
 
 /** Checks that the bundles the extension runs from exist (`npm run build` makes them). */
@@ -135,7 +149,7 @@ const userSettings = {
  * it started, by the group's id. Resolves once `/healthz` answers.
  *
  * @param {object} options
- * @param {ReturnType<typeof readReady>} options.ready
+ * @param {ReturnType<typeof readReady>['codeServers'][number]} options.ready  the code-server to start
  * @param {string} options.root  a temporary folder owned by this run
  * @param {string} options.name  names the sub-folder, so several servers can share a root
  * @param {string} [options.extensionsDir]  defaults to an empty folder under the root
@@ -155,46 +169,50 @@ export async function startCodeServer({ ready, root, name, extensionsDir, env = 
   const logFile = join(base, 'code-server.log');
   const log = createWriteStream(logFile);
 
-  const child = spawn(
-    ready.node,
-    [
-      ready.codeServer,
-      '--bind-addr',
-      `127.0.0.1:${port}`,
-      '--auth',
-      'none',
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      '--config',
-      config,
-      '--user-data-dir',
-      userDataDir,
-      '--extensions-dir',
-      exts,
-      '--reconnection-grace-time',
-      '10',
-      // Without this the workbench ignores the extensionDevelopmentPath/extensionTestsPath payload.
-      '--vscode-option',
-      'enable-smoke-test-driver',
-    ],
-    {
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        ...env,
-        PATH: `${dirname(ready.node)}:${process.env.PATH}`,
-        XDG_CONFIG_HOME: join(xdg, 'config'),
-        XDG_DATA_HOME: join(xdg, 'data'),
-        XDG_CACHE_HOME: join(xdg, 'cache'),
-        // npm sets these for scripts; they would leak into the extension host as its configuration.
-        npm_config_nodedir: undefined,
-        NODE_OPTIONS: undefined,
-      },
+  const options = [
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--config',
+    config,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    exts,
+  ];
+  // Older code-servers (4.93) lack these two flags: their extension hosts keep VS Code's fixed grace time
+  // (stop() kills them with the process group anyway), and the smoke-test switch goes in through a launcher.
+  if (declaresOption(ready.codeServer, 'reconnection-grace-time')) options.push('--reconnection-grace-time', '10');
+  // Without the smoke-test driver the workbench ignores the extensionDevelopmentPath/extensionTestsPath payload.
+  const command = declaresOption(ready.codeServer, 'vscode-option')
+    ? [ready.codeServer, ...options, '--vscode-option', 'enable-smoke-test-driver']
+    : [
+        join(dirname(fileURLToPath(import.meta.url)), 'legacyCodeServer.mjs'),
+        ready.codeServer,
+        ...options,
+        '--enable-smoke-test-driver',
+      ];
+
+  const child = spawn(ready.node, command, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      ...env,
+      PATH: `${dirname(ready.node)}:${process.env.PATH}`,
+      XDG_CONFIG_HOME: join(xdg, 'config'),
+      XDG_DATA_HOME: join(xdg, 'data'),
+      XDG_CACHE_HOME: join(xdg, 'cache'),
+      // npm sets these for scripts; they would leak into the extension host as its configuration.
+      npm_config_nodedir: undefined,
+      NODE_OPTIONS: undefined,
     },
-  );
+  });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   let exited = null;
@@ -245,6 +263,11 @@ export async function startCodeServer({ ready, root, name, extensionsDir, env = 
       await stop();
     },
   };
+}
+
+/** Whether the code-server at `entry` (out/node/entry.js) declares the option `--name` (in out/node/cli.js). */
+function declaresOption(entry, name) {
+  return readFileSync(join(dirname(entry), 'cli.js'), 'utf8').includes(`"${name}": {`);
 }
 
 /** The last lines of a log file, for error messages. */

@@ -4,9 +4,12 @@
 //   suite  the mocha suite (test/e2e/suite) loaded through the extensionDevelopmentPath/extensionTestsPath payload;
 //   vsix   `vsce package`, `code-server --install-extension`, then test/e2e/installed against the installed copy;
 //   ui     the Playwright run of test/e2e/ui.mjs: squiggle, Problems view, hover, the decoder panel; screenshots.
+// The phases run on each code-server setup.sh installed: the newest (VS Code 1.139), then the oldest VS Code
+// package.json's engines.vscode claims (1.93).
 // Needs `bash scripts/e2e/setup.sh` and `npm run build` first; fails plainly (exit 1) when either is missing.
 //
 // Options: --phases suite,vsix,ui   run only these phases
+//          --vscode newest,oldest   run only on these code-servers (by role, or by VS Code version: 1.93.1)
 //          --update-screenshots     also copy the UI run's screenshots of the checks that passed over the README's
 //                                   pictures in docs/images/ (`npm run screenshots`); a test run writes only to
 //                                   test-results/, so it leaves the tree clean
@@ -36,6 +39,7 @@ const allPhases = ['suite', 'vsix', 'ui'];
 const { values: args } = parseArgs({
   options: {
     phases: { type: 'string', default: allPhases.join(',') },
+    vscode: { type: 'string', default: 'newest,oldest' },
     'update-screenshots': { type: 'boolean', default: false },
   },
 });
@@ -138,18 +142,21 @@ function run(command, commandArgs, what) {
 }
 
 const phaseRunners = {
-  async suite(ready, bundles) {
-    return runSuiteIn({ ready, name: 'suite', extensionDevelopmentPath: repoRoot, extensionTestsPath: bundles.suite });
+  async suite(ready, bundles, name) {
+    return runSuiteIn({ ready, name, extensionDevelopmentPath: repoRoot, extensionTestsPath: bundles.suite });
   },
 
-  async vsix(ready, bundles) {
+  async vsix(ready, bundles, name) {
+    // The same command a release uses: a production build, then vsce with the project's flags. Packaged once
+    // per run; each code-server installs that same file.
     const vsix = join(root, 'mp-userinfo-tools.vsix');
-    // The same command a release uses: a production build, then vsce with the project's flags.
-    run('npm', ['run', '-s', 'package', '--', '--out', vsix], 'npm run package');
-    if (!existsSync(vsix)) throw new E2eError('vsce package produced no .vsix');
-    const extensionsDir = join(root, 'vsix-extensions');
-    const cli = [ready.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', join(root, 'vsix-cli-user-data')];
-    const env = { XDG_CONFIG_HOME: join(root, 'vsix-xdg'), XDG_DATA_HOME: join(root, 'vsix-xdg') };
+    if (!existsSync(vsix)) {
+      run('npm', ['run', '-s', 'package', '--', '--out', vsix], 'npm run package');
+      if (!existsSync(vsix)) throw new E2eError('vsce package produced no .vsix');
+    }
+    const extensionsDir = join(root, `${name}-extensions`);
+    const cli = [ready.codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', join(root, `${name}-cli-user-data`)];
+    const env = { XDG_CONFIG_HOME: join(root, `${name}-xdg`), XDG_DATA_HOME: join(root, `${name}-xdg`) };
     const install = spawnSync(ready.node, [...cli, '--install-extension', vsix], {
       encoding: 'utf8',
       env: { ...process.env, ...env },
@@ -162,23 +169,25 @@ const phaseRunners = {
     console.log(`  installed: ${listed.stdout.trim().split('\n').join(', ')}`);
     return runSuiteIn({
       ready,
-      name: 'vsix',
+      name,
       extensionsDir,
       extensionDevelopmentPath: bundles.installedHost,
       extensionTestsPath: bundles.installed,
     });
   },
 
-  async ui(ready) {
-    const workspace = makeWorkspace(join(root, 'ui'));
-    const server = await startCodeServer({ ready, root, name: 'ui' });
+  async ui(ready, _bundles, name, newest) {
+    const workspace = makeWorkspace(join(root, name));
+    const server = await startCodeServer({ ready, root, name });
     try {
       return await runUi({
         browser,
         server,
         workspace,
         root,
-        updateScreenshots: args['update-screenshots'],
+        // The newest VS Code's pictures go to test-results/e2e/ui/ (and to the README with --update-screenshots).
+        shotsDir: join(repoRoot, 'test-results/e2e', newest ? 'ui' : `ui-vscode-${ready.vscodeVersion}`),
+        updateScreenshots: newest && args['update-screenshots'],
         log: (line) => console.log(`  ${line}`),
       });
     } finally {
@@ -187,32 +196,61 @@ const phaseRunners = {
   },
 };
 
+/** The code-servers named by --vscode: `newest`, `oldest`, or a VS Code version such as 1.93.1. */
+function pickServers(codeServers, wanted) {
+  const picked = new Set();
+  for (const name of wanted
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean)) {
+    const server =
+      name === 'newest'
+        ? codeServers[0]
+        : name === 'oldest'
+          ? codeServers.at(-1)
+          : codeServers.find((s) => s.vscodeVersion === name);
+    if (!server) {
+      const known = ['newest', 'oldest', ...codeServers.map((s) => s.vscodeVersion)].join(', ');
+      throw new E2eError(`--vscode ${name}: no such code-server (${known})`);
+    }
+    picked.add(server);
+  }
+  if (picked.size === 0) throw new E2eError('--vscode names no code-server');
+  return codeServers.filter((s) => picked.has(s));
+}
+
 let exitCode = 1;
 const totals = { passed: 0, failed: 0 };
 const started = Date.now();
 try {
   const ready = readReady();
+  const servers = pickServers(ready.codeServers, args.vscode);
   requireBuild();
   const bundles = await buildSuites();
   root = makeTempRoot();
   browser = await launchBrowser(ready);
-  console.log(`test:e2e: code-server ${ready.codeServerVersion}; phases: ${phases.join(', ')}`);
+  console.log(`test:e2e: ${servers.map((s) => `code-server ${s.codeServerVersion}`).join('; ')}; phases: ${phases.join(', ')}`);
   const failures = [];
-  for (const phase of phases) {
-    const phaseStarted = Date.now();
-    console.log(`\n== ${phase} ==`);
-    try {
-      const { passed, failed } = await phaseRunners[phase](ready, bundles);
-      totals.passed += passed;
-      totals.failed += failed;
-      if (failed > 0) failures.push(`${phase}: ${failed} failed`);
-      console.log(`== ${phase}: ${passed} passed, ${failed} failed in ${seconds(Date.now() - phaseStarted)}`);
-    } catch (error) {
-      // A phase that could not run counts as one failure; the next phase still runs.
-      if (!(error instanceof E2eError)) throw error;
-      totals.failed += 1;
-      failures.push(`${phase}: ${error.message}`);
-      console.error(`== ${phase}: FAILED: ${error.message}`);
+  for (const server of servers) {
+    const newest = server === ready.codeServers[0];
+    for (const phase of phases) {
+      const label = `${phase} (VS Code ${server.vscodeVersion})`;
+      const name = newest ? phase : `${phase}-${server.vscodeVersion}`;
+      const phaseStarted = Date.now();
+      console.log(`\n== ${label} ==`);
+      try {
+        const { passed, failed } = await phaseRunners[phase](server, bundles, name, newest);
+        totals.passed += passed;
+        totals.failed += failed;
+        if (failed > 0) failures.push(`${label}: ${failed} failed`);
+        console.log(`== ${label}: ${passed} passed, ${failed} failed in ${seconds(Date.now() - phaseStarted)}`);
+      } catch (error) {
+        // A phase that could not run counts as one failure; the next phase still runs.
+        if (!(error instanceof E2eError)) throw error;
+        totals.failed += 1;
+        failures.push(`${label}: ${error.message}`);
+        console.error(`== ${label}: FAILED: ${error.message}`);
+      }
     }
   }
   exitCode = failures.length === 0 && totals.passed > 0 ? 0 : 1;

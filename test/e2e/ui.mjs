@@ -1,14 +1,14 @@
 // The browser run: the extension in code-server's workbench as a user sees it, driven with Playwright.
 // Checks the error squiggle, the Problems view, a hover, a uni-app .vue page opened as Vue with its squiggles, and
-// the command palette opening the decoder panel that decodes the official WeChat vector; takes screenshots along the way (test-results/e2e/ui/ and, with
-// --update-screenshots, the README's pictures in docs/images/, from the checks that passed).
+// the command palette opening the decoder panel that decodes the official WeChat vector; takes screenshots along
+// the way (into shotsDir and, with --update-screenshots, the README's pictures in docs/images/, from the checks
+// that passed).
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { repoRoot, workbenchUrl } from './codeServer.mjs';
+import { poll, repoRoot, workbenchUrl } from './codeServer.mjs';
 import { getApiById } from '../../server/src/catalog/index.ts';
 import { officialVector } from '../decode/vectors.ts';
 
-const shotsDir = join(repoRoot, 'test-results/e2e/ui');
 const readmeShots = {
   'editor-hover.png': 'hover.png',
   'problems.png': 'problems.png',
@@ -82,7 +82,7 @@ function commandPaletteLabel(commandId) {
  * Runs the UI checks against a started code-server. Returns `{ passed, failed }`; each check is one test,
  * and a failed check leaves a `failed-<name>.png` screenshot beside the others.
  */
-export async function runUi({ browser, server, workspace, updateScreenshots, log }) {
+export async function runUi({ browser, server, workspace, shotsDir, updateScreenshots, log }) {
   for (const [relative, text] of Object.entries(demoFiles)) {
     mkdirSync(dirname(join(workspace, relative)), { recursive: true });
     writeFileSync(join(workspace, relative), text);
@@ -103,7 +103,7 @@ export async function runUi({ browser, server, workspace, updateScreenshots, log
   /** Runs a command by its palette label (F1), waiting until the palette has found it. */
   const runCommand = async (label) => {
     await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').fill(`>${label}`);
+    await page.locator('.quick-input-widget .quick-input-box input').fill(`>${label}`);
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
@@ -133,7 +133,7 @@ export async function runUi({ browser, server, workspace, updateScreenshots, log
       // Quick Open needs the explorer's file index; wait for the workspace tree to show a fixture folder.
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'shop' }).first().waitFor();
       await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').fill('shop/pages/profile/profile.js');
+      await page.locator('.quick-input-widget .quick-input-box input').fill('shop/pages/profile/profile.js');
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'profile.js' }).first().waitFor();
       await page.keyboard.press('Enter');
       await editor.locator('.view-lines', { hasText: 'onTapLogin' }).waitFor();
@@ -170,7 +170,7 @@ export async function runUi({ browser, server, workspace, updateScreenshots, log
 
     await check('a uni-app .vue page opens as Vue and shows error and warning squiggles', async () => {
       await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').fill('uni-shop/pages/profile/profile.vue');
+      await page.locator('.quick-input-widget .quick-input-box input').fill('uni-shop/pages/profile/profile.vue');
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'profile.vue' }).first().waitFor();
       await page.keyboard.press('Enter');
       await editor.locator('.view-lines', { hasText: 'onTapProfile' }).waitFor();
@@ -189,6 +189,14 @@ export async function runUi({ browser, server, workspace, updateScreenshots, log
       await runCommand('View: Close Primary Side Bar');
       await runCommand(commandPaletteLabel('miniprogramUserInfo.decodePayload'));
       const panel = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      // The panel asks the extension for its strings and the workspace's appid when it loads (\`ready\` → \`init\`);
+      // a Decode clicked before that reply renders without the strings (seen on VS Code 1.93 under load). The appid
+      // filled in from the demo's project.config.json shows that the reply arrived.
+      await poll(
+        'the decoder panel to fill in the appid',
+        async () => (await panel.locator('#appid').inputValue()) !== '',
+        30_000,
+      );
       await panel
         .locator('#payload')
         .fill(JSON.stringify({ encryptedData: officialVector.encryptedData, iv: officialVector.iv }, null, 2));
