@@ -101,6 +101,8 @@ install_code_server() {
     say "code-server $version present" >&2
   else
     say "installing code-server $version into $dir (builds native modules; about 2 minutes on 2 cores)" >&2
+    local install_started
+    install_started=$(date +%s)
     rm -rf "$dir"
     mkdir -p "$dir/tmp"
     seed_ripgrep_download "$dir/tmp"
@@ -111,6 +113,7 @@ install_code_server() {
     [ -f "$bin" ] || fail "code-server $version installed no $bin"
     rm -rf "$dir/tmp"
     touch "$dir/.complete"
+    say "installed code-server $version in $(($(date +%s) - install_started)) s" >&2
   fi
   # code-server writes a default config on any start: keep that out of $HOME.
   local probe_home got
