@@ -70,6 +70,8 @@ export interface AnalysisOutcome {
 /** The shared state: one language service over the disk, and the last files' findings. */
 class SharedAnalysis {
   private readonly read = new Map<string, string>();
+  /** The texts read since their signature was taken: a page's markup is read once per analysis, not once per reader. */
+  private readonly texts = new Map<string, string | undefined>();
   private readonly service: LanguageService;
   private readonly analyses: Analysis[] = [];
   private nextCheck = 0;
@@ -79,17 +81,23 @@ class SharedAnalysis {
 
   constructor() {
     const read = this.read;
+    const texts = this.texts;
     const host: FileSystemHost = {
       readFile: (fileName) => {
         if (fileName === this.current?.fileName) return this.current.text;
+        if (texts.has(fileName) && read.has(fileName)) return texts.get(fileName);
         const signature = signatureOf(fileName);
         read.set(fileName, signature);
-        if (signature === 'missing') return undefined;
-        try {
-          return readFileSync(fileName, 'utf8');
-        } catch {
-          return undefined;
+        let text: string | undefined;
+        if (signature !== 'missing') {
+          try {
+            text = readFileSync(fileName, 'utf8');
+          } catch {
+            text = undefined;
+          }
         }
+        texts.set(fileName, text);
+        return text;
       },
     };
     this.service = createLanguageService({ host, onSettingsProblem: (problem) => this.problems.push(problem) });
@@ -102,6 +110,7 @@ class SharedAnalysis {
     for (const [fileName, signature] of this.read) {
       if (signatureOf(fileName) === signature) continue;
       this.read.delete(fileName);
+      this.texts.delete(fileName);
       this.service.fileChanged(fileName);
       changed = true;
     }
@@ -117,6 +126,7 @@ class SharedAnalysis {
       const name = stem + extension;
       this.service.fileClosed(name);
       this.read.delete(name);
+      this.texts.delete(name);
     }
     this.service.fileClosed(fileName);
   }

@@ -1,5 +1,14 @@
 import { apiLabel, asksForConsent } from '../callFacts';
+import type { Platform } from '../types';
 import type { Rule, RuleFinding } from './rule';
+
+/** Why asking at launch fails, for the platforms the call runs on (FACTS §12 for Alipay, §5.1 for WeChat). */
+function launchReason(platforms: readonly Platform[]): string {
+  const reasons: string[] = [];
+  if (platforms.includes('alipay')) reasons.push("Alipay's rules forbid this");
+  if (platforms.includes('wechat')) reasons.push('on WeChat it goes straight to `fail` without earlier consent, with no dialog');
+  return reasons.length ? ` (${reasons.join('; ')})` : '';
+}
 
 export const rule: Rule = {
   id: 'auth-on-launch',
@@ -20,7 +29,7 @@ export const rule: Rule = {
     right:
       'Page({\n  onTapShare() {\n    tt.getUserInfo({\n      success: (res) => this.setData({ userInfo: res.userInfo }),\n      fail: () => this.setData({ askManually: true }),\n    })\n  },\n})',
   },
-  checkScript({ calls, model }) {
+  checkScript({ calls, model, platformsOf }) {
     const findings: RuleFinding[] = [];
     for (const call of calls) {
       if (!asksForConsent(call) || call.api.constraints?.tapOnly) continue;
@@ -31,7 +40,7 @@ export const rule: Rule = {
         ...call.callee,
         message:
           `\`${apiLabel(call)}\` runs from \`${hook}\`${via ? ` (through \`${via}\`)` : ''}: it asks for user information as the app or page opens, ` +
-          "before the user asked for anything (Alipay's rules forbid this). Ask when the user taps something that needs it." +
+          `before the user asked for anything${launchReason(platformsOf(call))}. Ask when the user taps something that needs it.` +
           // Alipay warns that the consent dialog of my.getAuthCode, closing, fires onShow again (FACTS §12).
           (call.api.constraints?.consentScopes && hook === 'onShow'
             ? ' In `onShow` the dialog closing shows the page again, so it asks again and again.'
