@@ -42,6 +42,8 @@ const copyButton = element<HTMLButtonElement>('copy');
 const copyStatus = element<HTMLElement>('copy-status');
 
 let strings: DecoderStrings | undefined;
+/** A result that arrived before the panel's strings (a Decode clicked while the panel was still loading). */
+let pending: DecodeReport | undefined;
 let lastRequest = 0;
 let lastRaw = '';
 
@@ -204,6 +206,10 @@ function receive(message: ExtensionMessage): void {
   switch (message.type) {
     case 'init':
       strings = message.strings;
+      if (pending) {
+        render(pending);
+        pending = undefined;
+      }
       if (!appid.value && message.appid) {
         appid.value = message.appid;
         saveState();
@@ -221,7 +227,9 @@ function receive(message: ExtensionMessage): void {
       payload.focus();
       break;
     case 'result':
-      if (message.requestId === lastRequest) render(message.report);
+      if (message.requestId !== lastRequest) break;
+      if (strings) render(message.report);
+      else pending = message.report;
       break;
     case 'copied':
       copyStatus.textContent = strings?.copied ?? '';
