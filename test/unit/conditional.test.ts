@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { conditionalRegions, conditionPlatforms, platformsAt } from '../../server/src/core/conditional';
+import { MemoryProject } from './helpers';
+import { conditionalRegions, conditionPlatforms, platformsAt, vueNames } from '../../server/src/core/conditional';
 import type { Platform } from '../../server/src/core/types';
 
 const all: Platform[] = ['wechat', 'alipay', 'douyin'];
@@ -145,5 +146,43 @@ describe('conditional compilation regions', () => {
   it('does not take #ifdef text that is not a directive comment', () => {
     const text = "const s = '#ifdef MP-WEIXIN';\nwx.login();\nconst t = '#endif';";
     assert.deepEqual(conditionalRegions(text, 'script'), []);
+  });
+});
+
+describe('conditional compilation: the Vue version', () => {
+  it('decides VUE3 and VUE2 when the project tells the version, and leaves them undecided otherwise', () => {
+    const text = '// #ifndef VUE3\na()\n// #endif\n// #ifdef VUE3\nb()\n// #endif\n';
+    const vue3 = conditionalRegions(text, 'script', undefined, vueNames(3));
+    assert.deepEqual(
+      vue3.map((r) => r.platforms),
+      [[], ['wechat', 'alipay', 'douyin']],
+    );
+    const vue2 = conditionalRegions(text, 'script', undefined, vueNames(2));
+    assert.deepEqual(
+      vue2.map((r) => r.platforms),
+      [['wechat', 'alipay', 'douyin'], []],
+    );
+    const unknown = conditionalRegions(text, 'script');
+    assert.deepEqual(
+      unknown.map((r) => r.platforms),
+      [
+        ['wechat', 'alipay', 'douyin'],
+        ['wechat', 'alipay', 'douyin'],
+      ],
+    );
+  });
+
+  it('drops a call under `#ifndef VUE3` in a Vue 3 project from the checks', () => {
+    const project = new MemoryProject({
+      'manifest.json': '{ "vueVersion": "3", "mp-weixin": {} }',
+      'pages.json': '{ "pages": [] }',
+      'pages/a/a.js':
+        'async function f() {\n  // #ifndef VUE3\n  const [err, res] = await uni.getUserInfo({})\n  // #endif\n  // #ifdef VUE3\n  const r = await uni.getUserInfo({})\n  // #endif\n}\n',
+    });
+    const lines = project
+      .analyze('pages/a/a.js')
+      .filter((f) => f.code === 'getuserinfo-anonymous')
+      .map((f) => project.files.get(project.path('pages/a/a.js'))!.slice(0, f.start).split('\n').length);
+    assert.deepEqual(lines, [6]);
   });
 });

@@ -55,15 +55,19 @@ describe(code, () => {
 
   it('is quiet in a Vue 2 project (no vueVersion, or vue 2 in package.json) and outside uni-app', () => {
     const page = `<template>\n  <button @tap="onTap">a</button>\n</template>\n${script(tapProfile)}`;
-    assert.deepEqual(run(page, { 'manifest.json': '{ "mp-weixin": {} }' }).findings, []);
+    const pages = { 'pages.json': '{ "pages": [] }' };
+    assert.deepEqual(run(page, { ...pages, 'manifest.json': '{ "mp-weixin": {} }' }).findings, []);
     assert.deepEqual(
-      run(page, { 'manifest.json': '{}', 'package.json': '{ "dependencies": { "vue": "^2.6.14" } }' }).findings,
+      run(page, { ...pages, 'manifest.json': '{}', 'package.json': '{ "dependencies": { "vue": "^2.6.14" } }' }).findings,
       [],
     );
     assert.deepEqual(run(page, {}).findings, []);
     assert.equal(
-      run(page, { 'manifest.json': '{}', 'package.json': '{ "devDependencies": { "@dcloudio/vite-plugin-uni": "3.0.0" } }' })
-        .findings.length,
+      run(page, {
+        ...pages,
+        'manifest.json': '{}',
+        'package.json': '{ "devDependencies": { "@dcloudio/vite-plugin-uni": "3.0.0" } }',
+      }).findings.length,
       1,
     );
   });

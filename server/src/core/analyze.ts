@@ -10,7 +10,7 @@
 import { platformNamespace } from '../catalog';
 import type { ApiCall } from './calls';
 import { callPlatforms, featureMinVersion, namespacePlatform } from './callFacts';
-import { conditionalRegions, platformsAt } from './conditional';
+import { conditionalRegions, platformsAt, vueNames } from './conditional';
 import { markupPlatform } from './markup';
 import { pageModelOf, type PageModel } from './model';
 import { hasScript, isScriptFile, mayMentionUserInfoApi, parseScript, propertyNameText, skipOuterExpressions } from './parse';
@@ -221,7 +221,7 @@ function callPlatformsIn(
   const uni = project.uniApp;
   if (!uni) return (call) => callPlatforms(call, pagePlatform);
   const builds = enabled ? uni.targets.filter((p) => enabled.includes(p)) : uni.targets;
-  const regions = conditionalRegions(text, 'script');
+  const regions = conditionalRegions(text, 'script', undefined, vueNames(uni.vueVersion));
   const cache = new Map<ApiCall, readonly Platform[]>();
   return (call) => {
     let where = cache.get(call);

@@ -49,6 +49,22 @@ const directivePatterns: Record<ConditionalSyntax, RegExp> = {
   markup: /<!--\s*#(ifdef|ifndef|endif)\b([\s\S]*?)-->/g,
 };
 
+/**
+ * The project-dependent names whose value the project does tell (upper case): `VUE3` true and `VUE2` false in a
+ * project whose manifest says `"vueVersion": "3"`.
+ */
+export type ProjectNames = ReadonlyMap<string, boolean>;
+
+/** The names a uni-app project's Vue version defines. */
+export function vueNames(vueVersion: 2 | 3 | undefined): ProjectNames | undefined {
+  return vueVersion
+    ? new Map([
+        ['VUE3', vueVersion === 3],
+        ['VUE2', vueVersion === 2],
+      ])
+    : undefined;
+}
+
 /** A condition evaluated for one platform: true, false, or undefined when the project decides. */
 type Truth = boolean | undefined;
 
@@ -70,7 +86,7 @@ function or(a: Truth, b: Truth): Truth {
  * Evaluates a condition (`MP-WEIXIN || H5`, `APP && !VUE3-VAPOR`, `(MP || H5)`) for one platform. `&&` binds
  * tighter than `||`. A name uni-app does not define for the platform is false, as uni-app treats it.
  */
-function evaluate(condition: string, platform: Platform): Truth {
+function evaluate(condition: string, platform: Platform, project?: ProjectNames): Truth {
   const tokens = condition.match(/\|\||&&|!|\(|\)|[^\s|&!()]+(?:\s*[<>=]=?\s*[^\s|&!()]+)?/g) ?? [];
   let position = 0;
   const atom = (): Truth => {
@@ -82,6 +98,8 @@ function evaluate(condition: string, platform: Platform): Truth {
       if (tokens[position] === ')') position++;
       return value;
     }
+    const known = project?.get(token.toUpperCase());
+    if (known !== undefined) return known;
     if (/^uniVersion\b/i.test(token) || projectDependentNames.has(token.toUpperCase())) return undefined;
     return definedNames[platform].has(token.toUpperCase());
   };
@@ -108,9 +126,9 @@ function evaluate(condition: string, platform: Platform): Truth {
  * The platforms of ours on which the body of `#<directive> <condition>` is compiled: for `#ifdef MP-WEIXIN`
  * WeChat, for `#ifndef H5` all three, for `#ifdef H5` none.
  */
-export function conditionPlatforms(directive: 'ifdef' | 'ifndef', condition: string): Platform[] {
+export function conditionPlatforms(directive: 'ifdef' | 'ifndef', condition: string, project?: ProjectNames): Platform[] {
   return allPlatforms.filter((platform) => {
-    const value = evaluate(condition, platform);
+    const value = evaluate(condition, platform, project);
     return value === undefined || (directive === 'ifdef' ? value : !value);
   });
 }
@@ -123,7 +141,12 @@ export function conditionPlatforms(directive: 'ifdef' | 'ifndef', condition: str
  * never closed, are left out, as uni-app's compiler leaves such a comment alone (so that code counts as
  * compiled everywhere).
  */
-export function conditionalRegions(text: string, syntax: ConditionalSyntax, range?: Span): ConditionalRegion[] {
+export function conditionalRegions(
+  text: string,
+  syntax: ConditionalSyntax,
+  range?: Span,
+  project?: ProjectNames,
+): ConditionalRegion[] {
   const start = Math.max(0, range?.start ?? 0);
   const end = Math.min(text.length, range?.end ?? text.length);
   const regions: ConditionalRegion[] = [];
@@ -145,7 +168,7 @@ export function conditionalRegions(text: string, syntax: ConditionalSyntax, rang
         body: { start: opening.bodyStart, end: match.index },
         directive: opening.directive,
         condition: opening.condition,
-        platforms: conditionPlatforms(opening.directive, opening.condition),
+        platforms: conditionPlatforms(opening.directive, opening.condition, project),
       };
       continue;
     }

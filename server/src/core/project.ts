@@ -20,6 +20,7 @@ import {
 import { isLogin } from './callFacts';
 import { parseScript } from './parse';
 import { isVueFile, vueMarkupFacts } from './vue';
+import { vueNames } from './conditional';
 import { pageModelOf, type MarkupHandlers } from './model';
 import type { Platform } from './types';
 
@@ -349,8 +350,11 @@ export class ProjectIndex {
       if (isVueFile(fileName)) {
         // The template of a single-file component, read for the platform the project builds for.
         const text = this.host.readFile(fileName);
+        const project = this.projectOf(fileName);
         const facts =
-          text === undefined ? undefined : vueMarkupFacts(fileName, text, this.projectOf(fileName).platform ?? 'wechat');
+          text === undefined
+            ? undefined
+            : vueMarkupFacts(fileName, text, project.platform ?? 'wechat', vueNames(project.uniApp?.vueVersion));
         cached = facts ? { fileName, facts } : null;
       } else {
         const platform = markupPlatform(fileName);

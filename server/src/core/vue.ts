@@ -19,25 +19,10 @@ import {
   type RootNode,
   type TemplateChildNode,
 } from '@vue/compiler-dom';
-import * as path from 'node:path';
 import ts from 'typescript';
-import { conditionalRegions, platformsAt } from './conditional';
+import { conditionalRegions, platformsAt, type ProjectNames } from './conditional';
 import { isFillIn, type EventBinding, type MarkupAttribute, type MarkupElement, type MarkupFacts } from './markup';
 import type { Platform, Span } from './types';
-
-/**
- * The folder of the uni-app project holding `fileName`: the nearest folder at or above it with a `manifest.json`
- * (uni-app's project file; CLI projects keep it in `src/`). Undefined outside a uni-app project.
- */
-export function uniAppFolder(fileName: string, host: { readFile(fileName: string): string | undefined }): string | undefined {
-  for (let dir = path.dirname(fileName), depth = 0; depth < 12; depth++) {
-    if (host.readFile(path.join(dir, 'manifest.json')) !== undefined) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return undefined;
-}
 
 /** True for a Vue single-file component. */
 export function isVueFile(fileName: string): boolean {
@@ -323,12 +308,17 @@ export function scriptSetupOf(sourceFile: ts.SourceFile): Span | undefined {
 }
 
 /** The template's markup facts for a platform, or undefined when the file has no HTML template. */
-export function vueMarkupFacts(fileName: string, text: string, platform: Platform): MarkupFacts | undefined {
+export function vueMarkupFacts(
+  fileName: string,
+  text: string,
+  platform: Platform,
+  project?: ProjectNames,
+): MarkupFacts | undefined {
   const vue = readVue(fileName, text);
   const template = vue.template;
   if (!template || !vue.templateSpan) return undefined;
   // What sits inside `<!-- #ifdef … -->` for other platforms only is not compiled for this one.
-  const regions = conditionalRegions(text, 'markup', vue.templateSpan);
+  const regions = conditionalRegions(text, 'markup', vue.templateSpan, project);
   if (regions.length === 0) return { platform, ...template };
   const compiled = (element: MarkupElement) => platformsAt(regions, element.start, [platform]).length > 0;
   const bindings = template.bindings.filter((b) => compiled(b.element));

@@ -5,7 +5,7 @@ import { bindable, pageModelOf, type DefinitionMember } from '../model';
 import { getSourceFile } from '../parse';
 import { closestMatch } from '../spelling';
 import type { ProjectIndex } from '../project';
-import { isVueFile, readVue, uniAppFolder } from '../vue';
+import { isVueFile, readVue } from '../vue';
 import type { Rule, RuleFinding } from './rule';
 
 /** The span of the handler name inside the attribute value (without surrounding spaces). */
@@ -135,8 +135,7 @@ function checkVueTemplate(fileName: string, bindings: EventBinding[], index: Pro
 /** True when the app's entry (`main.js`/`main.ts`) adds members to every component: a global mixin or `globalProperties`. */
 function installsGlobalMembers(fileName: string, index: ProjectIndex): boolean {
   const project = index.projectOf(fileName);
-  const uni = uniAppFolder(fileName, index);
-  for (const folder of new Set([project.appRoot, project.root, path.join(project.root, 'src'), ...(uni ? [uni] : [])])) {
+  for (const folder of new Set([project.appRoot, project.root, path.join(project.root, 'src')])) {
     for (const entry of ['main.js', 'main.ts']) {
       const text = index.readFile(path.join(folder, entry));
       if (text !== undefined && /\bmixin\s*\(|globalProperties|\.prototype\.\$?\w+\s*=/.test(text)) return true;

@@ -1,8 +1,6 @@
-import * as path from 'node:path';
 import type { EventBinding, MarkupElement } from '../markup';
 import { bindable } from '../model';
-import type { ProjectIndex } from '../project';
-import { builtinTags, isVueFile, uniAppFolder } from '../vue';
+import { builtinTags, isVueFile } from '../vue';
 import type { Rule, RuleFinding } from './rule';
 
 /** Template events a tap-only API may run from: the tap itself, and `click`, which uni-app compiles to it. */
@@ -10,27 +8,6 @@ const tapLike = new Set(['tap', 'click', 'longpress', 'longtap']);
 
 function hasEventSync(element: MarkupElement): boolean {
   return element.attributes.some((a) => a.name === 'data-eventsync' && a.value.trim() === 'true');
-}
-
-/**
- * The major Vue version of the uni-app project holding `fileName`: `vueVersion` of the nearest `manifest.json`
- * (HBuilderX projects; uni-app's manifest reference: "vueVersion", default "2"), else the `vue` dependency, or
- * `@dcloudio/vite-plugin-uni` (Vue 3 only), of the `package.json` beside it or one folder up (CLI projects keep
- * the manifest in `src/`). Undefined outside a uni-app project.
- */
-export function uniVueMajor(fileName: string, index: ProjectIndex): 2 | 3 | undefined {
-  const dir = uniAppFolder(fileName, index);
-  if (dir === undefined) return undefined;
-  const declared = /"vueVersion"\s*:\s*"?(\d)/.exec(index.readFile(path.join(dir, 'manifest.json')) ?? '')?.[1];
-  if (declared === '3' || declared === '2') return declared === '3' ? 3 : 2;
-  for (const folder of [dir, path.dirname(dir)]) {
-    const packageText = index.readFile(path.join(folder, 'package.json'));
-    if (packageText === undefined) continue;
-    if (packageText.includes('@dcloudio/vite-plugin-uni')) return 3;
-    const vue = /"vue"\s*:\s*"[^\d"]*(\d+)/.exec(packageText)?.[1];
-    if (vue) return vue === '3' ? 3 : 2;
-  }
-  return 2;
 }
 
 export const rule: Rule = {
@@ -58,7 +35,7 @@ export const rule: Rule = {
   checkScript({ fileName, calls, model, markup, index }) {
     if (!isVueFile(fileName) || !markup) return [];
     const tapCalls = calls.filter((call) => call.api.constraints?.tapOnly);
-    if (tapCalls.length === 0 || uniVueMajor(fileName, index) !== 3) return [];
+    if (tapCalls.length === 0 || index.projectOf(fileName).uniApp?.vueVersion !== 3) return [];
     const facts = index.markupFile(fileName)?.facts;
     if (!facts) return [];
     const findings: RuleFinding[] = [];
