@@ -186,3 +186,44 @@ describe('conditional compilation: the Vue version', () => {
     assert.deepEqual(lines, [6]);
   });
 });
+
+describe('conditional compilation: methods called only from other platforms', () => {
+  const files = { 'manifest.json': '{ "vueVersion": "3", "mp-weixin": {}, "app-plus": {} }', 'pages.json': '{ "pages": [] }' };
+  const page = (caller: string) =>
+    [
+      '<template>',
+      '  <button @tap="onTap">login</button>',
+      '</template>',
+      '<script>',
+      'export default {',
+      '  methods: {',
+      '    onTap() {',
+      caller,
+      '    },',
+      '    async loginWith(provider) {',
+      '      const res = await uni.getUserInfo({ provider })',
+      '      return res',
+      '    },',
+      '  },',
+      '}',
+      '</script>',
+      '',
+    ].join('\n');
+
+  function anonymous(caller: string): number {
+    const project = new MemoryProject({ ...files, 'pages/a/a.vue': page(caller) });
+    return project.analyze('pages/a/a.vue').filter((f) => f.code === 'getuserinfo-anonymous').length;
+  }
+
+  it('leaves a method alone whose only caller is under #ifdef APP-PLUS', () => {
+    assert.equal(anonymous('      // #ifdef APP-PLUS\n      this.loginWith("apple")\n      // #endif'), 0);
+  });
+
+  it('still checks it when a caller runs on WeChat too', () => {
+    assert.equal(
+      anonymous('      // #ifdef APP-PLUS\n      this.loginWith("apple")\n      // #endif\n      this.loginWith("weixin")'),
+      1,
+    );
+    assert.equal(anonymous('      this.loginWith("weixin")'), 1);
+  });
+});

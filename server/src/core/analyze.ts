@@ -12,7 +12,7 @@ import type { ApiCall } from './calls';
 import { callPlatforms, featureMinVersion, namespacePlatform } from './callFacts';
 import { conditionalRegions, platformsAt, vueNames } from './conditional';
 import { markupPlatform } from './markup';
-import { pageModelOf, type PageModel } from './model';
+import { pageModelOf, type MarkupHandlers, type PageModel } from './model';
 import { hasScript, isScriptFile, mayMentionUserInfoApi, parseScript, propertyNameText, skipOuterExpressions } from './parse';
 import { isVueFile, readVue } from './vue';
 import ts from 'typescript';
@@ -151,7 +151,8 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
   const platform = index.platformOf(fileName);
   const enabled = options.platforms;
   const project = index.projectOf(fileName);
-  const platformsOf = callPlatformsIn(project, text, platform, enabled);
+  const markup = index.markupHandlersOf(fileName);
+  const platformsOf = callPlatformsIn(project, text, platform, enabled, model, isVueFile(fileName) ? markup : undefined);
   // In a uni-app project a call compiled for none of the targets (`// #ifdef H5`) is not ours to check.
   const calls = model.calls.filter((call) => {
     const where = platformsOf(call);
@@ -159,7 +160,6 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
   });
   if (calls.length === 0 && model.jsxOpenTypes.length === 0 && !fillIn) return { findings: [] };
   const libVersion = options.libVersion ?? project.libVersion;
-  const markup = index.markupHandlersOf(fileName);
   const context: ScriptRuleContext = {
     fileName,
     text,
@@ -193,6 +193,27 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
  * `/* #ifdef *\/` regions hold no calls.
  */
 /**
+ * True when the call sits in a method of a `.vue` component that its template does not bind and that the component
+ * calls only from code compiled for none of `platforms` (`this.loginByApple()` under `#ifdef APP-PLUS`): then the
+ * method, unfenced itself, never runs on those platforms.
+ */
+function onlyCalledFromElsewhere(
+  call: ApiCall,
+  model: PageModel,
+  template: MarkupHandlers,
+  regions: ReturnType<typeof conditionalRegions>,
+  platforms: readonly Platform[],
+): boolean {
+  let facts = model.ownerOf(call.node);
+  while (facts && !facts.member) facts = facts.outer;
+  const member = facts?.member;
+  if (!facts || !member || member.kind !== 'Vue' || facts.lifecycle || template.bound.has(member.name)) return false;
+  const sites = facts.callers.filter((edge) => edge.from !== facts).map((edge) => edge.site);
+  const sourceFile = call.node.getSourceFile();
+  return sites.length > 0 && sites.every((site) => platformsAt(regions, site.getStart(sourceFile), platforms).length === 0);
+}
+
+/**
  * uni-app's login service names (`provider`, uni-app's uni.getProvider docs): on a mini-program each platform has only
  * its own. Another literal (`apple`, `univerify`, `qq`, `sinaweibo`, …) picks an App login service, so such a call never
  * runs on the mini-programs this checker knows.
@@ -217,6 +238,8 @@ function callPlatformsIn(
   text: string,
   pagePlatform: Platform | undefined,
   enabled: readonly Platform[] | undefined,
+  model: PageModel,
+  template: MarkupHandlers | undefined,
 ): (call: ApiCall) => readonly Platform[] {
   const uni = project.uniApp;
   if (!uni) return (call) => callPlatforms(call, pagePlatform);
@@ -229,6 +252,7 @@ function callPlatformsIn(
       const targets = callPlatforms(call, pagePlatform).filter((p) => builds.includes(p));
       const provider = providerPlatforms(call);
       where = platformsAt(regions, call.callee.start, provider ? targets.filter((p) => provider.includes(p)) : targets);
+      if (where.length > 0 && template && onlyCalledFromElsewhere(call, model, template, regions, where)) where = [];
       cache.set(call, where);
     }
     return where;
