@@ -1,4 +1,5 @@
-import type ts from 'typescript';
+import type { PageModel } from '../model';
+import type { Span } from '../types';
 import type { ValueSink } from '../valueFlow';
 import type { Rule, RuleFinding } from './rule';
 
@@ -9,9 +10,32 @@ import type { Rule, RuleFinding } from './rule';
  */
 export const uploadCalls: ReadonlySet<string> = new Set(['uploadFile', 'saveFile', 'saveFileSync', 'copyFile', 'copyFileSync']);
 
-/** The span of a sink's callee, where the finding goes. */
-export function calleeSpan(sink: ValueSink, sourceFile: ts.SourceFile): { start: number; end: number } {
-  return { start: sink.call.expression.getStart(sourceFile), end: sink.call.expression.getEnd() };
+/**
+ * Where the value at `path` of an event goes from the page methods `handlerNames`: the stores and sends with the span
+ * of their callee, and the handler names as messages list them; nothing when the value may go where the model does not
+ * follow it.
+ */
+export function eventSinks(
+  model: PageModel,
+  handlerNames: Iterable<string>,
+  path: readonly string[],
+): { sinks: Array<ValueSink & Span>; names: string } | undefined {
+  const handlers = [...handlerNames].flatMap((name) => model.handlerFunctionsNamed(name).map((fn) => ({ name, fn })));
+  if (handlers.length === 0) return undefined;
+  const flow = model.eventValueFlow(
+    handlers.map((h) => h.fn),
+    path,
+  );
+  if (flow.escapes) return undefined;
+  const sourceFile = model.sourceFile;
+  return {
+    sinks: flow.sinks.map((sink) => ({
+      ...sink,
+      start: sink.call.expression.getStart(sourceFile),
+      end: sink.call.expression.getEnd(),
+    })),
+    names: [...new Set(handlers.map((h) => `\`${h.name}\``))].join(', '),
+  };
 }
 
 export const rule: Rule = {
@@ -36,26 +60,22 @@ export const rule: Rule = {
     right:
       "// index.js\nPage({\n  onChooseAvatar(e) {\n    wx.cloud.uploadFile({\n      cloudPath: `avatars/${Date.now()}.png`,\n      filePath: e.detail.avatarUrl,\n      success: (res) => wx.setStorageSync('avatarFileID', res.fileID),\n    })\n  },\n})",
   },
-  checkScript({ model, markup, platform, sourceFile }) {
+  checkScript({ model, markup, platform }) {
     if (!markup || (platform !== undefined && platform !== 'wechat')) return [];
-    const handlers = [...markup.bound]
-      .filter(([, events]) => events.includes('chooseavatar'))
-      .flatMap(([name]) => model.handlerFunctionsNamed(name).map((fn) => ({ name, fn })));
-    if (handlers.length === 0 || model.callsNamed(uploadCalls).length > 0) return [];
-    const flow = model.eventValueFlow(
-      handlers.map((h) => h.fn),
-      ['detail', 'avatarUrl'],
-    );
-    if (flow.escapes) return [];
-    const names = [...new Set(handlers.map((h) => `\`${h.name}\``))].join(', ');
-    return flow.sinks.map((sink): RuleFinding => {
+    if (model.callsNamed(uploadCalls).length > 0) return [];
+    const chosen = [...markup.bound].filter(([, events]) => events.includes('chooseavatar')).map(([name]) => name);
+    const found = eventSinks(model, chosen, ['detail', 'avatarUrl']);
+    if (!found) return [];
+    const { sinks, names } = found;
+    return sinks.map((sink): RuleFinding => {
       const through = sink.dataKey ? ` (through \`data.${sink.dataKey}\`)` : '';
       const what =
         sink.kind === 'storage'
           ? `stores the avatar's temporary path from ${names}${through}: the file is only kept for this run of the mini-program, so the stored path can stop working.`
           : `sends the avatar's temporary path from ${names}${through} to a server: it names a file on this user's device, which nobody else can load.`;
       return {
-        ...calleeSpan(sink, sourceFile),
+        start: sink.start,
+        end: sink.end,
         message: `\`${sink.label}\` ${what} Upload it first (\`wx.uploadFile\`, \`wx.cloud.uploadFile\`) and keep the URL or file ID it returns.`,
       };
     });

@@ -1,4 +1,4 @@
-import { calleeSpan } from './avatar-not-uploaded';
+import { eventSinks } from './avatar-not-uploaded';
 import type { Rule, RuleFinding } from './rule';
 
 export const rule: Rule = {
@@ -23,23 +23,17 @@ export const rule: Rule = {
     right:
       '<!-- index.wxml -->\n<form bindsubmit="onSave">\n  <input type="nickname" name="nickName" />\n  <button form-type="submit">保存</button>\n</form>\n\n// index.js\nPage({\n  onSave(e) {\n    wx.request({ url: \'https://example.com/profile\', method: \'POST\', data: { nickName: e.detail.value.nickName } })\n  },\n})',
   },
-  checkScript({ model, markup, platform, sourceFile }) {
+  checkScript({ model, markup, platform }) {
     if (!markup || markup.nicknameHandlers.size === 0 || (platform !== undefined && platform !== 'wechat')) return [];
-    const handlers = [...markup.nicknameHandlers].flatMap((name) =>
-      model.handlerFunctionsNamed(name).map((fn) => ({ name, fn })),
-    );
-    if (handlers.length === 0) return [];
-    const flow = model.eventValueFlow(
-      handlers.map((h) => h.fn),
-      ['detail', 'value'],
-    );
-    if (flow.escapes) return [];
-    const names = [...new Set(handlers.map((h) => `\`${h.name}\``))].join(', ');
-    return flow.sinks.map((sink): RuleFinding => {
+    const found = eventSinks(model, markup.nicknameHandlers, ['detail', 'value']);
+    if (!found) return [];
+    const { sinks, names } = found;
+    return sinks.map((sink): RuleFinding => {
       const through = sink.dataKey ? ` (kept in \`data.${sink.dataKey}\`)` : '';
       const verb = sink.kind === 'storage' ? 'stores' : 'sends';
       return {
-        ...calleeSpan(sink, sourceFile),
+        start: sink.start,
+        end: sink.end,
         message:
           `\`${sink.label}\` ${verb} the nickname read in ${names}${through} before WeChat's content check, which runs after blur and clears a rejected nickname from the input only. ` +
           'Read it from the form\'s submit event (`<form bindsubmit>` with a `form-type="submit"` button, `e.detail.value`) instead.',
