@@ -70,6 +70,24 @@ export function callbackOptions(resultType: string, failType = '{ errMsg: string
   ];
 }
 
+/**
+ * `desc` of a cross-platform `getUserProfile` (Taro, uni-app): required by the wrappers' types, used by WeChat's
+ * consent dialog only. FACTS §8 for the 30-unit limit, counted as observed.
+ */
+export function crossPlatformDescOption(): OptionEntry {
+  return {
+    name: 'desc',
+    type: 'string',
+    kind: 'string',
+    required: true,
+    platforms: ['wechat'],
+    description: {
+      en: "Why you need the profile; shown in WeChat's consent dialog. Required; at most 30 units, where a Chinese character counts 2 (observed behaviour).",
+      zh: '获取用户信息的用途，展示在微信授权弹窗中。必填；最多 30 个单位，一个汉字计 2（实测行为）。',
+    },
+  };
+}
+
 /** The `lang` option of WeChat's user-info calls. */
 export function langOption(platforms?: OptionEntry['platforms']): OptionEntry {
   return {

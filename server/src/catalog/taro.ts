@@ -3,7 +3,14 @@
  * platform `Taro.x` is that platform's own `x`, promisified. The entries say which native API runs where.
  */
 import { alipayFail, alipayNoAuthError, alipayNotBoundError, openUserInfoResponse } from './alipay';
-import { callbackOptions, errMsgField, fillInReplacement, langOption, wechatUserInfoResult } from './common';
+import {
+  callbackOptions,
+  crossPlatformDescOption,
+  errMsgField,
+  fillInReplacement,
+  langOption,
+  wechatUserInfoResult,
+} from './common';
 import { ttForceOption, ttInvalidSessionError, ttTapGestureError } from './douyin';
 import type { ApiEntry } from './types';
 import { wx2021Note, wx2022Note, wxDescLengthError, wxTapGestureError } from './wechat';
@@ -28,17 +35,7 @@ export const taroApis: ApiEntry[] = [
     promise: true,
     plugin: { supported: false },
     options: [
-      {
-        name: 'desc',
-        type: 'string',
-        kind: 'string',
-        required: true,
-        platforms: ['wechat'],
-        description: {
-          en: "Why you need the profile; shown in WeChat's consent dialog. Required; at most 30 units, where a Chinese character counts 2 (observed behaviour).",
-          zh: '获取用户信息的用途，展示在微信授权弹窗中。必填；最多 30 个单位，一个汉字计 2（实测行为）。',
-        },
-      },
+      crossPlatformDescOption(),
       langOption(['wechat']),
       ttForceOption({ default: false, minVersion: '2.54.0', platforms: ['douyin'] }),
       ...callbackOptions('SuccessCallbackResult'),

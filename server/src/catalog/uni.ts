@@ -10,7 +10,7 @@
  * `getOpenUserInfo` with the parsed `response` as `userInfo`); the providers of each mini-program, the
  * `initGetProvider({ oauth: ['toutiao'] })` tables of dcloudio/uni-app `packages/uni-mp-*`.
  */
-import { callbackOptions, errMsgField, langOption, wechatUserInfoResult } from './common';
+import { callbackOptions, crossPlatformDescOption, errMsgField, langOption, wechatUserInfoResult } from './common';
 import { ttInvalidSessionError, ttTapGestureError } from './douyin';
 import type { ApiEntry, ErrorEntry, OptionEntry } from './types';
 import { wechatApis, wx2021Note, wx2022Note, wxDescLengthError, wxProfileDenyError, wxTapGestureError } from './wechat';
@@ -67,21 +67,7 @@ export const uniApis: ApiEntry[] = [
       "uni.getUserProfile(options: { desc: string; lang?: 'en' | 'zh_CN' | 'zh_TW'; success?; fail?; complete? }): void | Promise<GetUserProfileRes>",
     promise: true,
     plugin: { supported: false },
-    options: [
-      {
-        name: 'desc',
-        type: 'string',
-        kind: 'string',
-        required: true,
-        platforms: ['wechat'],
-        description: {
-          en: "Why you need the profile; shown in WeChat's consent dialog. Required; at most 30 units, where a Chinese character counts 2 (observed behaviour).",
-          zh: '获取用户信息的用途，展示在微信授权弹窗中。必填；最多 30 个单位，一个汉字计 2（实测行为）。',
-        },
-      },
-      langOption(['wechat']),
-      ...callbackOptions('GetUserProfileRes'),
-    ],
+    options: [crossPlatformDescOption(), langOption(['wechat']), ...callbackOptions('GetUserProfileRes')],
     result: [...wechatUserInfoResult('wx.UserInfo'), errMsgField('getUserProfile')],
     errors: [wxTapGestureError, wxDescLengthError, wxProfileDenyError, ttTapGestureError, ttInvalidSessionError],
     notes: [wx2022Note],
