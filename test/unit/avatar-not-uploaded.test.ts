@@ -97,3 +97,66 @@ describe('avatar-not-uploaded', () => {
     assert.equal(findings.length, 1);
   });
 });
+
+describe('avatar-not-uploaded: Taro JSX and uni-app .vue', () => {
+  const taro = {
+    'package.json': JSON.stringify({ dependencies: { '@tarojs/taro': '3.6.0' }, scripts: { build: 'taro build --type weapp' } }),
+    'project.config.json': JSON.stringify({ appid: 'wx4f4bc4dec97d474b', miniprogramRoot: 'dist/' }),
+  };
+  const page = (body: string) =>
+    [
+      "import Taro from '@tarojs/taro'",
+      "import { Button } from '@tarojs/components'",
+      'export default function Me() {',
+      body,
+      "  return <Button openType='chooseAvatar' onChooseAvatar={onChoose}>头像</Button>",
+      '}',
+      '',
+    ].join('\n');
+
+  it("reports the path a Taro Button's onChooseAvatar handler stores, naming Taro's upload", () => {
+    const { findings, spans } = check(
+      code,
+      page("  const onChoose = (e) => «Taro.setStorageSync»('avatar', e.detail.avatarUrl)"),
+      {
+        files: taro,
+        file: 'src/pages/me/index.jsx',
+      },
+    );
+    assert.deepEqual(spansOf(findings), spans);
+    assert.match(findings[0]!.message, /from `onChoose`.*Upload it first \(`Taro\.uploadFile`\)/);
+  });
+
+  it('is quiet when the Taro page uploads the file', () => {
+    const { findings } = check(
+      code,
+      page(
+        "  const onChoose = (e) => Taro.uploadFile({ url: 'https://example.com/a', filePath: e.detail.avatarUrl, name: 'f' })",
+      ),
+      { files: taro, file: 'src/pages/me/index.jsx' },
+    );
+    assert.deepEqual(findings, []);
+  });
+
+  it('reports the path stored from a .vue template’s @chooseavatar handler', () => {
+    const vue = [
+      '<template>',
+      '  <button open-type="chooseAvatar" @chooseavatar="onChoose">头像</button>',
+      '</template>',
+      '<script>',
+      'export default {',
+      '  methods: {',
+      "    onChoose(e) { «uni.setStorageSync»('avatar', e.detail.avatarUrl) },",
+      '  },',
+      '}',
+      '</script>',
+      '',
+    ].join('\n');
+    const { findings, spans } = check(code, vue, {
+      files: { 'manifest.json': '{ "mp-weixin": {} }', 'pages.json': '{ "pages": [] }' },
+      file: 'pages/me/me.vue',
+    });
+    assert.deepEqual(spansOf(findings), spans);
+    assert.match(findings[0]!.message, /`uni\.uploadFile`/);
+  });
+});

@@ -1,3 +1,4 @@
+import type ts from 'typescript';
 import type { PageModel } from '../model';
 import type { Span } from '../types';
 import type { ValueSink } from '../valueFlow';
@@ -19,8 +20,12 @@ export function eventSinks(
   model: PageModel,
   handlerNames: Iterable<string>,
   path: readonly string[],
+  jsxHandlers: ReadonlyArray<{ name: string; fn: ts.FunctionLikeDeclaration }> = [],
 ): { sinks: Array<ValueSink & Span>; names: string } | undefined {
-  const handlers = [...handlerNames].flatMap((name) => model.handlerFunctionsNamed(name).map((fn) => ({ name, fn })));
+  const handlers = [
+    ...[...handlerNames].flatMap((name) => model.handlerFunctionsNamed(name).map((fn) => ({ name, fn }))),
+    ...jsxHandlers,
+  ];
   if (handlers.length === 0) return undefined;
   const flow = model.eventValueFlow(
     handlers.map((h) => h.fn),
@@ -38,13 +43,19 @@ export function eventSinks(
   };
 }
 
+/** The upload APIs to name, in the namespace the page writes (`Taro.setStorageSync` → `Taro.uploadFile`). */
+function uploadHint(label: string): string {
+  const namespace = /^(Taro|uni)\./.exec(label)?.[1];
+  return namespace ? `\`${namespace}.uploadFile\`` : '`wx.uploadFile`, `wx.cloud.uploadFile`';
+}
+
 export const rule: Rule = {
   id: 'avatar-not-uploaded',
   defaultSeverity: 'warning',
   docs: {
     summary:
       'The avatar a `bindchooseavatar` handler receives (`e.detail.avatarUrl`, a temporary local path) is stored or sent to a server without being uploaded first.',
-    platforms: ['wechat'],
+    platforms: ['wechat', 'taro', 'uni-app'],
     rationale:
       // developers.weixin.qq.com/miniprogram/dev/framework/open-ability/userProfile.html (the avatar is a temporary path);
       // developers.weixin.qq.com/miniprogram/dev/framework/ability/file-system.html (temporary files, per-user sandbox).
@@ -54,17 +65,24 @@ export const rule: Rule = {
       'to anyone. Upload the file first (`wx.uploadFile` to your server, `wx.cloud.uploadFile` to cloud storage) and keep the URL or ' +
       'file ID you get back; to keep it only on the device, save it with the file-system manager. The rule follows the path from ' +
       'the handler and through `setData` into any method of the page; it stays quiet when the page uploads or saves a file anywhere, ' +
-      'or hands the path to a function it does not follow.',
+      'or hands the path to a function it does not follow. Taro pages are read from `<Button openType="chooseAvatar" ' +
+      "onChooseAvatar={…}>`, uni-app pages from the `.vue` template's `@chooseavatar`.",
     wrong:
       '<!-- index.wxml -->\n<button open-type="chooseAvatar" bindchooseavatar="onChooseAvatar">头像</button>\n\n// index.js\nPage({\n  onChooseAvatar(e) {\n    wx.setStorageSync(\'avatarUrl\', e.detail.avatarUrl)\n  },\n})',
     right:
       "// index.js\nPage({\n  onChooseAvatar(e) {\n    wx.cloud.uploadFile({\n      cloudPath: `avatars/${Date.now()}.png`,\n      filePath: e.detail.avatarUrl,\n      success: (res) => wx.setStorageSync('avatarFileID', res.fileID),\n    })\n  },\n})",
   },
   checkScript({ model, markup, platform }) {
-    if (!markup || (platform !== undefined && platform !== 'wechat')) return [];
+    if (platform !== undefined && platform !== 'wechat') return [];
+    // Taro: `<Button openType='chooseAvatar' onChooseAvatar={onChoose}>` (Taro's Button docs: onChooseAvatar).
+    const jsx = model
+      .jsxButtons('chooseAvatar', 'onChooseAvatar')
+      .flatMap((button) => button.handlers ?? [])
+      .map((facts) => ({ name: facts.name ?? 'onChooseAvatar', fn: facts.node }));
+    if (!markup && jsx.length === 0) return [];
     if (model.callsNamed(uploadCalls).length > 0) return [];
-    const chosen = [...markup.bound].filter(([, events]) => events.includes('chooseavatar')).map(([name]) => name);
-    const found = eventSinks(model, chosen, ['detail', 'avatarUrl']);
+    const chosen = markup ? [...markup.bound].filter(([, events]) => events.includes('chooseavatar')).map(([name]) => name) : [];
+    const found = eventSinks(model, chosen, ['detail', 'avatarUrl'], jsx);
     if (!found) return [];
     const { sinks, names } = found;
     return sinks.map((sink): RuleFinding => {
@@ -76,7 +94,7 @@ export const rule: Rule = {
       return {
         start: sink.start,
         end: sink.end,
-        message: `\`${sink.label}\` ${what} Upload it first (\`wx.uploadFile\`, \`wx.cloud.uploadFile\`) and keep the URL or file ID it returns.`,
+        message: `\`${sink.label}\` ${what} Upload it first (${uploadHint(sink.label)}) and keep the URL or file ID it returns.`,
       };
     });
   },
