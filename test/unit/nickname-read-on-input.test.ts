@@ -66,3 +66,29 @@ describe('nickname-read-on-input', () => {
     it(`accepts ${name}`, () => assert.deepEqual(run(source, wxml).findings, []));
   }
 });
+
+describe('nickname-read-on-input: uni-app .vue', () => {
+  it('reports the nickname a .vue template’s @blur handler sends', () => {
+    const vue = [
+      '<template>',
+      '  <input type="nickname" @blur="onNick" />',
+      '</template>',
+      '<script>',
+      'export default {',
+      '  methods: {',
+      "    onNick(e) { «uni.request»({ url: 'https://example.com/u', data: { nickname: e.detail.value } }) },",
+      '  },',
+      '}',
+      '</script>',
+      '',
+    ].join('\n');
+    const { findings, spans } = check(code, vue, {
+      files: { 'manifest.json': '{ "mp-weixin": {} }', 'pages.json': '{ "pages": [] }' },
+      file: 'pages/me/me.vue',
+    });
+    assert.deepEqual(
+      findings.map((f) => ({ start: f.start, end: f.end })),
+      spans,
+    );
+  });
+});

@@ -7,7 +7,7 @@ export const rule: Rule = {
   docs: {
     summary:
       'The nickname of an `<input type="nickname">` is read in its `bindinput`/`bindblur` handler and then stored or sent to a server, instead of being read when a form is submitted.',
-    platforms: ['wechat'],
+    platforms: ['wechat', 'uni-app'],
     rationale:
       // developers.weixin.qq.com/miniprogram/dev/framework/open-ability/userProfile.html (zh and en): since base library
       // 2.24.4 the nickname is checked asynchronously after blur and cleared when rejected; read it from a form submit.
