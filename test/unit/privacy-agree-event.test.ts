@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, marked, MemoryProject, spansOf } from './helpers';
+import { applyFix, check, marked, MemoryProject, spansOf } from './helpers';
 
 const code = 'privacy-agree-event';
 
@@ -47,4 +47,46 @@ describe('privacy-agree-event', () => {
     ['a tap on another button', '<button bindtap="onAgree">同意</button>'],
   ];
   for (const [name, source] of valid) it(`accepts ${name}`, () => assert.deepEqual(run(source).findings, []));
+});
+
+describe('privacy-agree-event: uni-app .vue', () => {
+  const uniApp = { 'manifest.json': '{ "mp-weixin": {} }', 'pages.json': '{ "pages": [] }' };
+  const page = (attribute: string) =>
+    [
+      '<template>',
+      `  <button id="agree-btn" open-type="agreePrivacyAuthorization" ${attribute}="onAgree">同意</button>`,
+      '</template>',
+      '<script>',
+      'export default {',
+      '  onLoad() {',
+      '    wx.onNeedPrivacyAuthorization((resolve) => {',
+      '      this.resolve = resolve',
+      '    })',
+      '  },',
+      '  methods: {',
+      "    onAgree() { this.resolve({ buttonId: 'agree-btn', event: 'agree' }) },",
+      '  },',
+      '}',
+      '</script>',
+      '',
+    ].join('\n');
+
+  it('reports @tap and @click with the uni-app spelling, and the fix renames the event', () => {
+    for (const attribute of ['@tap', '@click']) {
+      const { findings, text } = check(code, page(attribute), { files: uniApp, file: 'pages/p/p.vue' });
+      assert.equal(findings.length, 1, attribute);
+      assert.match(findings[0]!.message, /Bind the handler to `@agreeprivacyauthorization`/);
+      assert.match(
+        applyFix(text, findings[0]!.fixes![0]!),
+        /open-type="agreePrivacyAuthorization" @agreeprivacyauthorization="onAgree"/,
+      );
+    }
+  });
+
+  it('gives no rename for @tap.stop (it also stops the tap), and accepts @agreeprivacyauthorization', () => {
+    const stop = check(code, page('@tap.stop'), { files: uniApp, file: 'pages/p/p.vue' }).findings;
+    assert.equal(stop.length, 1);
+    assert.ok(!stop[0]!.fixes?.some((f) => f.title.startsWith('Rename')));
+    assert.deepEqual(check(code, page('@agreeprivacyauthorization'), { files: uniApp, file: 'pages/p/p.vue' }).findings, []);
+  });
 });

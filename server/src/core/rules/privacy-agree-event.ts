@@ -1,4 +1,5 @@
 import { openTypesOf, tapEvents } from '../markup';
+import type { EventBinding } from '../markup';
 import type { Rule, RuleFinding } from './rule';
 
 /** The event through which the agree button reports the user's agreement. */
@@ -10,7 +11,7 @@ export const rule: Rule = {
   docs: {
     summary:
       'A privacy agree button (`<button open-type="agreePrivacyAuthorization">`) whose handler is bound to its tap (`bindtap`, `catchtap`) instead of `bindagreeprivacyauthorization`.',
-    platforms: ['wechat'],
+    platforms: ['wechat', 'uni-app'],
     rationale:
       // developers.weixin.qq.com/miniprogram/dev/api/open-api/privacy/wx.onNeedPrivacyAuthorization.html: resolve({ buttonId,
       // event: 'agree' }) goes after the button's bindagreeprivacyauthorization event; the base library checks the button was tapped.
@@ -19,7 +20,8 @@ export const rule: Rule = {
       "`resolve({ buttonId, event: 'agree' })` lets it go on. WeChat checks that the agree button named by `buttonId` was tapped, and " +
       "its documentation says to call `resolve` only after the button's `bindagreeprivacyauthorization` event fired: that event, not " +
       "the tap, is the button's report that the agreement was recorded. A handler bound to the tap can run before that. The fix renames " +
-      'a `bindtap` to `bindagreeprivacyauthorization`; a `catchtap` also stops the tap from bubbling, so it is left to you.',
+      'a `bindtap` to `bindagreeprivacyauthorization`; a `catchtap` also stops the tap from bubbling, so it is left to you. ' +
+      'In a uni-app `.vue` template the same holds for `@tap`/`@click`, renamed to `@agreeprivacyauthorization` (not `@tap.stop`).',
     wrong: '<!-- index.wxml -->\n<button id="agree-btn" open-type="agreePrivacyAuthorization" bindtap="onAgree">同意</button>',
     right:
       '<!-- index.wxml -->\n<button id="agree-btn" open-type="agreePrivacyAuthorization" bindagreeprivacyauthorization="onAgree">同意</button>',
@@ -31,15 +33,28 @@ export const rule: Rule = {
       if (!openTypesOf(element).includes('agreePrivacyAuthorization')) continue;
       const bindings = facts.bindings.filter((b) => b.element === element);
       if (bindings.some((b) => b.event === agreeEvent)) continue;
+      const seen = new Set<EventBinding['attribute']>();
       for (const binding of bindings) {
-        if (!tapEvents.has(binding.event)) continue;
+        // In a `.vue` template `@click` on a built-in tag is the tap (uni-app compiles it to `bindtap`).
+        const vue = binding.prefix === '@' || binding.prefix === 'v-on:';
+        if (!tapEvents.has(binding.event) && !(vue && binding.event === 'click')) continue;
+        if (seen.has(binding.attribute)) continue;
+        seen.add(binding.attribute);
         const name = binding.attribute.name;
-        const renamed = binding.event === 'tap' && binding.prefix === 'bind' ? name.replace(/tap$/i, agreeEvent) : undefined;
+        // uni-app's spelling of the event is `@agreeprivacyauthorization` (catalog markup entry, spellings.uniApp).
+        const agreeAttribute = vue ? `@${agreeEvent}` : `bind${agreeEvent}`;
+        const renamed = vue
+          ? /\./.test(name)
+            ? undefined
+            : `${binding.prefix}${agreeEvent}`
+          : binding.event === 'tap' && binding.prefix === 'bind'
+            ? name.replace(/tap$/i, agreeEvent)
+            : undefined;
         findings.push({
           ...binding.attribute.nameSpan,
           message:
             `\`${name}\` on the privacy agree button runs on the tap, not when WeChat has recorded the agreement: ` +
-            `\`resolve({ buttonId, event: 'agree' })\` belongs after \`bind${agreeEvent}\`. Bind the handler to \`bind${agreeEvent}\`.`,
+            `\`resolve({ buttonId, event: 'agree' })\` belongs after \`${agreeAttribute}\`. Bind the handler to \`${agreeAttribute}\`.`,
           ...(renamed
             ? {
                 fixes: [
