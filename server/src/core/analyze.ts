@@ -8,12 +8,12 @@
  * a large file stops early instead of finishing for nothing.
  */
 import { platformNamespace } from '../catalog';
-import type { ApiCall } from './calls';
+import { findProperty, type ApiCall } from './calls';
 import { callPlatforms, featureMinVersion, namespacePlatform } from './callFacts';
 import { conditionalRegions, platformsAt, vueNames } from './conditional';
 import { markupPlatform } from './markup';
 import { pageModelOf, type MarkupHandlers, type PageModel } from './model';
-import { hasScript, isScriptFile, mayMentionUserInfoApi, parseScript, propertyNameText, skipOuterExpressions } from './parse';
+import { hasScript, isScriptFile, mayMentionUserInfoApi, parseScript, skipOuterExpressions } from './parse';
 import { isVueFile, readVue } from './vue';
 import ts from 'typescript';
 import { compareVersions, type ProjectConfig, type ProjectIndex } from './project';
@@ -154,8 +154,11 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
   const platform = index.platformOf(fileName);
   const enabled = options.platforms;
   const project = index.projectOf(fileName);
-  const markup = index.markupHandlersOf(fileName);
-  const platformsOf = callPlatformsIn(project, text, platform, enabled, model, isVueFile(fileName) ? markup : undefined);
+  // What the page's markup binds, read once and only when asked: a `.vue` call's platforms may ask for the
+  // template's bindings before the rules do, and a file with nothing to check never asks.
+  let markupRead: { handlers: MarkupHandlers | undefined } | undefined;
+  const markupOf = () => (markupRead ??= { handlers: index.markupHandlersOf(fileName) }).handlers;
+  const platformsOf = callPlatformsIn(project, text, platform, enabled, model, isVueFile(fileName) ? markupOf : undefined);
   // In a uni-app project a call compiled for none of the targets (`// #ifdef H5`) is not ours to check.
   const calls = model.calls.filter((call) => {
     const where = platformsOf(call);
@@ -163,6 +166,7 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
   });
   if (calls.length === 0 && model.jsxOpenTypes.length === 0 && !fillIn) return { findings: [] };
   const libVersion = options.libVersion ?? project.libVersion;
+  const markup = markupOf();
   const context: ScriptRuleContext = {
     fileName,
     text,
@@ -189,12 +193,6 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
   return { findings: applySuppressions(sorted, { kind: 'script', text, sourceFile }) };
 }
 
-/**
- * The platforms each call of a file runs on ({@link callPlatforms}); in a uni-app project narrowed to the build
- * targets (the manifest's, and the `platforms` setting's) and to the platforms its conditional-compilation regions (`// #ifdef MP-WEIXIN`) compile it for. Works for
- * a `.vue` file's whole text too: its template's `<!-- -->` directives are not read here, and a style block's
- * `/* #ifdef *\/` regions hold no calls.
- */
 /**
  * True when the call sits in a method of a `.vue` component that its template does not bind and that the component
  * calls only from code compiled for none of `platforms` (`this.loginByApple()` under `#ifdef APP-PLUS`): then the
@@ -226,23 +224,26 @@ const providerPlatform: Readonly<Record<string, Platform>> = { weixin: 'wechat',
 /** The platforms a `uni.*` call's literal `provider` allows; undefined without one. */
 function providerPlatforms(call: ApiCall): Platform[] | undefined {
   if (call.ref.namespace !== 'uni' || !call.options) return undefined;
-  for (const property of call.options.properties) {
-    if (!ts.isPropertyAssignment(property) || propertyNameText(property.name) !== 'provider') continue;
-    const value = skipOuterExpressions(property.initializer);
-    if (!ts.isStringLiteralLike(value)) return undefined;
-    const platform = providerPlatform[value.text];
-    return platform ? [platform] : [];
-  }
-  return undefined;
+  const property = findProperty(call.options, 'provider');
+  const value = property && ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
+  if (!value || !ts.isStringLiteralLike(value)) return undefined;
+  const platform = providerPlatform[value.text];
+  return platform ? [platform] : [];
 }
 
+/**
+ * The platforms each call of a file runs on ({@link callPlatforms}); in a uni-app project narrowed to the build
+ * targets (the manifest's, and the `platforms` setting's) and to the platforms its conditional-compilation regions (`// #ifdef MP-WEIXIN`) compile it for. Works for
+ * a `.vue` file's whole text too: its template's `<!-- -->` directives are not read here, and a style block's
+ * `/* #ifdef *\/` regions hold no calls.
+ */
 function callPlatformsIn(
   project: ProjectConfig,
   text: string,
   pagePlatform: Platform | undefined,
   enabled: readonly Platform[] | undefined,
   model: PageModel,
-  template: MarkupHandlers | undefined,
+  template: (() => MarkupHandlers | undefined) | undefined,
 ): (call: ApiCall) => readonly Platform[] {
   const uni = project.uniApp;
   if (!uni) return (call) => callPlatforms(call, pagePlatform);
@@ -255,7 +256,8 @@ function callPlatformsIn(
       const targets = callPlatforms(call, pagePlatform).filter((p) => builds.includes(p));
       const provider = providerPlatforms(call);
       where = platformsAt(regions, call.callee.start, provider ? targets.filter((p) => provider.includes(p)) : targets);
-      if (where.length > 0 && template && onlyCalledFromElsewhere(call, model, template, regions, where)) where = [];
+      const bindings = where.length > 0 ? template?.() : undefined;
+      if (bindings && onlyCalledFromElsewhere(call, model, bindings, regions, where)) where = [];
       cache.set(call, where);
     }
     return where;
