@@ -19,7 +19,7 @@ import {
 } from './markup';
 import { isLogin } from './callFacts';
 import { parseScript } from './parse';
-import { isVueFile, vueMarkupFacts } from './vue';
+import { isVueFile, isVueTap, vueMarkupFacts } from './vue';
 import { vueNames } from './conditional';
 import { pageModelOf, type MarkupHandlers } from './model';
 import type { Platform } from './types';
@@ -389,15 +389,15 @@ export class ProjectIndex {
     const bound = new Map<string, string[]>();
     // The page JSON's components, read once per call and only when a `click` on a plain tag asks.
     let components: ReadonlySet<string> | undefined;
-    // In a `.vue` template `@click` is the tap: uni-app turns it into `bindtap` on built-in tags, and a custom
-    // component's `click` is its own event, kept as a UI kit's button is in WXML.
-    const vue = isVueFile(scriptFile);
-    const isCustomComponent = (tag: string) =>
-      vue || tag.includes('-') || (components ??= this.pageComponents(scriptFile)).has(tag);
+    const isCustomComponent = (tag: string) => tag.includes('-') || (components ??= this.pageComponents(scriptFile)).has(tag);
     for (const markup of markups) {
       for (const binding of markup.facts.bindings) {
         if (!binding.handler) continue;
-        if (tapEvents.has(binding.event) || (binding.event === 'click' && isCustomComponent(binding.element.tag)))
+        if (
+          isVueTap(binding) ||
+          tapEvents.has(binding.event) ||
+          (binding.event === 'click' && isCustomComponent(binding.element.tag))
+        )
           tap.add(binding.handler);
         // Each event once, appended in place: copying the list per binding was quadratic (20,000 bindings of one handler took 38 s).
         const events = bound.get(binding.handler);

@@ -21,7 +21,7 @@ import {
 } from '@vue/compiler-dom';
 import ts from 'typescript';
 import { conditionalRegions, platformsAt, type ProjectNames } from './conditional';
-import { isFillIn, type EventBinding, type MarkupAttribute, type MarkupElement, type MarkupFacts } from './markup';
+import { isFillIn, tapEvents, type EventBinding, type MarkupAttribute, type MarkupElement, type MarkupFacts } from './markup';
 import type { Platform, Span } from './types';
 
 /** True for a Vue single-file component. */
@@ -324,6 +324,14 @@ export function vueMarkupFacts(
   const bindings = template.bindings.filter((b) => compiled(b.element));
   const elements = template.elements.filter(compiled);
   return { platform, elements, bindings, hasDynamicBindings: template.hasDynamicBindings, fillIn: elements.some(isFillIn) };
+}
+
+/**
+ * True for a binding of a `.vue` template that the user's tap fires: `@tap`, `@longpress`, `@longtap`, and `@click`,
+ * which uni-app compiles to the tap on a built-in tag (a component's `click` counts as a UI kit's button does in WXML).
+ */
+export function isVueTap(binding: EventBinding): boolean {
+  return (binding.prefix === '@' || binding.prefix === 'v-on:') && (tapEvents.has(binding.event) || binding.event === 'click');
 }
 
 /**

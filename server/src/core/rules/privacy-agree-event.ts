@@ -1,5 +1,6 @@
 import { openTypesOf, tapEvents } from '../markup';
 import type { EventBinding } from '../markup';
+import { isVueTap } from '../vue';
 import type { Rule, RuleFinding } from './rule';
 
 /** The event through which the agree button reports the user's agreement. */
@@ -35,9 +36,8 @@ export const rule: Rule = {
       if (bindings.some((b) => b.event === agreeEvent)) continue;
       const seen = new Set<EventBinding['attribute']>();
       for (const binding of bindings) {
-        // In a `.vue` template `@click` on a built-in tag is the tap (uni-app compiles it to `bindtap`).
         const vue = binding.prefix === '@' || binding.prefix === 'v-on:';
-        if (!tapEvents.has(binding.event) && !(vue && binding.event === 'click')) continue;
+        if (vue ? !isVueTap(binding) : !tapEvents.has(binding.event)) continue;
         if (seen.has(binding.attribute)) continue;
         seen.add(binding.attribute);
         const name = binding.attribute.name;

@@ -1,10 +1,7 @@
 import type { EventBinding, MarkupElement } from '../markup';
 import { bindable } from '../model';
-import { builtinTags, isVueFile } from '../vue';
+import { builtinTags, isVueFile, isVueTap } from '../vue';
 import type { Rule, RuleFinding } from './rule';
-
-/** Template events a tap-only API may run from: the tap itself, and `click`, which uni-app compiles to it. */
-const tapLike = new Set(['tap', 'click', 'longpress', 'longtap']);
 
 function hasEventSync(element: MarkupElement): boolean {
   return element.attributes.some((a) => a.name === 'data-eventsync' && a.value.trim() === 'true');
@@ -52,7 +49,7 @@ export const rule: Rule = {
       );
       const api = `${call.ref.namespace}.${call.ref.name}`;
       for (const binding of facts.bindings) {
-        if (!tapLike.has(binding.event) || !handlers.has(binding.handler) || reported.has(binding.attribute)) continue;
+        if (!isVueTap(binding) || !handlers.has(binding.handler) || reported.has(binding.attribute)) continue;
         if (hasEventSync(binding.element)) continue;
         reported.add(binding.attribute);
         const element = binding.element;
