@@ -69,9 +69,11 @@ export interface AnalysisOutcome {
 
 /** The shared state: one language service over the disk, and the last files' findings. */
 class SharedAnalysis {
-  private readonly read = new Map<string, string>();
-  /** The texts read since their signature was taken: a page's markup is read once per analysis, not once per reader. */
-  private readonly texts = new Map<string, string | undefined>();
+  /**
+   * Every file read, with its signature when read and its text (undefined when missing): a page's markup is read once
+   * per analysis, not once per reader, until its signature changes.
+   */
+  private readonly read = new Map<string, { signature: string; text: string | undefined }>();
   private readonly service: LanguageService;
   private readonly analyses: Analysis[] = [];
   private nextCheck = 0;
@@ -81,13 +83,12 @@ class SharedAnalysis {
 
   constructor() {
     const read = this.read;
-    const texts = this.texts;
     const host: FileSystemHost = {
       readFile: (fileName) => {
         if (fileName === this.current?.fileName) return this.current.text;
-        if (texts.has(fileName) && read.has(fileName)) return texts.get(fileName);
+        const known = read.get(fileName);
+        if (known) return known.text;
         const signature = signatureOf(fileName);
-        read.set(fileName, signature);
         let text: string | undefined;
         if (signature !== 'missing') {
           try {
@@ -96,7 +97,7 @@ class SharedAnalysis {
             text = undefined;
           }
         }
-        texts.set(fileName, text);
+        read.set(fileName, { signature, text });
         return text;
       },
     };
@@ -107,10 +108,9 @@ class SharedAnalysis {
   private dropChanged(now: number): void {
     if (now < this.nextCheck) return;
     let changed = false;
-    for (const [fileName, signature] of this.read) {
+    for (const [fileName, { signature }] of this.read) {
       if (signatureOf(fileName) === signature) continue;
       this.read.delete(fileName);
-      this.texts.delete(fileName);
       this.service.fileChanged(fileName);
       changed = true;
     }
@@ -126,7 +126,6 @@ class SharedAnalysis {
       const name = stem + extension;
       this.service.fileClosed(name);
       this.read.delete(name);
-      this.texts.delete(name);
     }
     this.service.fileClosed(fileName);
   }
