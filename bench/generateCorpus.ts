@@ -306,28 +306,24 @@ export function ensureCorpus(corpusRoot: string, spec: CorpusSpec): { info: Corp
   if (spec.kind === 'workspace') {
     const counts = spec.vue ? generateVueWorkspace(writer, spec, random) : generateWorkspace(writer, spec, random);
     info = { spec, root, files: writer.files, scripts: writer.scripts, bytes: writer.bytes, ...counts };
-  } else if (spec.vue) {
-    writeUniAppConfig(writer, '.', 'options', ['pages/big/big'], random);
-    writer.write('pages/big/big.vue', largeVuePage(random, spec.lines));
-    info = {
-      spec,
-      root,
-      files: writer.files,
-      scripts: writer.scripts,
-      bytes: writer.bytes,
-      pages: 1,
-      userInfoPages: 1,
-      script: path.join(root, 'pages/big/big.vue'),
-    };
   } else {
-    writer.write(
-      'project.config.json',
-      json({ appid: `wx${hex(random, 16)}`, libVersion: '2.30.4', compileType: 'miniprogram' }),
-      false,
-    );
-    const page = largePage(random, spec.lines);
-    writer.write('pages/big/big.js', page.script);
-    writer.write('pages/big/big.wxml', page.markup);
+    // One large page: a uni-app `.vue` page, or a native script with its WXML.
+    let script: string;
+    if (spec.vue) {
+      writeUniAppConfig(writer, '.', 'options', ['pages/big/big'], random);
+      writer.write('pages/big/big.vue', largeVuePage(random, spec.lines));
+      script = 'pages/big/big.vue';
+    } else {
+      writer.write(
+        'project.config.json',
+        json({ appid: `wx${hex(random, 16)}`, libVersion: '2.30.4', compileType: 'miniprogram' }),
+        false,
+      );
+      const page = largePage(random, spec.lines);
+      writer.write('pages/big/big.js', page.script);
+      writer.write('pages/big/big.wxml', page.markup);
+      script = 'pages/big/big.js';
+    }
     info = {
       spec,
       root,
@@ -336,7 +332,7 @@ export function ensureCorpus(corpusRoot: string, spec: CorpusSpec): { info: Corp
       bytes: writer.bytes,
       pages: 1,
       userInfoPages: 1,
-      script: path.join(root, 'pages/big/big.js'),
+      script: path.join(root, script),
     };
   }
   writeFileSync(manifestPath(root), json({ ...wanted, info: { ...info, root: undefined } }));
