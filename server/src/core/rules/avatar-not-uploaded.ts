@@ -64,7 +64,8 @@ export const rule: Rule = {
       "broken avatar. The path also names a file in this user's sandbox on this device, so a server that receives it cannot show it " +
       'to anyone. Upload the file first (`wx.uploadFile` to your server, `wx.cloud.uploadFile` to cloud storage) and keep the URL or ' +
       'file ID you get back; to keep it only on the device, save it with the file-system manager. The rule follows the path from ' +
-      'the handler and through `setData` into any method of the page; it stays quiet when the page uploads or saves a file anywhere, ' +
+      'the handler into the functions of the page that read it back (`setData` and `this.data`, `setState` and `this.state`, `this.x` ' +
+      'of a Vue component, a Vue `ref`, React state); it stays quiet when the page uploads or saves a file anywhere, ' +
       'or hands the path to a function it does not follow. Taro pages are read from `<Button openType="chooseAvatar" ' +
       "onChooseAvatar={…}>`, uni-app pages from the `.vue` template's `@chooseavatar`.",
     wrong:
@@ -86,7 +87,7 @@ export const rule: Rule = {
     if (!found) return [];
     const { sinks, names } = found;
     return sinks.map((sink): RuleFinding => {
-      const through = sink.dataKey ? ` (through \`data.${sink.dataKey}\`)` : '';
+      const through = sink.through ? ` (through \`${sink.through}\`)` : '';
       const what =
         sink.kind === 'storage'
           ? `stores the avatar's temporary path from ${names}${through}: the file is only kept for this run of the mini-program, so the stored path can stop working.`
