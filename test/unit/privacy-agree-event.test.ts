@@ -90,3 +90,49 @@ describe('privacy-agree-event: uni-app .vue', () => {
     assert.deepEqual(check(code, page('@agreeprivacyauthorization'), { files: uniApp, file: 'pages/p/p.vue' }).findings, []);
   });
 });
+
+describe('privacy-agree-event: Taro JSX', () => {
+  const taro = {
+    'package.json': JSON.stringify({ dependencies: { '@tarojs/taro': '3.6.0' }, scripts: { build: 'taro build --type weapp' } }),
+    'project.config.json': JSON.stringify({ appid: 'wx4f4bc4dec97d474b', miniprogramRoot: 'dist/' }),
+  };
+  const page = (attributes: string) =>
+    [
+      "import Taro from '@tarojs/taro'",
+      "import { Button } from '@tarojs/components'",
+      'export default function Privacy({ resolve }) {',
+      "  const onAgree = () => resolve({ buttonId: 'agree-btn', event: 'agree' })",
+      `  return <Button id='agree-btn' ${attributes}>同意</Button>`,
+      '}',
+      '',
+    ].join('\n');
+  const run = (source: string) => check(code, source, { files: taro, file: 'src/components/privacy/index.jsx' });
+
+  it("reports onClick on a Button with openType 'agreePrivacyAuthorization', with a rename that is not an autofix", () => {
+    const { findings, text, spans } = run(page("openType='agreePrivacyAuthorization' «onClick»={onAgree}"));
+    assert.deepEqual(spansOf(findings), spans);
+    assert.match(
+      findings[0]!.message,
+      /`onClick` on the privacy agree button runs on the tap.*Pass the handler to `onAgreePrivacyAuthorization`/,
+    );
+    const fix = findings[0]!.fixes![0]!;
+    assert.equal(fix.preferred, undefined);
+    assert.equal(applyFix(text, fix), page("openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={onAgree}"));
+  });
+
+  it('reads an openType that joins the agreement to another ability', () => {
+    const { findings } = run(page("openType='getPhoneNumber|agreePrivacyAuthorization' onTap={onAgree}"));
+    assert.equal(findings.length, 1);
+  });
+
+  const quiet: Array<[string, string]> = [
+    ['the agree event passed', "openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={onAgree}"],
+    [
+      'a tap next to the agree event',
+      "openType='agreePrivacyAuthorization' onClick={track} onAgreePrivacyAuthorization={onAgree}",
+    ],
+    ['props spread onto the button', "openType='agreePrivacyAuthorization' onClick={onAgree} {...rest}"],
+    ['a tap on another button', "openType='share' onClick={onAgree}"],
+  ];
+  for (const [name, attributes] of quiet) it(`is quiet for ${name}`, () => assert.deepEqual(run(page(attributes)).findings, []));
+});

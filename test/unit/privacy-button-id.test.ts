@@ -58,3 +58,65 @@ describe('privacy-button-id', () => {
   ];
   for (const [name, source, wxml] of valid) it(`accepts ${name}`, () => assert.deepEqual(run(source, wxml).findings, []));
 });
+
+describe('privacy-button-id: Taro JSX and uni-app .vue', () => {
+  const taro = {
+    'package.json': JSON.stringify({ dependencies: { '@tarojs/taro': '3.6.0' }, scripts: { build: 'taro build --type weapp' } }),
+    'project.config.json': JSON.stringify({ appid: 'wx4f4bc4dec97d474b', miniprogramRoot: 'dist/' }),
+  };
+  const taroPage = (resolve: string, id = "id='agree-btn'") =>
+    [
+      "import Taro from '@tarojs/taro'",
+      "import { Button } from '@tarojs/components'",
+      'export default function Privacy({ resolve }) {',
+      `  const onAgree = () => resolve(${resolve})`,
+      `  return <Button ${id} openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={onAgree}>同意</Button>`,
+      '}',
+      '',
+    ].join('\n');
+  const runTaro = (source: string) => check(code, source, { files: taro, file: 'src/components/privacy/index.jsx' });
+
+  it("compares with the ids of the page's own JSX agree buttons, with the fix", () => {
+    const { findings, spans, text } = runTaro(taroPage("{ buttonId: '«agree»', event: 'agree' }"));
+    assert.deepEqual(
+      spansOf(findings).map((s) => ({ start: s.start + 1, end: s.end - 1 })),
+      spans,
+    );
+    assert.match(findings[0]!.message, /button in index\.jsx has the id `agree` \(its agree buttons: `agree-btn`\)/);
+    assert.equal(applyFix(text, findings[0]!.fixes![0]!), taroPage("{ buttonId: 'agree-btn', event: 'agree' }"));
+  });
+
+  it('is quiet for the right id, a computed id, and a file without an agree button', () => {
+    assert.deepEqual(runTaro(taroPage("{ buttonId: 'agree-btn', event: 'agree' }")).findings, []);
+    assert.deepEqual(runTaro(taroPage("{ buttonId: 'x', event: 'agree' }", 'id={agreeId}')).findings, []);
+    const noButton =
+      "import Taro from '@tarojs/taro'\nTaro.onNeedPrivacyAuthorization((resolve) => resolve({ buttonId: 'x', event: 'agree' }))\n";
+    assert.deepEqual(runTaro(noButton).findings, []);
+  });
+
+  const uniApp = { 'manifest.json': '{ "mp-weixin": {} }', 'pages.json': '{ "pages": [] }' };
+  const vuePage = (buttonId: string, id = 'id="agree-btn"') =>
+    [
+      '<template>',
+      `  <button ${id} open-type="agreePrivacyAuthorization" @agreeprivacyauthorization="onAgree">同意</button>`,
+      '</template>',
+      '<script setup>',
+      'let resolvePrivacy',
+      'wx.onNeedPrivacyAuthorization((resolve) => { resolvePrivacy = resolve })',
+      `function onAgree() { resolvePrivacy({ buttonId: ${buttonId}, event: 'agree' }) }`,
+      '</script>',
+      '',
+    ].join('\n');
+  const runVue = (source: string) => check(code, source, { files: uniApp, file: 'pages/p/p.vue' });
+
+  it("compares with the .vue template's agree buttons", () => {
+    const { findings, spans } = runVue(vuePage("'«agree»'"));
+    assert.deepEqual(
+      spansOf(findings).map((s) => ({ start: s.start + 1, end: s.end - 1 })),
+      spans,
+    );
+    assert.match(findings[0]!.message, /button in p\.vue has the id `agree`/);
+    assert.deepEqual(runVue(vuePage("'agree-btn'")).findings, []);
+    assert.deepEqual(runVue(vuePage("'agree'", ':id="agreeId"')).findings, []);
+  });
+});

@@ -139,9 +139,9 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
   // A page whose markup uses the profile fill-in or the privacy agree button is checked for what its handlers do with
   // them (an event's `detail`, an `agree` resolution), even when it names no catalog API.
   const fillIn =
-    /\b(?:detail|buttonId|agree)\b/.test(text) &&
-    // Taro's JSX names the fill-in in the script itself (`openType='chooseAvatar'`).
-    (/openType=\{?\s*['"]chooseAvatar['"]/.test(text) || index.pageMarkupOf(fileName).some((m) => m.facts.fillIn));
+    // Taro's JSX names the fill-in in the script itself (`openType='chooseAvatar'`, `<Input type='nickname'>`).
+    /\b(?:openType=\{?\s*['"](?:[\w|]*\|)?(?:chooseAvatar|agreePrivacyAuthorization)|type=\{?\s*['"]nickname['"])/.test(text) ||
+    (/\b(?:detail|buttonId|agree)\b/.test(text) && index.pageMarkupOf(fileName).some((m) => m.facts.fillIn));
   if (!fillIn && !mayMentionUserInfoApi(text)) return { findings: [] };
   const parsed = parseScript(fileName, text);
   if (!parsed.ok) {

@@ -151,6 +151,27 @@ export interface EntryReach {
   hook: string;
 }
 
+/** A JSX element's attribute `name`, undefined when it is not written (or only a spread could set it). */
+export function jsxAttributeOf(element: ts.JsxAttributes, name: string): ts.JsxAttribute | undefined {
+  return element.properties.find(
+    (p): p is ts.JsxAttribute => ts.isJsxAttribute(p) && ts.isIdentifier(p.name) && p.name.text === name,
+  );
+}
+
+/** The string literal a JSX attribute is set to (`type='nickname'`, `type={'nickname'}`), or undefined. */
+export function jsxLiteral(attribute: ts.JsxAttribute | undefined): ts.StringLiteral | undefined {
+  const init = attribute?.initializer;
+  if (!init) return undefined;
+  if (ts.isStringLiteral(init)) return init;
+  const expression = ts.isJsxExpression(init) && init.expression ? skipOuterExpressions(init.expression) : undefined;
+  return expression && ts.isStringLiteral(expression) ? expression : undefined;
+}
+
+/** True when a JSX element spreads props (`{...rest}`), which may set any attribute. */
+export function jsxHasSpread(element: ts.JsxAttributes): boolean {
+  return element.properties.some(ts.isJsxSpreadAttribute);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Tables
 
@@ -513,6 +534,8 @@ export class PageModel {
   private readonly jsxTapHandlers: ts.Expression[] = [];
   /** Literal `openType` values of JSX elements (Taro's `<Button openType="getUserInfo">`), with the value's span inside its quotes. */
   readonly jsxOpenTypes: Array<{ value: string; span: { start: number; end: number }; element: ts.JsxAttributes }> = [];
+  /** JSX elements with `type='nickname'` (Taro's `<Input type='nickname'>`). */
+  readonly jsxNicknameInputs: ts.JsxAttributes[] = [];
   private readonly featureTests: FeatureTest[] = [];
   private lost?: Map<FunctionFacts, { reason: 'callback' | 'lifecycle' | 'await'; detail: string }>;
   /** The functions the last markup's taps reach (a page's analysis asks once per call, with the same markup). */
@@ -670,6 +693,13 @@ export class PageModel {
           const init = attribute.initializer;
           if (ts.isIdentifier(attribute.name) && jsxTapAttributes.has(attribute.name.text)) {
             if (init && ts.isJsxExpression(init) && init.expression) this.jsxTapHandlers.push(init.expression);
+          } else if (
+            ts.isIdentifier(attribute.name) &&
+            attribute.name.text === 'type' &&
+            init &&
+            jsxLiteral(attribute)?.text === 'nickname'
+          ) {
+            this.jsxNicknameInputs.push(attribute.parent);
           } else if (ts.isIdentifier(attribute.name) && attribute.name.text === 'openType' && init) {
             const value = ts.isStringLiteral(init)
               ? init
@@ -1278,6 +1308,17 @@ export class PageModel {
         }
         return { span: openType.span, scopes, hasScope, ...(handlers ? { handlers } : {}) };
       });
+  }
+
+  /**
+   * The functions a JSX element's event attribute designates (`onBlur={onNickname}`, an inline arrow), undefined when
+   * the element does not set it.
+   */
+  jsxEventHandlers(element: ts.JsxAttributes, event: string): FunctionFacts[] | undefined {
+    const attribute = jsxAttributeOf(element, event);
+    const init = attribute?.initializer;
+    const expression = init && ts.isJsxExpression(init) ? init.expression : undefined;
+    return expression ? this.handlerFunctions(expression) : undefined;
   }
 
   /** The calls of the file whose callee is named one of `names` (`uploadFile` for `wx.uploadFile` and `wx.cloud.uploadFile`). */

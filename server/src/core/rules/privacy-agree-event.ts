@@ -1,10 +1,18 @@
+import ts from 'typescript';
 import { openTypesOf, tapEvents } from '../markup';
 import type { EventBinding } from '../markup';
+import { jsxAttributeOf, jsxHasSpread } from '../model';
 import { isVueTap } from '../vue';
 import type { Rule, RuleFinding } from './rule';
 
 /** The event through which the agree button reports the user's agreement. */
 const agreeEvent = 'agreeprivacyauthorization';
+
+/** Taro's spelling of the agree event (Taro's Button types, `onAgreePrivacyAuthorization`; catalog markup entry). */
+const taroAgreeEvent = 'onAgreePrivacyAuthorization';
+
+/** Taro's tap props of a Button: `onClick` (bound to the mini-program's `tap`) and `onTap`. */
+const taroTapEvents = ['onClick', 'onTap'];
 
 export const rule: Rule = {
   id: 'privacy-agree-event',
@@ -12,7 +20,7 @@ export const rule: Rule = {
   docs: {
     summary:
       'A privacy agree button (`<button open-type="agreePrivacyAuthorization">`) whose handler is bound to its tap (`bindtap`, `catchtap`) instead of `bindagreeprivacyauthorization`.',
-    platforms: ['wechat', 'uni-app'],
+    platforms: ['wechat', 'taro', 'uni-app'],
     rationale:
       // developers.weixin.qq.com/miniprogram/dev/api/open-api/privacy/wx.onNeedPrivacyAuthorization.html: resolve({ buttonId,
       // event: 'agree' }) goes after the button's bindagreeprivacyauthorization event; the base library checks the button was tapped.
@@ -22,10 +30,42 @@ export const rule: Rule = {
       "its documentation says to call `resolve` only after the button's `bindagreeprivacyauthorization` event fired: that event, not " +
       "the tap, is the button's report that the agreement was recorded. A handler bound to the tap can run before that. The fix renames " +
       'a `bindtap` to `bindagreeprivacyauthorization`; a `catchtap` also stops the tap from bubbling, so it is left to you. ' +
-      'In a uni-app `.vue` template the same holds for `@tap`/`@click`, renamed to `@agreeprivacyauthorization` (not `@tap.stop`).',
+      'In a uni-app `.vue` template the same holds for `@tap`/`@click`, renamed to `@agreeprivacyauthorization` (not `@tap.stop`); ' +
+      "in Taro's JSX for `onClick`/`onTap` on `<Button openType='agreePrivacyAuthorization'>`, renamed to `onAgreePrivacyAuthorization` " +
+      '(a Taro release older than its privacy-agreement support also needs the event registered with `@tarojs/plugin-inject`).',
     wrong: '<!-- index.wxml -->\n<button id="agree-btn" open-type="agreePrivacyAuthorization" bindtap="onAgree">同意</button>',
     right:
       '<!-- index.wxml -->\n<button id="agree-btn" open-type="agreePrivacyAuthorization" bindagreeprivacyauthorization="onAgree">同意</button>',
+  },
+  checkScript({ model, platform, sourceFile }) {
+    if (platform !== undefined && platform !== 'wechat') return [];
+    const findings: RuleFinding[] = [];
+    for (const openType of model.jsxOpenTypes) {
+      const element = openType.element;
+      if (!openType.value.split('|').includes('agreePrivacyAuthorization')) continue;
+      if (jsxHasSpread(element) || jsxAttributeOf(element, taroAgreeEvent)) continue;
+      for (const event of taroTapEvents) {
+        const attribute = jsxAttributeOf(element, event);
+        if (!attribute?.initializer || !ts.isIdentifier(attribute.name)) continue;
+        findings.push({
+          start: attribute.name.getStart(sourceFile),
+          end: attribute.name.getEnd(),
+          message:
+            `\`${event}\` on the privacy agree button runs on the tap, not when WeChat has recorded the agreement: ` +
+            `\`resolve({ buttonId, event: 'agree' })\` belongs after \`${taroAgreeEvent}\`. Pass the handler to \`${taroAgreeEvent}\`.`,
+          fixes: [
+            {
+              title: `Rename \`${event}\` to \`${taroAgreeEvent}\``,
+              // Not preferred (no ESLint autofix): a Taro release that predates the privacy agreement does not pass
+              // the event on without `@tarojs/plugin-inject` (github.com/NervJS/taro/issues/14377, the maintainers'
+              // answer: upgrade, or register the event with the plugin), so the rename is for the user to confirm.
+              edits: [{ start: attribute.name.getStart(sourceFile), end: attribute.name.getEnd(), newText: taroAgreeEvent }],
+            },
+          ],
+        });
+      }
+    }
+    return findings;
   },
   checkMarkup({ facts }) {
     if (!facts.fillIn || facts.platform !== 'wechat') return [];
