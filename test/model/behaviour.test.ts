@@ -167,3 +167,67 @@ describe('page model: the profile fill-in and the privacy agreement (fill-in-pro
     });
   });
 });
+
+describe('page model: the fill-in and the privacy agreement in Taro JSX (fill-in-taro)', () => {
+  it('follows the avatar and the nickname through React state into the function that stores and sends them', () => {
+    expectFindings('avatar-not-uploaded', {
+      'fill-in-taro/src/pages/profile/index.tsx': [
+        {
+          line: 13,
+          message: /`Taro\.setStorageSync` stores the avatar's temporary path from `onChooseAvatar` \(through `avatarUrl`\)/,
+        },
+        { line: 14, message: /`Taro\.request` sends the avatar's temporary path .*Upload it first \(`Taro\.uploadFile`\)/ },
+      ],
+      'fill-in-taro/src/pages/uploaded/index.tsx': [],
+    });
+    expectFindings('nickname-read-on-input', {
+      'fill-in-taro/src/pages/profile/index.tsx': [
+        { line: 13, message: /stores the nickname read in `onNicknameBlur` \(kept in `nickname`\).*`<Form onSubmit>`/ },
+        { line: 14, message: /sends the nickname read in `onNicknameBlur`/ },
+      ],
+      'fill-in-taro/src/pages/uploaded/index.tsx': [],
+    });
+  });
+
+  it("reports the component's agree Button bound to onClick and a resolve naming another id", () => {
+    expectFindings('privacy-agree-event', {
+      'fill-in-taro/src/components/privacy/index.tsx': [{ line: 23, message: /`onClick`.*`onAgreePrivacyAuthorization`/ }],
+    });
+    expectFindings('privacy-button-id', {
+      'fill-in-taro/src/components/privacy/index.tsx': [
+        { line: 17, message: /in index\.tsx has the id `agree` \(its agree buttons: `agree-btn`\)/ },
+      ],
+    });
+  });
+});
+
+describe('page model: the fill-in and the privacy agreement in uni-app .vue (fill-in-uniapp)', () => {
+  it('follows the avatar and the nickname through <script setup> refs into the function that stores and sends them', () => {
+    expectFindings('avatar-not-uploaded', {
+      'fill-in-uniapp/pages/profile/profile.vue': [
+        {
+          line: 26,
+          message: /`uni\.setStorageSync` stores the avatar's temporary path from `onChooseAvatar` \(through `avatarUrl`\)/,
+        },
+      ],
+      'fill-in-uniapp/pages/uploaded/uploaded.vue': [],
+    });
+    expectFindings('nickname-read-on-input', {
+      'fill-in-uniapp/pages/profile/profile.vue': [
+        { line: 27, message: /`uni\.request` sends the nickname read in `onNickname` \(kept in `nickname`\).*`<form @submit>`/ },
+      ],
+      'fill-in-uniapp/pages/uploaded/uploaded.vue': [],
+    });
+  });
+
+  it("reports the component's agree button bound to @click and a resolve naming another id", () => {
+    expectFindings('privacy-agree-event', {
+      'fill-in-uniapp/components/privacy/privacy.vue': [{ line: 3, message: /`@click`.*`@agreeprivacyauthorization`/ }],
+    });
+    expectFindings('privacy-button-id', {
+      'fill-in-uniapp/components/privacy/privacy.vue': [
+        { line: 22, message: /in privacy\.vue has the id `agree` \(its agree buttons: `agree-btn`\)/ },
+      ],
+    });
+  });
+});
