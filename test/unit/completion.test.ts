@@ -314,3 +314,28 @@ describe('flow snippets', () => {
     }
   });
 });
+
+describe("values of Taro components' user-info props (JSX)", () => {
+  const tsx = { fileName: '/project/src/pages/me/index.tsx' };
+  const page = (jsx: string) => `import { Button, Input } from '@tarojs/components'\nexport default () => ${jsx}\n`;
+
+  it("offers the open-type values inside openType's quotes, replacing what is there", () => {
+    const source = page("<Button openType='choose|'>头像</Button>");
+    const items = complete(source, tsx);
+    const avatar = entry(items, 'chooseAvatar');
+    const text = source.replace('|', '');
+    assert.equal(text.slice(avatar.replace!.start, avatar.replace!.end), 'choose');
+    assert.ok(labelsOf(items).includes('agreePrivacyAuthorization'));
+    assert.equal(entry(items, 'getUserInfo').deprecated, true);
+  });
+
+  it("narrows to the page's platform and offers nickname for an Input's type", () => {
+    const alipay = labelsOf(complete(page("<Button openType='|' />"), { ...tsx, platform: 'alipay' }));
+    assert.ok(alipay.includes('getAuthorize') && !alipay.includes('chooseAvatar'), alipay.join(', '));
+    assert.ok(labelsOf(complete(page("<Input type='|' />"), tsx)).includes('nickname'));
+  });
+
+  it('offers nothing in other props', () => {
+    assert.deepEqual(complete(page("<Button className='|' />"), tsx), []);
+  });
+});

@@ -194,3 +194,35 @@ describe('hover elsewhere', () => {
     assert.equal(getHover({ fileName: '/p/a.wxml', text: '<button open-type="getUserInfo"/>', language: 'en' }, 20), undefined);
   });
 });
+
+describe("hover on Taro components' user-info props (JSX)", () => {
+  const tsx = { fileName: '/project/src/pages/me/index.tsx' };
+  const page = (jsx: string) => `import { Button, Input } from '@tarojs/components'\nexport default () => ${jsx}\n`;
+
+  it('documents openType and its value, in English and Chinese', () => {
+    const name = hover(page("<Button open|Type='chooseAvatar' onChooseAvatar={pick}>头像</Button>"), tsx);
+    assert.match(name.markdown, /open-type/);
+    assert.equal(spanText(page("<Button open|Type='chooseAvatar' onChooseAvatar={pick}>头像</Button>"), tsx), 'openType');
+    const value = hover(page("<Button openType='choose|Avatar' onChooseAvatar={pick}>头像</Button>"), tsx);
+    assert.match(value.markdown, /open-type="chooseAvatar"/);
+    assert.match(value.markdown, /2\.21\.2/);
+    assert.match(value.markdown, /temporary/);
+    const zh = hover(page("<Button openType='choose|Avatar'>头像</Button>"), { ...tsx, language: 'zh-cn' });
+    assert.match(zh.markdown, /临时/);
+  });
+
+  it("documents the event props and the nickname input's type", () => {
+    assert.match(hover(page("<Button openType='chooseAvatar' onChoose|Avatar={pick} />"), tsx).markdown, /avatarUrl/);
+    assert.match(
+      hover(page("<Button openType='agreePrivacyAuthorization' onAgreePrivacy|Authorization={agree} />"), tsx).markdown,
+      /agreeprivacyauthorization/i,
+    );
+    assert.match(hover(page("<Input type='nick|name' onBlur={keep} />"), tsx).markdown, /nickname/);
+  });
+
+  it('says nothing on props and values the catalog does not describe', () => {
+    assert.equal(hoverAt(page("<Button on|Click={pick} openType='share' />"), tsx).result, undefined);
+    assert.equal(hoverAt(page("<Button openType='sh|are' />"), tsx).result, undefined);
+    assert.equal(hoverAt(page("<View open|Type='chooseAvatar' />"), tsx).result, undefined);
+  });
+});

@@ -86,6 +86,15 @@ export function getMarkupAttribute(tag: string, name: string): MarkupAttributeEn
 }
 
 /**
+ * The markup attribute a Taro JSX prop spells, on the element of that tag (`openType` and `onChooseAvatar` on
+ * `<Button>`, `type` on `<Input>`): Taro's components are the mini-program's under capitalised names.
+ */
+export function getJsxAttribute(tag: string, name: string): MarkupAttributeEntry | undefined {
+  const element = tag.toLowerCase();
+  return catalog.markup.find((m) => m.tag === element && m.spellings?.taro === name);
+}
+
+/**
  * The known runtime errors that match a reported `errMsg` or Alipay result code, with the APIs that
  * report them. Matching is loose (case-insensitive, separator variants), as the platforms word the
  * same failure differently across clients.

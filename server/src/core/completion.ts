@@ -9,6 +9,7 @@ import ts from 'typescript';
 import {
   apisOf,
   flowSnippets,
+  getJsxAttribute,
   labels,
   localize,
   type ApiEntry,
@@ -26,6 +27,7 @@ import {
   renderApiCompletionDoc,
   renderField,
   renderFlow,
+  renderMarkupValue,
   renderOption,
   renderOptionValue,
   type RenderContext,
@@ -37,6 +39,7 @@ import {
   enclosingObjectLiteral,
   expressionShape,
   isInComment,
+  jsxAttributeSite,
   namespaceOf,
   nodeAt,
 } from './featureContext';
@@ -100,7 +103,40 @@ export function getCompletions(input: FeatureInput, offset: number): CompletionE
   if (access) return memberCompletions(access, offset, sourceFile, ctx);
   const options = optionsAt(node, sourceFile);
   if (options) return optionCompletions(options.object, options.api, offset, sourceFile, ctx);
+  const jsx = jsxValueCompletions(node, offset, sourceFile, ctx);
+  if (jsx) return jsx;
   return flowCompletions(node, offset, sourceFile, input, ctx);
+}
+
+/**
+ * The values of a Taro component's user-info prop, inside its quotes (`<Button openType='|'>`, `<Input type='|'>`),
+ * for the page's platform (all platforms when it is not known); undefined elsewhere.
+ */
+function jsxValueCompletions(
+  node: ts.Node,
+  offset: number,
+  sourceFile: ts.SourceFile,
+  ctx: RenderContext,
+): CompletionEntry[] | undefined {
+  const site = jsxAttributeSite(node);
+  const attr = site?.literal && getJsxAttribute(site.tag, site.name);
+  if (!site?.literal || !attr?.values) return undefined;
+  const start = site.literal.getStart(sourceFile) + 1;
+  const end = Math.max(start, site.literal.end - 1);
+  if (offset < start || offset > end) return undefined;
+  const platform = ctx.platform;
+  return attr.values
+    .filter((value) => !platform || value.platforms.includes(platform))
+    .map((value, i) => ({
+      label: value.value,
+      kind: 'value' as const,
+      insertText: value.value,
+      replace: { start, end },
+      detail: detail(localize(value.summary, ctx.language)),
+      documentation: renderMarkupValue(attr, value, ctx),
+      ...(value.deprecated ? { deprecated: true } : {}),
+      sortText: sortKey(value.deprecated ? 1 : 0, i),
+    }));
 }
 
 /** A property access whose name the cursor is on (or right after the dot of). */

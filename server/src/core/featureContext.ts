@@ -241,3 +241,26 @@ function isJsonParse(callee: ts.Expression): boolean {
     expr.expression.text === 'JSON'
   );
 }
+
+/**
+ * The JSX attribute a node is the name or the string value of (`openType='chooseAvatar'`, `type={'nickname'}`), with
+ * the element's tag, the attribute's name and the literal when the node is the value.
+ */
+export function jsxAttributeSite(
+  node: ts.Node,
+): { tag: string; name: string; attribute: ts.JsxAttribute; literal?: ts.StringLiteral } | undefined {
+  let attribute: ts.JsxAttribute | undefined;
+  let literal: ts.StringLiteral | undefined;
+  if (ts.isIdentifier(node) && ts.isJsxAttribute(node.parent) && node.parent.name === node) attribute = node.parent;
+  else if (ts.isStringLiteral(node)) {
+    const holder = ts.isJsxExpression(node.parent) ? node.parent.parent : node.parent;
+    if (holder && ts.isJsxAttribute(holder)) {
+      attribute = holder;
+      literal = node;
+    }
+  }
+  if (!attribute || !ts.isIdentifier(attribute.name)) return undefined;
+  const tag = attribute.parent.parent.tagName;
+  if (!ts.isIdentifier(tag)) return undefined;
+  return { tag: tag.text, name: attribute.name.text, attribute, ...(literal ? { literal } : {}) };
+}

@@ -4,10 +4,19 @@
  * known `errMsg` string. Pure: offsets in, Markdown and a span out.
  */
 import ts from 'typescript';
-import { findErrors, getApi, knownApiNames, type ApiEntry, type OptionEntry } from '../catalog';
+import { findErrors, getApi, getJsxAttribute, knownApiNames, type ApiEntry, type OptionEntry } from '../catalog';
 import type { FeatureInput } from './completion';
-import { renderApi, renderError, renderField, renderOption, renderOptionValue, type RenderContext } from './docsMarkdown';
-import { apiOfOptions, fieldOfAccess, isInComment, nodeAt, resolveRef } from './featureContext';
+import {
+  renderApi,
+  renderError,
+  renderField,
+  renderMarkupAttribute,
+  renderMarkupValue,
+  renderOption,
+  renderOptionValue,
+  type RenderContext,
+} from './docsMarkdown';
+import { apiOfOptions, fieldOfAccess, isInComment, jsxAttributeSite, nodeAt, resolveRef } from './featureContext';
 import { getSourceFile, hasScript, propertyNameText } from './parse';
 import type { Span } from './types';
 
@@ -36,8 +45,20 @@ export function getHover(input: FeatureInput, offset: number): HoverResult | und
     apiHover(node, sourceFile, ctx) ??
     optionHover(node, sourceFile, ctx) ??
     fieldHover(node, sourceFile, ctx) ??
-    errorHover(node, sourceFile, ctx)
+    errorHover(node, sourceFile, ctx) ??
+    jsxHover(node, sourceFile, ctx)
   );
+}
+
+/** A Taro component's user-info prop (`openType`, `onChooseAvatar`) or its value (`openType='chooseAvatar'`). */
+function jsxHover(node: ts.Node, sourceFile: ts.SourceFile, ctx: RenderContext): HoverResult | undefined {
+  const site = jsxAttributeSite(node);
+  const attr = site && getJsxAttribute(site.tag, site.name);
+  if (!site || !attr) return undefined;
+  if (!site.literal) return { markdown: renderMarkupAttribute(attr, ctx), span: spanOf(site.attribute.name, sourceFile) };
+  const written = site.literal.text;
+  const value = attr.values?.find((v) => v.value === written);
+  return value ? { markdown: renderMarkupValue(attr, value, ctx), span: spanOf(site.literal, sourceFile) } : undefined;
 }
 
 /** `wx.getUserProfile`, `wx['getUserProfile']`, or a local alias / named import of an API. */
