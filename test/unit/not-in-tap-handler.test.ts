@@ -236,6 +236,37 @@ describe('not-in-tap-handler', () => {
     assert.match(findings[0]!.message, /must be invoked by user tap gesture/);
   });
 
+  it("quotes the runtime message of the platforms a uni call runs on (Douyin's in an MP-TOUTIAO region)", () => {
+    const files = {
+      'manifest.json': '{ "vueVersion": "3", "mp-weixin": {}, "mp-toutiao": {} }',
+      'pages.json': '{ "pages": [] }',
+    };
+    const vue = (call: string) =>
+      [
+        '<template>\n  <view />\n</template>',
+        '<script setup>',
+        "import { onLoad } from '@dcloudio/uni-app'",
+        call,
+        '</script>',
+        '',
+      ].join('\n');
+    const douyin = check(
+      code,
+      vue("onLoad(() => {\n  // #ifdef MP-TOUTIAO\n  «uni.getUserProfile»({ desc: '完善资料', fail() {} })\n  // #endif\n})"),
+      { files, file: 'pages/me/me.vue' },
+    ).findings;
+    assert.equal(douyin.length, 1);
+    assert.match(douyin[0]!.message, /fails with "getUserProfile:fail must be invoked by user tap gesture"$/);
+    const both = check(code, vue("onLoad(() => { «uni.getUserProfile»({ desc: '完善资料', fail() {} }) })"), {
+      files,
+      file: 'pages/me/me.vue',
+    }).findings;
+    assert.match(
+      both[0]!.message,
+      /fails with "getUserProfile:fail can only be invoked by user TAP gesture\." or "getUserProfile:fail must be invoked/,
+    );
+  });
+
   it('follows the Alipay onTap binding', () => {
     const source = `Page({ onTap() { ${call} }, other() { ${flagged} } })`;
     const { spans, findings } = check(code, source, { files: { 'pages/index/index.axml': '<button onTap="onTap"/>' } });

@@ -6,6 +6,7 @@ const apiBase = 'https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/
 
 /** Shared by `tt.getUserProfile` and `Taro.getUserProfile` on Douyin. */
 export const ttTapGestureError: ErrorEntry = {
+  platform: 'douyin',
   errMsg: 'getUserProfile:fail must be invoked by user tap gesture',
   pattern: 'getUserProfile:fail[ :]*must be invoked by user tap gesture',
   cause: {

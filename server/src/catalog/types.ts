@@ -92,6 +92,11 @@ export interface ErrorEntry {
    * `errMsg` then starts with `API:`, and the error is not about the API entry that lists it.
    */
   anyApi?: boolean;
+  /**
+   * The platform whose runtime reports it, in the entry of a cross-platform API (Taro's, uni-app's) that lists the
+   * errors of several platforms.
+   */
+  platform?: Platform;
 }
 
 /** What to use instead of an old API or attribute: one sentence and the page that explains the new way. */

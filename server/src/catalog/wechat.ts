@@ -7,6 +7,7 @@ const apiBase = 'https://developers.weixin.qq.com/miniprogram/dev/api/open-api';
 
 /** Shared by `wx.getUserProfile` and `Taro.getUserProfile` on WeChat. */
 export const wxTapGestureError: ErrorEntry = {
+  platform: 'wechat',
   errMsg: 'getUserProfile:fail can only be invoked by user TAP gesture.',
   pattern: 'getUserProfile:fail[ :]*can only be invoked by user tap gesture',
   cause: {

@@ -49,8 +49,16 @@ export const rule: Rule = {
       const verdict = context.model.gestureVerdict(call.node, context.markup);
       if (!verdict || verdict.ok) continue;
       const name = `${call.ref.namespace}.${call.ref.name}`;
-      const runtime = call.api.errors.find((e) => /gesture/i.test(e.errMsg))?.errMsg;
-      const failure = runtime ? `; otherwise it fails with "${runtime}"` : '';
+      // The gesture error of the platforms the call runs on (a uni or Taro entry lists WeChat's and Douyin's).
+      const runsOn = context.platformsOf(call);
+      const runtime = [
+        ...new Set(
+          call.api.errors
+            .filter((e) => /gesture/i.test(e.errMsg) && (!e.platform || runsOn.includes(e.platform)))
+            .map((e) => `"${e.errMsg}"`),
+        ),
+      ];
+      const failure = runtime.length > 0 ? `; otherwise it fails with ${runtime.join(' or ')}` : '';
       if (verdict.reason === 'not-bound' && verdict.referenced === false) {
         // Nothing binds or calls the method: it may be dead code, or bound from somewhere the page does not show.
         findings.push({
