@@ -36,6 +36,18 @@ describe(code, () => {
     assert.deepEqual(plain.findings, []);
   });
 
+  it('accepts a bound :data-eventsync (uni-app compares String(dataset.eventsync) with "true"), but not data-eventsync="false"', () => {
+    for (const attribute of [':data-eventsync="true"', 'v-bind:data-eventsync="true"', ':data-eventsync="syncTaps"']) {
+      const bound = run(`<template>\n  <button ${attribute} @tap="onTap">a</button>\n</template>\n${script(tapProfile)}`);
+      assert.deepEqual(bound.findings, [], attribute);
+    }
+    const off = run(`<template>\n  <button data-eventsync="false" «@tap»="onTap">a</button>\n</template>\n${script(tapProfile)}`);
+    assert.deepEqual(
+      off.findings.map((f) => ({ start: f.start, end: f.end })),
+      off.spans,
+    );
+  });
+
   it('follows the handler through the functions it calls (`@click="go"` → `go()` → `onTap()`)', () => {
     const { spans, findings } = run(
       `<template>\n  <view «@click»="go">a</view>\n</template>\n${script(`${tapProfile}\nconst go = () => onTap()`)}`,

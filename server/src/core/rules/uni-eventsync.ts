@@ -3,8 +3,16 @@ import { bindable } from '../model';
 import { builtinTags, isVueFile, isVueTap } from '../vue';
 import type { Rule, RuleFinding } from './rule';
 
+/**
+ * True when the element asks for its events at once: `data-eventsync="true"`, or any bound form
+ * (`:data-eventsync="true"`). uni-app's event invoker compares `String(e.target.dataset.eventsync)` with `'true'`
+ * (dcloudio/uni-app, packages/uni-mp-vue/src/helpers/vOn.ts), so a bound `true` counts too; another bound value may be
+ * true at run time, so it is not reported either.
+ */
 function hasEventSync(element: MarkupElement): boolean {
-  return element.attributes.some((a) => a.name === 'data-eventsync' && a.value.trim() === 'true');
+  // The template reader gives a bound attribute its argument as the name and `{{expression}}` as the value (a string
+  // literal is read as its text), as WXML writes a computed value.
+  return element.attributes.some((a) => a.name === 'data-eventsync' && (a.value.trim() === 'true' || a.value.startsWith('{{')));
 }
 
 export const rule: Rule = {
