@@ -150,4 +150,18 @@ describe('real-world study: misses the core must report', () => {
       'alipay-authcode-on-load/pages/silent/silent.js': [],
     });
   });
+
+  it('avatar-not-uploaded reports the temporary path stored beside its own upload, not the uploaded file ID (avatar-stored-beside-upload)', () => {
+    // Fill-in study: the handler uploads the path and also stores the path itself (me.js:17); the control page keeps
+    // the path in data, uploads it and stores data once the upload has replaced it, which cannot be told apart.
+    expectLines('avatar-not-uploaded', {
+      'avatar-stored-beside-upload/pages/me/me.js': [
+        {
+          line: 17,
+          message: /stores the avatar's temporary path from `pickAvatar`.*Keep the URL or file ID its upload returns instead/,
+        },
+      ],
+      'avatar-stored-beside-upload/pages/draft/draft.js': [],
+    });
+  });
 });

@@ -90,6 +90,24 @@ describe('avatar-not-uploaded', () => {
     it(`accepts ${name}`, () => assert.deepEqual(run(source, extra).findings, []));
   }
 
+  it('reports the path itself stored beside its own upload, and not what data holds after it', () => {
+    const source =
+      "Page({ onChooseAvatar(e) {\n  const path = e.detail.avatarUrl\n  const ext = /\\.\\w+$/.exec(path)[0]\n  wx.cloud.uploadFile({ cloudPath: 'a' + ext, filePath: path, success: (res) => this.setData({ avatarUrl: res.fileID }) })\n  «wx.setStorageSync»('avatarLocal', path)\n  this.setData({ avatarUrl: path })\n},\n  onSave() { wx.setStorageSync('avatar', this.data.avatarUrl) },\n})";
+    const { spans, findings } = run(source);
+    assert.deepEqual(spansOf(findings), spans);
+    assert.match(
+      findings[0]!.message,
+      /stores the avatar's temporary path from `onChooseAvatar`: .*Keep the URL or file ID its upload returns instead\.$/,
+    );
+  });
+
+  it('does not take a test of the path for the path (a flag stored, no escape)', () => {
+    const source =
+      "Page({ onChooseAvatar(e) {\n  const remote = e.detail.avatarUrl.startsWith('https://')\n  wx.setStorageSync('remote', remote)\n  if (/^wxfile:/.test(e.detail.avatarUrl)) «wx.setStorageSync»('avatar', e.detail.avatarUrl)\n} })";
+    const { spans, findings } = run(source);
+    assert.deepEqual(spansOf(findings), spans);
+  });
+
   it('is checked in a script that names no user-info API, because its markup uses chooseAvatar', () => {
     const { findings } = check(code, "Page({ onChooseAvatar(e) { wx.setStorageSync('avatar', e.detail.avatarUrl) } })", {
       files: { 'pages/index/index.wxml': '<button open-type="chooseAvatar" bindchooseavatar="onChooseAvatar">头像</button>' },

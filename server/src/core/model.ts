@@ -19,7 +19,7 @@ import { getApi, type ApiNamespace } from '../catalog';
 import { resolveApiReference, type AliasTable, type ApiCall, type ApiRef } from './calls';
 import { isFunctionLike, propertyNameText, skipOuterExpressions, walk } from './parse';
 import { isVueFile, scriptSetupOf } from './vue';
-import { eventValueFlow, type ValueFlow } from './valueFlow';
+import { eventValueFlow, type FlowOptions, type ValueFlow } from './valueFlow';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public types
@@ -1366,9 +1366,9 @@ export class PageModel {
    * or send it to a server, directly or through the page's `data`, and whether it reaches a call the file does not
    * show (see valueFlow.ts).
    */
-  eventValueFlow(handlers: readonly ts.FunctionLikeDeclaration[], path: readonly string[]): ValueFlow {
+  eventValueFlow(handlers: readonly ts.FunctionLikeDeclaration[], path: readonly string[], options: FlowOptions = {}): ValueFlow {
     const members = this.definitions.members.flatMap((member) => (member.fn ? [member.fn] : []));
-    return eventValueFlow(handlers, path, members, this.aliases, this.sourceFile);
+    return eventValueFlow(handlers, path, members, this.aliases, this.sourceFile, options);
   }
 
   /** True when `node` runs in one of the functions, or in a function they lead to at any timing. */

@@ -7,7 +7,10 @@
  * reads the page for each kept value read back (`this.data.avatarUrl`) and stored or sent, until it is overwritten.
  *
  * It errs on the side of silence: a value handed to any other call (a helper that may upload it, a
- * transformation) makes the flow {@link ValueFlow.escapes}, and the rules say nothing then.
+ * transformation) makes the flow {@link ValueFlow.escapes}, and the rules say nothing then. Two kinds of call are
+ * known instead: tests and searches of the value (`/\.\w+$/.exec(path)`, `path.startsWith('http')`), whose result
+ * is not the value; and, when asked, the calls that upload or save the file ({@link uploadCalls}), which the flow
+ * records as {@link ValueFlow.uploaded}.
  */
 import ts from 'typescript';
 import { resolveApiReference, type AliasTable } from './calls';
@@ -28,7 +31,21 @@ export interface ValueFlow {
   sinks: ValueSink[];
   /** True when the value reaches a call the analysis does not know, which may upload or transform it. */
   escapes: boolean;
+  /** True when the value itself reaches an upload or save call (followed only when {@link FlowOptions} asks). */
+  uploaded: boolean;
 }
+
+/** How to follow the value. */
+export interface FlowOptions {
+  /** Record a value handed to an upload or save call ({@link uploadCalls}) as uploaded, not as escaping. */
+  followUploads?: boolean;
+}
+
+/**
+ * The calls that upload or persist a local file: `wx.uploadFile`, `wx.cloud.uploadFile`, the file-system manager's
+ * `saveFile`/`copyFile` (and the old `wx.saveFile`), matched by name.
+ */
+export const uploadCalls: ReadonlySet<string> = new Set(['uploadFile', 'saveFile', 'saveFileSync', 'copyFile', 'copyFileSync']);
 
 /**
  * What the value is at a name: the rest of the path to it (`['avatarUrl']` for `e.detail`), `[]` for the value or an
@@ -62,6 +79,11 @@ const serverApis = new Set(['request']);
 const databaseWrites = new Set(['add', 'update', 'set']);
 /** Calls that read a value without keeping or sending it. */
 const harmless = new Set(['log', 'info', 'warn', 'error', 'debug', 'stringify', 'String', 'showToast', 'showModal']);
+/**
+ * Calls that test or search the value and return something else (a match, a flag, a position): neither a place the
+ * value goes nor a copy of it. Found in the real-world study: `/\.\w+$/.exec(avatarUrl)[0]` for the file's extension.
+ */
+const searches = new Set(['test', 'exec', 'match', 'includes', 'startsWith', 'endsWith', 'indexOf']);
 
 function calleeName(callee: ts.Expression): string | undefined {
   if (ts.isIdentifier(callee)) return callee.text;
@@ -159,6 +181,8 @@ interface FlowResult {
   sinks: Map<ts.CallExpression, ValueSink>;
   escapes: boolean;
   stores: Map<string, Store>;
+  followUploads: boolean;
+  uploaded: boolean;
 }
 
 /** Reads functions for one value. */
@@ -241,6 +265,7 @@ class FlowReader {
   /** True when an expression holds the value or a part of the way to it (functions inside are not read). */
   private carries(node: ts.Node): boolean {
     if (isFunctionLike(node)) return false;
+    if (ts.isCallExpression(node) && searches.has(calleeName(skipOuterExpressions(node.expression)) ?? '')) return false;
     if (ts.isExpression(node) && isChain(skipOuterExpressions(node))) {
       const chain = skipOuterExpressions(node) as ts.Identifier | ts.PropertyAccessExpression | ts.ElementAccessExpression;
       if (this.pathOf(chain) !== undefined) return true;
@@ -381,7 +406,11 @@ class FlowReader {
     )
       return sink('server');
     if (name && databaseWrites.has(name) && onCollection(callee)) return sink('server');
-    if (name && harmless.has(name)) return;
+    if (name && (harmless.has(name) || searches.has(name))) return;
+    if (name && this.result.followUploads && uploadCalls.has(name)) {
+      this.result.uploaded = true;
+      return;
+    }
     this.result.escapes = true;
   }
 }
@@ -397,13 +426,24 @@ export function eventValueFlow(
   members: readonly ts.FunctionLikeDeclaration[],
   aliases: AliasTable,
   sourceFile: ts.SourceFile,
+  options: FlowOptions = {},
 ): ValueFlow {
-  const result: FlowResult = { sinks: new Map(), escapes: false, stores: new Map() };
+  const result: FlowResult = {
+    sinks: new Map(),
+    escapes: false,
+    stores: new Map(),
+    followUploads: options.followUploads === true,
+    uploaded: false,
+  };
   for (const handler of handlers) new FlowReader(aliases, sourceFile, result).readHandler(handler, path);
   const handlerPaths = new Map<ts.Node, readonly string[]>(handlers.map((handler) => [handler, path]));
   for (const store of result.stores.values()) {
     const scopes = store.kind === 'variable' && store.scope ? [store.scope] : members;
     for (const scope of scopes) new FlowReader(aliases, sourceFile, result, store, handlerPaths).readBackIn(scope);
   }
-  return { sinks: [...result.sinks.values()].sort((a, b) => a.call.pos - b.call.pos), escapes: result.escapes };
+  return {
+    sinks: [...result.sinks.values()].sort((a, b) => a.call.pos - b.call.pos),
+    escapes: result.escapes,
+    uploaded: result.uploaded,
+  };
 }

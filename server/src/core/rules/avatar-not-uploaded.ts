@@ -1,27 +1,23 @@
 import type ts from 'typescript';
 import type { PageModel } from '../model';
 import type { Span } from '../types';
-import type { ValueSink } from '../valueFlow';
+import { uploadCalls, type FlowOptions, type ValueSink } from '../valueFlow';
 import type { Rule, RuleFinding } from './rule';
 
-/**
- * The calls that upload or persist a local file: `wx.uploadFile`, `wx.cloud.uploadFile`, the file-system manager's
- * `saveFile`/`copyFile` (and the old `wx.saveFile`). A page that makes any of them is left alone: the path may be
- * uploaded on a way the analysis does not follow.
- */
-export const uploadCalls: ReadonlySet<string> = new Set(['uploadFile', 'saveFile', 'saveFileSync', 'copyFile', 'copyFileSync']);
+export { uploadCalls };
 
 /**
  * Where the value at `path` of an event goes from the page methods `handlerNames`: the stores and sends with the span
- * of their callee, and the handler names as messages list them; nothing when the value may go where the model does not
- * follow it.
+ * of their callee, the handler names as messages list them, and whether the value itself reached an upload (with
+ * `followUploads`); nothing when the value may go where the model does not follow it.
  */
 export function eventSinks(
   model: PageModel,
   handlerNames: Iterable<string>,
   path: readonly string[],
   jsxHandlers: ReadonlyArray<{ name: string; fn: ts.FunctionLikeDeclaration }> = [],
-): { sinks: Array<ValueSink & Span>; names: string } | undefined {
+  options: FlowOptions = {},
+): { sinks: Array<ValueSink & Span>; names: string; uploaded: boolean } | undefined {
   const handlers = [
     ...[...handlerNames].flatMap((name) => model.handlerFunctionsNamed(name).map((fn) => ({ name, fn }))),
     ...jsxHandlers,
@@ -30,6 +26,7 @@ export function eventSinks(
   const flow = model.eventValueFlow(
     handlers.map((h) => h.fn),
     path,
+    options,
   );
   if (flow.escapes) return undefined;
   const sourceFile = model.sourceFile;
@@ -40,6 +37,7 @@ export function eventSinks(
       end: sink.call.expression.getEnd(),
     })),
     names: [...new Set(handlers.map((h) => `\`${h.name}\``))].join(', '),
+    uploaded: flow.uploaded,
   };
 }
 
@@ -65,8 +63,9 @@ export const rule: Rule = {
       'to anyone. Upload the file first (`wx.uploadFile` to your server, `wx.cloud.uploadFile` to cloud storage) and keep the URL or ' +
       'file ID you get back; to keep it only on the device, save it with the file-system manager. The rule follows the path from ' +
       'the handler into the functions of the page that read it back (`setData` and `this.data`, `setState` and `this.state`, `this.x` ' +
-      'of a Vue component, a Vue `ref`, React state); it stays quiet when the page uploads or saves a file anywhere, ' +
-      'or hands the path to a function it does not follow. Taro pages are read from `<Button openType="chooseAvatar" ' +
+      'of a Vue component, a Vue `ref`, React state), and stays quiet when it hands the path to a function it does not follow. When the page uploads or saves ' +
+      'a file, only the path itself stored or sent beside its own upload is reported, not a kept value read back, which may ' +
+      'hold the uploaded URL by then. Taro pages are read from `<Button openType="chooseAvatar" ' +
       "onChooseAvatar={…}>`, uni-app pages from the `.vue` template's `@chooseavatar`.",
     wrong:
       '<!-- index.wxml -->\n<button open-type="chooseAvatar" bindchooseavatar="onChooseAvatar">头像</button>\n\n// index.js\nPage({\n  onChooseAvatar(e) {\n    wx.setStorageSync(\'avatarUrl\', e.detail.avatarUrl)\n  },\n})',
@@ -81,22 +80,25 @@ export const rule: Rule = {
       .flatMap((button) => button.handlers ?? [])
       .map((facts) => ({ name: facts.name ?? 'onChooseAvatar', fn: facts.node }));
     if (!markup && jsx.length === 0) return [];
-    if (model.callsNamed(uploadCalls).length > 0) return [];
     const chosen = markup ? [...markup.bound].filter(([, events]) => events.includes('chooseavatar')).map(([name]) => name) : [];
-    const found = eventSinks(model, chosen, ['detail', 'avatarUrl'], jsx);
+    const found = eventSinks(model, chosen, ['detail', 'avatarUrl'], jsx, { followUploads: true });
     if (!found) return [];
-    const { sinks, names } = found;
+    const { names, uploaded } = found;
+    let sinks = found.sinks;
+    // The page uploads or saves a file: the path may reach it on a way the flow does not follow, and a kept value read
+    // back may hold the uploaded URL by then. Only when the handler uploads the path itself is a store or send of that
+    // same path, not read back, known to keep the temporary file (real-world study, avatar-stored-beside-upload).
+    if (model.callsNamed(uploadCalls).length > 0) sinks = uploaded ? sinks.filter((sink) => !sink.through) : [];
     return sinks.map((sink): RuleFinding => {
       const through = sink.through ? ` (through \`${sink.through}\`)` : '';
       const what =
         sink.kind === 'storage'
           ? `stores the avatar's temporary path from ${names}${through}: the file is only kept for this run of the mini-program, so the stored path can stop working.`
           : `sends the avatar's temporary path from ${names}${through} to a server: it names a file on this user's device, which nobody else can load.`;
-      return {
-        start: sink.start,
-        end: sink.end,
-        message: `\`${sink.label}\` ${what} Upload it first (${uploadHint(sink.label)}) and keep the URL or file ID it returns.`,
-      };
+      const advice = uploaded
+        ? 'Keep the URL or file ID its upload returns instead.'
+        : `Upload it first (${uploadHint(sink.label)}) and keep the URL or file ID it returns.`;
+      return { start: sink.start, end: sink.end, message: `\`${sink.label}\` ${what} ${advice}` };
     });
   },
 };
