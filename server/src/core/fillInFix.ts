@@ -1,24 +1,60 @@
 /**
- * The way from the old profile APIs to WeChat's avatar/nickname fill-in, as a quick fix that edits both files of a
- * page: the WXML element whose handler asks for the profile (a `bindtap` button calling `wx.getUserProfile` or
- * `wx.getUserInfo`, or an `open-type="getUserInfo"` button) becomes a `chooseAvatar` button and a `<form>` with an
- * `<input type="nickname">` and a submit button; the handler becomes two stubs, one that uploads the avatar (a
- * temporary path, see the avatar-not-uploaded rule) and one that reads the nickname on submit (see
- * nickname-read-on-input). Sources: developers.weixin.qq.com/miniprogram/dev/framework/open-ability/userProfile.html.
+ * The way from the old profile APIs to WeChat's avatar/nickname fill-in, as a quick fix: the element whose handler
+ * asks for the profile (a tap calling `getUserProfile`/`getUserInfo`, or an `open-type="getUserInfo"` button) becomes
+ * a `chooseAvatar` button and a form with a `nickname` input and a submit button; the handler becomes two stubs, one
+ * that uploads the avatar (a temporary path, see the avatar-not-uploaded rule) and one that reads the nickname on
+ * submit (see nickname-read-on-input). Source: developers.weixin.qq.com/miniprogram/dev/framework/open-ability/userProfile.html.
  *
- * The fix is offered only where it cannot lose code the page still uses: one WXML file, one element bound to the
- * handler, a handler that is a page method nothing else calls or binds.
+ * Three dialects, one builder each around shared stubs and markup:
+ * - native: the page's WXML file and its script (a fix with the other file in `otherFiles`);
+ * - uni-app `.vue`: template and script in the one file (uni-app writes the events as `@chooseavatar` and `@submit`,
+ *   uniapp.dcloud.net.cn/component/button.html and /component/form.html; the spellings are the catalog's);
+ * - Taro JSX: `<Button openType='chooseAvatar' onChooseAvatar={…}>`, `<Form onSubmit={…}>`, `<Input type='nickname'>`
+ *   (docs.taro.zone/docs/components/forms/button, …/forms/input; NervJS/taro packages/taro-components/types
+ *   Button.d.ts `onChooseAvatar`, Form.d.ts `onSubmit` with `detail.value`), with `Form`/`Input` imported from
+ *   `@tarojs/components`.
+ *
+ * The fix is offered only where it cannot lose code the page still uses: one element bound to the handler, a
+ * handler whose name appears nowhere else (not called, bound twice, passed on or mentioned), an element that is not
+ * conditional or repeated (`wx:if`, `v-if`, `v-for`: a `v-else` after it would lose its partner), and names the new
+ * code needs that are free or importable.
  */
 import * as path from 'node:path';
 import ts from 'typescript';
+import { getMarkupAttribute } from '../catalog';
+import type { ApiNamespace } from '../catalog/types';
 import { indentationAt, indentUnit, newlineOf } from './edits';
-import { attributeOf, type MarkupElement } from './markup';
+import { nodeAt } from './featureContext';
+import { attributeOf, type EventBinding, type MarkupElement } from './markup';
 import { bindable, type DefinitionMember, type PageModel } from './model';
 import type { PageMarkup, ProjectIndex } from './project';
 import type { Fix, TextEdit } from './types';
+import { scriptKindOf } from './parse';
+import { isVueFile, isVueTap, readVue } from './vue';
 
 /** The title of the fix. */
 export const fillInFixTitle = 'Replace with the avatar/nickname fill-in (chooseAvatar button, nickname input in a form)';
+
+const avatarBase = 'onChooseAvatar';
+const submitBase = 'onSubmitProfile';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared: names, element extents, the handler's shape
+
+/** The offsets where `name` occurs as a whole word in `text` (code, strings and comments alike). */
+function occurrences(text: string, name: string): number[] {
+  const found: number[] = [];
+  const word = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+  for (let match = word.exec(text); match; match = word.exec(text)) found.push(match.index);
+  return found;
+}
+
+/** A name not used anywhere in the texts: `onChooseAvatar`, else `onChooseAvatar2`, … (`removed` is about to go). */
+function freeName(base: string, texts: readonly string[], removed: string): string {
+  const taken = (name: string) => name !== removed && texts.some((text) => occurrences(text, name).length > 0);
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) if (!taken(`${base}${n}`)) return `${base}${n}`;
+}
 
 /** The offset after an element's end tag (or its start tag when it closes itself); undefined when it never closes. */
 function elementEnd(text: string, element: MarkupElement): number | undefined {
@@ -34,64 +70,36 @@ function elementEnd(text: string, element: MarkupElement): number | undefined {
   return undefined;
 }
 
-/** A member name of the page not taken yet: `onChooseAvatar`, else `onChooseAvatar2`, … */
-function freeName(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
-}
+/** Conditional or repeated elements (WXML `wx:if`/`wx:for`, Vue `v-if`/`v-else`/`v-for`): replacing them changes the structure. */
+const structural = /\s(?:wx:(?:if|elif|else|for)|v-(?:if|else-if|else|for))(?=[\s=/>])/;
 
-/** The new markup, indented like the element it replaces. */
-function fillInMarkup(avatar: string, submit: string, indent: string, unit: string, nl: string): string {
-  return [
-    `<button class="avatar-wrapper" open-type="chooseAvatar" bind:chooseavatar="${avatar}">`,
-    `${unit}<image class="avatar" src="{{avatarUrl}}" mode="aspectFill" />`,
-    '</button>',
-    `<form bindsubmit="${submit}">`,
-    `${unit}<input type="nickname" name="nickname" placeholder="请输入昵称" />`,
-    `${unit}<button form-type="submit">保存</button>`,
-    '</form>',
-  ].join(nl + indent);
-}
+/**
+ * How a handler is written, which decides how its stubs are written and what they replace: a member of an object
+ * literal (`getProfile() {}`, `getProfile: function () {}`), a class method, a function declaration, a
+ * `const getProfile = () => …` statement, or a class property holding an arrow function.
+ */
+type HandlerForm = 'member' | 'class-member' | 'function' | 'const' | 'property';
 
-/** The two handler stubs, as members of the page object, indented like the member they replace. */
-function fillInHandlers(avatar: string, submit: string, cloud: boolean, semi: string, indent: string, unit: string, nl: string) {
-  const i1 = unit;
-  const i2 = unit + unit;
-  const i3 = i2 + unit;
-  const upload = cloud
-    ? [
-        `${i1}wx.cloud.uploadFile({`,
-        `${i2}cloudPath: \`avatars/\${Date.now()}.png\`,`,
-        `${i2}filePath: avatarUrl,`,
-        `${i2}success: (res) => {`,
-        `${i3}// Keep res.fileID (not the temporary path) with the user's profile.`,
-        `${i2}},`,
-        `${i1}})${semi}`,
-      ]
-    : [
-        `${i1}wx.uploadFile({`,
-        `${i2}url: 'https://example.com/upload', // your upload endpoint`,
-        `${i2}filePath: avatarUrl,`,
-        `${i2}name: 'file',`,
-        `${i2}success: (res) => {`,
-        `${i3}// Keep the URL your server returns (not the temporary path) with the user's profile.`,
-        `${i2}},`,
-        `${i1}})${semi}`,
-      ];
-  return [
-    `${avatar}(e) {`,
-    `${i1}// A temporary path: show it, and upload it before storing or sending it.`,
-    `${i1}const { avatarUrl } = e.detail${semi}`,
-    `${i1}this.setData({ avatarUrl })${semi}`,
-    ...upload,
-    '},',
-    `${submit}(e) {`,
-    `${i1}// Read on submit: WeChat clears a nickname that fails its content check after blur.`,
-    `${i1}const { nickname } = e.detail.value${semi}`,
-    '},',
-  ]
-    .join(nl + indent)
-    .replace(/,$/, '');
+function handlerShape(fn: ts.FunctionLikeDeclaration): { holder: ts.Node; form: HandlerForm } | undefined {
+  const parent = fn.parent;
+  if (ts.isMethodDeclaration(fn)) {
+    if (ts.isObjectLiteralExpression(parent)) return { holder: fn, form: 'member' };
+    return ts.isClassLike(parent) ? { holder: fn, form: 'class-member' } : undefined;
+  }
+  if (ts.isFunctionDeclaration(fn)) return fn.name ? { holder: fn, form: 'function' } : undefined;
+  if (ts.isPropertyAssignment(parent) && parent.initializer === fn) return { holder: parent, form: 'member' };
+  if (ts.isPropertyDeclaration(parent) && parent.initializer === fn) return { holder: parent, form: 'property' };
+  const statement = parent.parent?.parent;
+  if (
+    ts.isVariableDeclaration(parent) &&
+    parent.initializer === fn &&
+    ts.isIdentifier(parent.name) &&
+    statement &&
+    ts.isVariableStatement(statement) &&
+    statement.declarationList.declarations.length === 1
+  )
+    return { holder: statement, form: 'const' };
+  return undefined;
 }
 
 /** The definition member holding a node: the member function itself, or the one whose body holds the callback. */
@@ -99,6 +107,166 @@ function memberHolding(model: PageModel, node: ts.Node): DefinitionMember | unde
   for (let facts = model.ownerOf(node); facts; facts = facts.outer) if (facts.member) return facts.member;
   return undefined;
 }
+
+/** The namespace a call was written with (`uni.getUserProfile` → `uni`). */
+function namespaceOf(model: PageModel, call: ts.CallExpression): ApiNamespace | undefined {
+  return model.calls.find((c) => c.node === call)?.ref.namespace;
+}
+
+/** The name the file uses for a namespace: the global for `wx`/`uni`, Taro's import otherwise; undefined when it has none. */
+function namespaceName(model: PageModel, namespace: ApiNamespace): string | undefined {
+  if (namespace === 'wx' || namespace === 'uni') return namespace;
+  for (const [local, ns] of model.aliases.namespaces) if (ns === namespace) return local;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared: the stubs
+
+/** What the stubs say, past the form of the handler. */
+interface StubContent {
+  /** The lines that take the avatar's path and show it (or say how to), and the expression that holds the path after them. */
+  avatar: { lines: string[]; path: string };
+  /** The namespace name to upload with (`wx`, `uni`, `Taro`), and whether to use WeChat's cloud storage. */
+  upload: { namespace: string; cloud: boolean };
+  /** Typed event parameters, for TypeScript files. */
+  typed: boolean;
+}
+
+/** The layout of the file around the handler. */
+interface Layout {
+  semi: string;
+  indent: string;
+  unit: string;
+  nl: string;
+}
+
+/** The two stubs, written in the handler's form and indented like it. */
+function fillInHandlers(form: HandlerForm, names: { avatar: string; submit: string }, content: StubContent, layout: Layout): string {
+  const { semi, indent, unit, nl } = layout;
+  const i2 = unit + unit;
+  const { namespace, cloud } = content.upload;
+  const upload = cloud
+    ? [`${namespace}.cloud.uploadFile({`, `${unit}cloudPath: \`avatars/\${Date.now()}.png\`,`, `${unit}filePath: ${content.avatar.path},`]
+    : [
+        `${namespace}.uploadFile({`,
+        `${unit}url: 'https://example.com/upload', // your upload endpoint`,
+        `${unit}filePath: ${content.avatar.path},`,
+        `${unit}name: 'file',`,
+      ];
+  const kept = cloud
+    ? "// Keep res.fileID (not the temporary path) with the user's profile."
+    : "// Keep the URL your server returns (not the temporary path) with the user's profile.";
+  const avatarBody = [
+    '// A temporary path: show it, and upload it before storing or sending it.',
+    ...content.avatar.lines.map((line) => (line.startsWith('//') ? line : line + semi)),
+    ...upload,
+    `${unit}success: (res) => {`,
+    `${i2}${kept}`,
+    `${unit}},`,
+    `})${semi}`,
+  ];
+  const submitBody = [
+    '// Read on submit: WeChat clears a nickname that fails its content check after blur.',
+    content.typed ? `const nickname = e.detail.value?.nickname${semi}` : `const { nickname } = e.detail.value${semi}`,
+  ];
+  const avatarParam = content.typed ? 'e: { detail: { avatarUrl: string } }' : 'e';
+  const submitParam = content.typed ? 'e: { detail: { value?: { nickname?: string } } }' : 'e';
+  const open = (name: string, param: string) =>
+    form === 'member' || form === 'class-member'
+      ? `${name}(${param}) {`
+      : form === 'function'
+        ? `function ${name}(${param}) {`
+        : form === 'const'
+          ? `const ${name} = (${param}) => {`
+          : `${name} = (${param}) => {`;
+  const close = form === 'const' || form === 'property' ? `}${semi}` : '}';
+  const stub = (name: string, param: string, body: string[]) => [open(name, param), ...body.map((line) => unit + line), close];
+  const avatarStub = stub(names.avatar, avatarParam, avatarBody);
+  const submitStub = stub(names.submit, submitParam, submitBody);
+  // Members of an object literal are separated by a comma; everything else by a blank line.
+  const lines = form === 'member' ? [...avatarStub.slice(0, -1), '},', ...submitStub] : [...avatarStub, '', ...submitStub];
+  return lines.map((line, i) => (i === 0 || line === '' ? line : indent + line)).join(nl);
+}
+
+/** `;` when the handler's statements end with one. */
+function semicolonOf(holder: ts.Node, sourceFile: ts.SourceFile): string {
+  return /;\s*$/m.test(holder.getText(sourceFile).split('\n').slice(1).join('\n')) ? ';' : '';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared: the markup
+
+type Dialect = 'wxml' | 'uniApp' | 'taro';
+
+/** An attribute as the dialect writes it, from the catalog's spellings (`bindsubmit` → `@submit` → `onSubmit`). */
+function spelled(tag: string, name: string, dialect: Dialect): string {
+  if (dialect === 'wxml') return name;
+  const spelling = getMarkupAttribute(tag, name)?.spellings?.[dialect];
+  if (!spelling) throw new Error(`no ${dialect} spelling of ${tag} ${name} in the catalog`);
+  return spelling;
+}
+
+/** What the new markup needs besides the dialect: tag names, handler references, what the avatar button shows. */
+interface MarkupNames {
+  tags: { button: string; form: string; input: string };
+  /** The handler as the attribute value: `"onChooseAvatar"`, `{onChooseAvatar}`, `{this.onChooseAvatar}`. */
+  handler: (name: string) => string;
+  quote: string;
+  /** The avatar button's content: an image of the shown avatar, or a label. */
+  avatarContent: string;
+}
+
+/** The new markup, indented like the element it replaces. */
+function fillInMarkup(
+  dialect: Dialect,
+  handlers: { avatar: string; submit: string },
+  names: MarkupNames,
+  layout: Omit<Layout, 'semi'>,
+): string {
+  const { tags, handler, quote: q, avatarContent } = names;
+  const { indent, unit, nl } = layout;
+  const cls = dialect === 'taro' ? 'className' : 'class';
+  const attr = (tag: string, name: string, value: string) => `${spelled(tag, name, dialect)}=${q}${value}${q}`;
+  const on = (tag: string, name: string, fn: string) => `${spelled(tag, name, dialect)}=${handler(fn)}`;
+  return [
+    `<${tags.button} ${cls}=${q}avatar-wrapper${q} ${attr('button', 'open-type', 'chooseAvatar')} ${on('button', 'bind:chooseavatar', handlers.avatar)}>`,
+    `${unit}${avatarContent}`,
+    `</${tags.button}>`,
+    `<${tags.form} ${on('form', 'bindsubmit', handlers.submit)}>`,
+    `${unit}<${tags.input} ${attr('input', 'type', 'nickname')} name=${q}nickname${q} placeholder=${q}请输入昵称${q} />`,
+    `${unit}<${tags.button} ${attr('button', 'form-type', 'submit')}>保存</${tags.button}>`,
+    `</${tags.form}>`,
+  ].join(nl + indent);
+}
+
+const plainTags = { button: 'button', form: 'form', input: 'input' };
+const avatarLabel = '选择头像';
+
+/**
+ * The checks every markup dialect shares: exactly one binding names the handler, it is one of `accepts`, it is not an
+ * inline statement, the element binds nothing else and is not conditional or repeated, and it closes.
+ * Returns the element's extent.
+ */
+function boundElement(
+  text: string,
+  bindings: readonly EventBinding[],
+  handler: string,
+  accepts: (binding: EventBinding) => boolean,
+): { element: MarkupElement; end: number } | undefined {
+  const named = bindings.filter((b) => b.handler === handler);
+  const binding = named[0];
+  if (named.length !== 1 || !binding || binding.inline || !accepts(binding)) return undefined;
+  const element = binding.element;
+  // Another event of the element (a `bindgetuserinfo` next to the tap) would be lost with it.
+  if (bindings.some((b) => b.element === element && b !== binding && b.handler !== '')) return undefined;
+  if (structural.test(text.slice(element.start, element.end))) return undefined;
+  const end = elementEnd(text, element);
+  return end === undefined ? undefined : { element, end };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Native pages: a WXML file and its script
 
 /** The page's one WXML file, or undefined. */
 function onlyWxml(index: ProjectIndex, scriptFile: string): PageMarkup | undefined {
@@ -108,65 +276,64 @@ function onlyWxml(index: ProjectIndex, scriptFile: string): PageMarkup | undefin
 
 /**
  * The fix for a page whose method `member` asks for the profile, bound by exactly one element of the page's WXML
- * through `events` (`tap` for a button calling the API, `getuserinfo` for an `open-type="getUserInfo"` button).
+ * (`accepts` says which events: the tap for a call, `getuserinfo` for an `open-type="getUserInfo"` button).
  * `from` is the file the finding is in: its edits are the fix's own, the other file's go in `otherFiles`.
  */
-function pageFix(
+function nativeFix(
   model: PageModel,
   scriptFile: string,
   member: DefinitionMember,
-  index: ProjectIndex,
-  events: ReadonlySet<string>,
+  markup: PageMarkup,
+  markupText: string,
+  accepts: (binding: EventBinding) => boolean,
   from: 'script' | 'markup',
 ): Fix | undefined {
   const fn = member.fn;
-  if (!fn || !bindable(member) || (model.functions.get(fn)?.callers.length ?? 0) > 0) return undefined;
-  const markup = onlyWxml(index, scriptFile);
-  const markupText = markup && index.readFile(markup.fileName);
-  if (!markup || markupText === undefined || markup.facts.hasDynamicBindings) return undefined;
-  const bindings = markup.facts.bindings.filter((b) => b.handler === member.name);
-  const binding = bindings[0];
-  if (bindings.length !== 1 || !binding || !events.has(binding.event)) return undefined;
-  const element = binding.element;
-  // Another event of the element (a `bindgetuserinfo` next to the tap) would be lost with it.
-  if (markup.facts.bindings.some((b) => b.element === element && b !== binding && b.handler !== '')) return undefined;
-  const end = elementEnd(markupText, element);
-  if (end === undefined) return undefined;
-  // Two members with the handler's name (a page and a component in one file): not clear which one to replace.
-  if (model.definitions.members.filter((m) => m.name === member.name).length !== 1) return undefined;
-
+  const shape = fn && handlerShape(fn);
+  if (!fn || !shape || shape.form !== 'member' || !bindable(member) || markup.facts.hasDynamicBindings) return undefined;
   const sourceFile = model.sourceFile;
   const scriptText = sourceFile.text;
-  const taken = new Set(model.definitions.members.map((m) => m.name));
-  taken.delete(member.name);
-  const avatar = freeName('onChooseAvatar', taken);
-  const submit = freeName('onSubmitProfile', taken);
-  const holder: ts.Node = ts.isMethodDeclaration(fn) || !fn.parent ? fn : fn.parent;
-  const start = holder.getStart(sourceFile);
-  const semi = /;\s*$/m.test(holder.getText(sourceFile).split('\n').slice(1).join('\n')) ? ';' : '';
-  const cloud = /\bwx\.cloud\b/.test(scriptText);
+  // The name in the page object only, and in the WXML only where the element binds it.
+  if (occurrences(scriptText, member.name).length !== 1 || occurrences(markupText, member.name).length !== 1) return undefined;
+  const bound = boundElement(markupText, markup.facts.bindings, member.name, accepts);
+  if (!bound) return undefined;
+
+  const handlers = {
+    avatar: freeName(avatarBase, [scriptText, markupText], member.name),
+    submit: freeName(submitBase, [scriptText, markupText], member.name),
+  };
+  const start = shape.holder.getStart(sourceFile);
   const scriptEdit: TextEdit = {
     start,
-    end: holder.getEnd(),
+    end: shape.holder.getEnd(),
     newText: fillInHandlers(
-      avatar,
-      submit,
-      cloud,
-      semi,
-      indentationAt(scriptText, start),
-      indentUnit(scriptText),
-      newlineOf(scriptText),
+      'member',
+      handlers,
+      {
+        avatar: { lines: ['const { avatarUrl } = e.detail', 'this.setData({ avatarUrl })'], path: 'avatarUrl' },
+        upload: { namespace: 'wx', cloud: /\bwx\.cloud\b/.test(scriptText) },
+        typed: false,
+      },
+      { semi: semicolonOf(shape.holder, sourceFile), indent: indentationAt(scriptText, start), unit: indentUnit(scriptText), nl: newlineOf(scriptText) },
     ),
   };
   const markupEdit: TextEdit = {
-    start: element.start,
-    end,
+    start: bound.element.start,
+    end: bound.end,
     newText: fillInMarkup(
-      avatar,
-      submit,
-      indentationAt(markupText, element.start),
-      indentUnit(markupText),
-      markupText.includes('\r\n') ? '\r\n' : '\n',
+      'wxml',
+      handlers,
+      {
+        tags: plainTags,
+        handler: (name) => `"${name}"`,
+        quote: '"',
+        avatarContent: '<image class="avatar" src="{{avatarUrl}}" mode="aspectFill" />',
+      },
+      {
+        indent: indentationAt(markupText, bound.element.start),
+        unit: indentUnit(markupText),
+        nl: markupText.includes('\r\n') ? '\r\n' : '\n',
+      },
     ),
   };
   const scriptSide = { fileName: scriptFile, text: scriptText, edits: [scriptEdit] };
@@ -179,22 +346,292 @@ function pageFix(
   };
 }
 
-const tapEvent: ReadonlySet<string> = new Set(['tap']);
+// ---------------------------------------------------------------------------------------------------------------
+// uni-app single-file components: template and script in one `.vue` file
 
-/** The fix for a call of `wx.getUserProfile`/`wx.getUserInfo` in a page method bound to a tap in the WXML. */
+/** True when the file imports `ref` from `vue` under its own name. */
+function importsRef(sourceFile: ts.SourceFile): boolean {
+  return sourceFile.statements.some(
+    (s) =>
+      ts.isImportDeclaration(s) &&
+      ts.isStringLiteral(s.moduleSpecifier) &&
+      s.moduleSpecifier.text === 'vue' &&
+      !s.importClause?.isTypeOnly &&
+      s.importClause?.namedBindings !== undefined &&
+      ts.isNamedImports(s.importClause.namedBindings) &&
+      s.importClause.namedBindings.elements.some((e) => !e.isTypeOnly && !e.propertyName && e.name.text === 'ref'),
+  );
+}
+
+/** The text of the options object's `data` (`data() { return {…} }`, `data: {…}`), or '' when it has none. */
+function dataText(scope: ts.Node, sourceFile: ts.SourceFile): string {
+  if (!ts.isObjectLiteralExpression(scope)) return '';
+  const data = scope.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === 'data');
+  return data ? data.getText(sourceFile) : '';
+}
+
+/**
+ * The fix for a `.vue` page whose `methods` entry or `<script setup>` function asks for the profile, bound by one
+ * element of its template. The avatar is shown only where the page already has the means: `this.avatarUrl` when
+ * `data` declares it, a new `ref` when the file imports `ref` and uses no `avatarUrl` yet; a comment otherwise.
+ */
+function vueFix(
+  model: PageModel,
+  fileName: string,
+  member: DefinitionMember,
+  index: ProjectIndex,
+  accepts: (binding: EventBinding) => boolean,
+  namespace: ApiNamespace,
+): Fix | undefined {
+  const fn = member.fn;
+  const shape = fn && handlerShape(fn);
+  const template = index.markupFile(fileName);
+  const sourceFile = model.sourceFile;
+  const text = index.readFile(fileName);
+  const upload = namespaceName(model, namespace);
+  if (!fn || !shape || !template || text === undefined || template.facts.hasDynamicBindings || !upload) return undefined;
+  // uni-app's spellings are sourced; a Taro + Vue page (`Taro.getUserProfile` in a `.vue` file) is left alone.
+  if (namespace === 'Taro' || (member.group !== 'methods' && member.group !== 'setup')) return undefined;
+  // The script is the file's own text with everything else blanked: the name once there, once in the template.
+  if (occurrences(text, member.name).length !== 2 || occurrences(sourceFile.text, member.name).length !== 1) return undefined;
+  const bound = boundElement(text, template.facts.bindings, member.name, accepts);
+  if (!bound) return undefined;
+  // Vue 2 wants one root element: the replaced element must sit inside another.
+  const { element } = bound;
+  if (!template.facts.elements.some((e) => e.start < element.start && (elementEnd(text, e) ?? 0) >= bound.end)) return undefined;
+
+  const handlers = {
+    avatar: freeName(avatarBase, [text], member.name),
+    submit: freeName(submitBase, [text], member.name),
+  };
+  const setup = member.group === 'setup';
+  const newRef = setup && importsRef(sourceFile) && occurrences(text, 'avatarUrl').length === 0;
+  const shown = newRef || (!setup && /\bavatarUrl\b/.test(dataText(member.scope, sourceFile)));
+  const avatar = newRef
+    ? { lines: ['avatarUrl.value = e.detail.avatarUrl'], path: 'avatarUrl.value' }
+    : {
+        lines: [
+          'const { avatarUrl } = e.detail',
+          shown
+            ? 'this.avatarUrl = avatarUrl'
+            : setup
+              ? "// To show it, keep it in a ref (import { ref } from 'vue') and bind it to an <image :src>."
+              : '// To show it, declare avatarUrl in data, set this.avatarUrl = avatarUrl and bind it to an <image :src>.',
+        ],
+        path: 'avatarUrl',
+      };
+  const start = shape.holder.getStart(sourceFile);
+  const layout = { indent: indentationAt(text, start), unit: indentUnit(text), nl: newlineOf(text) };
+  const stubs = fillInHandlers(
+    shape.form,
+    handlers,
+    {
+      avatar,
+      upload: { namespace: upload, cloud: namespace === 'wx' && /\bwx\.cloud\b/.test(sourceFile.text) },
+      typed: isTypeScript(readVue(fileName, text).scriptKind),
+    },
+    { ...layout, semi: semicolonOf(shape.holder, sourceFile) },
+  );
+  const scriptEdit: TextEdit = {
+    start,
+    end: shape.holder.getEnd(),
+    newText: newRef ? `const avatarUrl = ref('')${semicolonOf(shape.holder, sourceFile)}${layout.nl}${layout.nl}${layout.indent}${stubs}` : stubs,
+  };
+  const markupEdit: TextEdit = {
+    start: element.start,
+    end: bound.end,
+    newText: fillInMarkup(
+      'uniApp',
+      handlers,
+      {
+        tags: plainTags,
+        handler: (name) => `"${name}"`,
+        quote: '"',
+        avatarContent: shown ? '<image class="avatar" :src="avatarUrl" mode="aspectFill" />' : avatarLabel,
+      },
+      { indent: indentationAt(text, element.start), unit: layout.unit, nl: layout.nl },
+    ),
+  };
+  return { title: fillInFixTitle, edits: [markupEdit, scriptEdit] };
+}
+
+/** True for TypeScript (`.ts`/`.tsx`, a `.vue` script with `lang="ts"`): the stubs' event parameters get types. */
+function isTypeScript(kind: ts.ScriptKind): boolean {
+  return kind === ts.ScriptKind.TS || kind === ts.ScriptKind.TSX;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Taro: JSX and the handler in one file
+
+const taroComponents = '@tarojs/components';
+const jsxTaps: ReadonlySet<string> = new Set(['onClick', 'onTap']);
+
+/** The local names of Taro's `Button`, `Form` and `Input`, and the import edit that adds the missing ones. */
+function taroTags(sourceFile: ts.SourceFile): { tags: MarkupNames['tags']; edit?: TextEdit } | undefined {
+  const declaration = sourceFile.statements.find(
+    (s): s is ts.ImportDeclaration =>
+      ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === taroComponents,
+  );
+  const named = declaration?.importClause?.namedBindings;
+  if (!declaration || declaration.importClause?.isTypeOnly || !named || !ts.isNamedImports(named)) return undefined;
+  const last = named.elements[named.elements.length - 1];
+  if (!last) return undefined;
+  const local = (component: string) =>
+    named.elements.find((e) => !e.isTypeOnly && (e.propertyName ?? e.name).text === component)?.name.text;
+  const missing: string[] = [];
+  const tag = (component: string) => {
+    const name = local(component);
+    if (name) return name;
+    // A name the file uses for something else cannot be imported under it.
+    if (occurrences(sourceFile.text, component).length > 0) return undefined;
+    missing.push(component);
+    return component;
+  };
+  const button = tag('Button');
+  const form = tag('Form');
+  const input = tag('Input');
+  if (!button || !form || !input) return undefined;
+  const tags = { button, form, input };
+  return missing.length === 0 ? { tags } : { tags, edit: { start: last.end, end: last.end, newText: `, ${missing.join(', ')}` } };
+}
+
+/** The JSX attribute that names `name` (`onClick={name}`, `onClick={this.name}`), from an occurrence of the name. */
+function jsxAttributeAt(sourceFile: ts.SourceFile, offset: number, viaThis: boolean): ts.JsxAttribute | undefined {
+  const identifier = nodeAt(sourceFile, offset, false);
+  if (!ts.isIdentifier(identifier)) return undefined;
+  let expression: ts.Node = identifier;
+  if (viaThis) {
+    const access = identifier.parent;
+    if (!ts.isPropertyAccessExpression(access) || access.name !== identifier || access.expression.kind !== ts.SyntaxKind.ThisKeyword)
+      return undefined;
+    expression = access;
+  }
+  const container = expression.parent;
+  if (!container || !ts.isJsxExpression(container) || container.expression !== expression) return undefined;
+  return ts.isJsxAttribute(container.parent) ? container.parent : undefined;
+}
+
+/** The name of a JSX attribute (`onClick`), or undefined for a namespaced one. */
+function jsxName(attribute: ts.JsxAttributeLike): string | undefined {
+  return ts.isJsxAttribute(attribute) && ts.isIdentifier(attribute.name) ? attribute.name.text : undefined;
+}
+
+/**
+ * The fix for a Taro component whose function or class member `fn` asks for the profile, named by exactly one JSX
+ * attribute of the file, one that `accepts` (a tap, or `onGetUserInfo` of an `openType='getUserInfo'` button), with
+ * the name used nowhere else.
+ */
+function taroFix(
+  model: PageModel,
+  fn: ts.FunctionLikeDeclaration,
+  accepts: (attribute: string) => boolean,
+  namespace: ApiNamespace,
+): Fix | undefined {
+  const shape = handlerShape(fn);
+  const sourceFile = model.sourceFile;
+  const text = sourceFile.text;
+  const upload = namespaceName(model, namespace);
+  if (!shape || shape.form === 'member' || !upload) return undefined;
+  const nameNode = ts.isVariableStatement(shape.holder)
+    ? shape.holder.declarationList.declarations[0]!.name
+    : (shape.holder as ts.FunctionDeclaration | ts.MethodDeclaration | ts.PropertyDeclaration).name;
+  if (!nameNode || !ts.isIdentifier(nameNode)) return undefined;
+  const name = nameNode.text;
+  // Declared once and named once, by a JSX attribute: nothing else calls, passes or mentions it.
+  const found = occurrences(text, name);
+  const declared = nameNode.getStart(sourceFile);
+  const used = found.find((offset) => offset !== declared);
+  if (found.length !== 2 || !found.includes(declared) || used === undefined) return undefined;
+  const viaThis = shape.form === 'class-member' || shape.form === 'property';
+  const attribute = jsxAttributeAt(sourceFile, used, viaThis);
+  const attributeName = attribute && jsxName(attribute);
+  if (!attribute || !attributeName || !accepts(attributeName)) return undefined;
+  const opening = attribute.parent.parent;
+  const element = ts.isJsxOpeningElement(opening) ? opening.parent : opening;
+  // Two elements fit only where children go, not where one expression does (`return <Button …/>`, `ok && <Button …/>`).
+  if (!ts.isJsxElement(element.parent) && !ts.isJsxFragment(element.parent)) return undefined;
+  // Another event of the element would be lost with it.
+  if (attribute.parent.properties.some((p) => p !== attribute && (!jsxName(p) || /^on[A-Z]/.test(jsxName(p)!)))) return undefined;
+  const components = taroTags(sourceFile);
+  if (!components) return undefined;
+
+  const handlers = { avatar: freeName(avatarBase, [text], name), submit: freeName(submitBase, [text], name) };
+  const quoted = attribute.parent.properties.find(
+    (p): p is ts.JsxAttribute => ts.isJsxAttribute(p) && p.initializer !== undefined && ts.isStringLiteral(p.initializer),
+  );
+  const quote = quoted ? text[quoted.initializer!.getStart(sourceFile)]! : "'";
+  const start = shape.holder.getStart(sourceFile);
+  const unit = indentUnit(text);
+  const nl = newlineOf(text);
+  const stubs: TextEdit = {
+    start,
+    end: shape.holder.getEnd(),
+    newText: fillInHandlers(
+      shape.form,
+      handlers,
+      {
+        avatar: { lines: ['const { avatarUrl } = e.detail', "// To show it, keep it in the component's state."], path: 'avatarUrl' },
+        upload: { namespace: upload, cloud: false },
+        typed: isTypeScript(scriptKindOf(sourceFile.fileName)),
+      },
+      { semi: semicolonOf(shape.holder, sourceFile), indent: indentationAt(text, start), unit, nl },
+    ),
+  };
+  const elementStart = element.getStart(sourceFile);
+  const markup: TextEdit = {
+    start: elementStart,
+    end: element.getEnd(),
+    newText: fillInMarkup(
+      'taro',
+      handlers,
+      { tags: components.tags, handler: (n) => (viaThis ? `{this.${n}}` : `{${n}}`), quote, avatarContent: avatarLabel },
+      { indent: indentationAt(text, elementStart), unit, nl },
+    ),
+  };
+  return { title: fillInFixTitle, edits: [...(components.edit ? [components.edit] : []), markup, stubs] };
+}
+
+/** The innermost named function holding a node, past callbacks: the component's handler when the node is in one. */
+function namedFunctionHolding(model: PageModel, node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let facts = model.ownerOf(node); facts; facts = facts.outer) if (handlerShape(facts.node)) return facts.node;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Entry points
+
+const nativeTap = (b: EventBinding) => b.event === 'tap';
+const getUserInfoEvent = (b: EventBinding) => b.event === 'getuserinfo';
+
+/** The fix for a call of `getUserProfile`/`getUserInfo` in a handler that a tap of the page's markup or JSX names. */
 export function fillInFixForCall(
   model: PageModel,
   scriptFile: string,
   call: ts.CallExpression,
   index: ProjectIndex,
 ): Fix | undefined {
-  const member = memberHolding(model, call);
-  return member && pageFix(model, scriptFile, member, index, tapEvent, 'script');
+  const namespace = namespaceOf(model, call);
+  if (!namespace) return undefined;
+  if (isVueFile(scriptFile)) {
+    const member = memberHolding(model, call);
+    return member && vueFix(model, scriptFile, member, index, isVueTap, namespace);
+  }
+  const markup = onlyWxml(index, scriptFile);
+  if (markup) {
+    const member = memberHolding(model, call);
+    const markupText = index.readFile(markup.fileName);
+    return member && markupText !== undefined
+      ? nativeFix(model, scriptFile, member, markup, markupText, nativeTap, 'script')
+      : undefined;
+  }
+  if (index.pageMarkupOf(scriptFile).length > 0) return undefined;
+  const fn = namedFunctionHolding(model, call);
+  return fn && taroFix(model, fn, (attribute) => jsxTaps.has(attribute), namespace);
 }
 
 /**
- * The fix for an `open-type="getUserInfo"` button of a WXML file: its `bindgetuserinfo` handler in the page script
- * is replaced with the stubs.
+ * The fix for an `open-type="getUserInfo"` button of a WXML file or a `.vue` template: its `getuserinfo` handler
+ * in the page script is replaced with the stubs.
  */
 export function fillInFixForButton(
   markupFile: string,
@@ -205,11 +642,29 @@ export function fillInFixForButton(
   const scripts = index.scriptsOfMarkup(markupFile);
   const scriptFile = scripts.length === 1 ? scripts[0]! : undefined;
   const model = scriptFile && modelOf(scriptFile);
-  if (!scriptFile || !model) return undefined;
-  const binding = index
-    .markupFile(markupFile)
-    ?.facts.bindings.find((b) => b.element.start === element.start && b.event === 'getuserinfo');
+  const markup = index.markupFile(markupFile);
+  if (!scriptFile || !model || !markup) return undefined;
+  const binding = markup.facts.bindings.find((b) => b.element.start === element.start && getUserInfoEvent(b));
   if (!binding || attributeOf(element, 'open-type')?.value.trim() !== 'getUserInfo') return undefined;
   const member = model.definitions.members.find((m) => m.name === binding.handler);
-  return member && pageFix(model, scriptFile, member, index, new Set(['getuserinfo']), 'markup');
+  if (!member) return undefined;
+  if (isVueFile(markupFile)) {
+    const namespace = model.calls[0]?.ref.namespace ?? 'uni';
+    return vueFix(model, markupFile, member, index, getUserInfoEvent, namespace);
+  }
+  const markupText = index.readFile(markupFile);
+  return markupText === undefined ? undefined : nativeFix(model, scriptFile, member, markup, markupText, getUserInfoEvent, 'markup');
+}
+
+/** The fix for Taro's `<Button openType='getUserInfo' onGetUserInfo={…}>`: the handler becomes the stubs. */
+export function fillInFixForJsxButton(model: PageModel, attributes: ts.JsxAttributes): Fix | undefined {
+  const event = spelled('button', 'bindgetuserinfo', 'taro');
+  const attribute = attributes.properties.find((p): p is ts.JsxAttribute => jsxName(p) === event);
+  const value = attribute?.initializer && ts.isJsxExpression(attribute.initializer) ? attribute.initializer.expression : undefined;
+  if (!value) return undefined;
+  const reference = ts.isPropertyAccessExpression(value) && value.expression.kind === ts.SyntaxKind.ThisKeyword ? value.name : value;
+  if (!ts.isIdentifier(reference)) return undefined;
+  const taroNamespace = [...model.aliases.namespaces.values()].includes('Taro') ? 'Taro' : undefined;
+  const fn = [...model.functions.values()].find((f) => f.name === reference.text && handlerShape(f.node))?.node;
+  return fn && taroNamespace && taroFix(model, fn, (name) => name === event, taroNamespace);
 }

@@ -1,7 +1,7 @@
 import { getMarkupAttribute } from '../../catalog';
 import { wx2021Note } from '../../catalog/wechat';
 import { apiLabel } from '../callFacts';
-import { fillInFixForButton, fillInFixForCall } from '../fillInFix';
+import { fillInFixForButton, fillInFixForCall, fillInFixForJsxButton } from '../fillInFix';
 import { attributeOf } from '../markup';
 import { pageModelOf } from '../model';
 import { getSourceFile } from '../parse';
@@ -60,7 +60,9 @@ export const rule: Rule = {
     if (entry && (platform === undefined || entry.platforms.includes(platform))) {
       for (const openType of model.jsxOpenTypes) {
         if (openType.value !== entry.value) continue;
+        const fix = fillInFixForJsxButton(model, openType.element);
         findings.push({
+          ...(fix ? { fixes: [fix] } : {}),
           ...openType.span,
           tags: ['deprecated'],
           message: `\`openType="${entry.value}"\` gets anonymous data ("微信用户", grey avatar) in versions released after ${wx2021Note.date}. ${replacement}`,
