@@ -142,12 +142,21 @@ interface Layout {
 }
 
 /** The two stubs, written in the handler's form and indented like it. */
-function fillInHandlers(form: HandlerForm, names: { avatar: string; submit: string }, content: StubContent, layout: Layout): string {
+function fillInHandlers(
+  form: HandlerForm,
+  names: { avatar: string; submit: string },
+  content: StubContent,
+  layout: Layout,
+): string {
   const { semi, indent, unit, nl } = layout;
   const i2 = unit + unit;
   const { namespace, cloud } = content.upload;
   const upload = cloud
-    ? [`${namespace}.cloud.uploadFile({`, `${unit}cloudPath: \`avatars/\${Date.now()}.png\`,`, `${unit}filePath: ${content.avatar.path},`]
+    ? [
+        `${namespace}.cloud.uploadFile({`,
+        `${unit}cloudPath: \`avatars/\${Date.now()}.png\`,`,
+        `${unit}filePath: ${content.avatar.path},`,
+      ]
     : [
         `${namespace}.uploadFile({`,
         `${unit}url: 'https://example.com/upload', // your upload endpoint`,
@@ -314,7 +323,12 @@ function nativeFix(
         upload: { namespace: 'wx', cloud: /\bwx\.cloud\b/.test(scriptText) },
         typed: false,
       },
-      { semi: semicolonOf(shape.holder, sourceFile), indent: indentationAt(scriptText, start), unit: indentUnit(scriptText), nl: newlineOf(scriptText) },
+      {
+        semi: semicolonOf(shape.holder, sourceFile),
+        indent: indentationAt(scriptText, start),
+        unit: indentUnit(scriptText),
+        nl: newlineOf(scriptText),
+      },
     ),
   };
   const markupEdit: TextEdit = {
@@ -435,7 +449,9 @@ function vueFix(
   const scriptEdit: TextEdit = {
     start,
     end: shape.holder.getEnd(),
-    newText: newRef ? `const avatarUrl = ref('')${semicolonOf(shape.holder, sourceFile)}${layout.nl}${layout.nl}${layout.indent}${stubs}` : stubs,
+    newText: newRef
+      ? `const avatarUrl = ref('')${semicolonOf(shape.holder, sourceFile)}${layout.nl}${layout.nl}${layout.indent}${stubs}`
+      : stubs,
   };
   const markupEdit: TextEdit = {
     start: element.start,
@@ -502,7 +518,11 @@ function jsxAttributeAt(sourceFile: ts.SourceFile, offset: number, viaThis: bool
   let expression: ts.Node = identifier;
   if (viaThis) {
     const access = identifier.parent;
-    if (!ts.isPropertyAccessExpression(access) || access.name !== identifier || access.expression.kind !== ts.SyntaxKind.ThisKeyword)
+    if (
+      !ts.isPropertyAccessExpression(access) ||
+      access.name !== identifier ||
+      access.expression.kind !== ts.SyntaxKind.ThisKeyword
+    )
       return undefined;
     expression = access;
   }
@@ -537,8 +557,12 @@ function taroFix(
     : (shape.holder as ts.FunctionDeclaration | ts.MethodDeclaration | ts.PropertyDeclaration).name;
   if (!nameNode || !ts.isIdentifier(nameNode)) return undefined;
   const name = nameNode.text;
-  // Declared once and named once, by a JSX attribute: nothing else calls, passes or mentions it.
-  const found = occurrences(text, name);
+  // Declared once and named once, by a JSX attribute: nothing else calls, passes or mentions it. (An attribute
+  // named like it, `onGetUserInfo={onGetUserInfo}`, is no use of it.)
+  const found = occurrences(text, name).filter((offset) => {
+    const node = nodeAt(sourceFile, offset, false);
+    return !(ts.isJsxAttribute(node.parent) && node.parent.name === node);
+  });
   const declared = nameNode.getStart(sourceFile);
   const used = found.find((offset) => offset !== declared);
   if (found.length !== 2 || !found.includes(declared) || used === undefined) return undefined;
@@ -570,7 +594,10 @@ function taroFix(
       shape.form,
       handlers,
       {
-        avatar: { lines: ['const { avatarUrl } = e.detail', "// To show it, keep it in the component's state."], path: 'avatarUrl' },
+        avatar: {
+          lines: ['const { avatarUrl } = e.detail', "// To show it, keep it in the component's state."],
+          path: 'avatarUrl',
+        },
         upload: { namespace: upload, cloud: false },
         typed: isTypeScript(scriptKindOf(sourceFile.fileName)),
       },
@@ -653,16 +680,20 @@ export function fillInFixForButton(
     return vueFix(model, markupFile, member, index, getUserInfoEvent, namespace);
   }
   const markupText = index.readFile(markupFile);
-  return markupText === undefined ? undefined : nativeFix(model, scriptFile, member, markup, markupText, getUserInfoEvent, 'markup');
+  return markupText === undefined
+    ? undefined
+    : nativeFix(model, scriptFile, member, markup, markupText, getUserInfoEvent, 'markup');
 }
 
 /** The fix for Taro's `<Button openType='getUserInfo' onGetUserInfo={…}>`: the handler becomes the stubs. */
 export function fillInFixForJsxButton(model: PageModel, attributes: ts.JsxAttributes): Fix | undefined {
   const event = spelled('button', 'bindgetuserinfo', 'taro');
   const attribute = attributes.properties.find((p): p is ts.JsxAttribute => jsxName(p) === event);
-  const value = attribute?.initializer && ts.isJsxExpression(attribute.initializer) ? attribute.initializer.expression : undefined;
+  const value =
+    attribute?.initializer && ts.isJsxExpression(attribute.initializer) ? attribute.initializer.expression : undefined;
   if (!value) return undefined;
-  const reference = ts.isPropertyAccessExpression(value) && value.expression.kind === ts.SyntaxKind.ThisKeyword ? value.name : value;
+  const reference =
+    ts.isPropertyAccessExpression(value) && value.expression.kind === ts.SyntaxKind.ThisKeyword ? value.name : value;
   if (!ts.isIdentifier(reference)) return undefined;
   const taroNamespace = [...model.aliases.namespaces.values()].includes('Taro') ? 'Taro' : undefined;
   const fn = [...model.functions.values()].find((f) => f.name === reference.text && handlerShape(f.node))?.node;

@@ -39,7 +39,7 @@ export const rule: Rule = {
       'date of your version, not the base library, so versions released before keep working and the next release silently degrades. Ask for ' +
       'the avatar and nickname with the fill-in components; `wx.getUserProfile` is no way out, since it is anonymous too for versions released ' +
       'after 2022-11-08 on base library 2.27.1 or newer.' +
-      ' For a call in a page method that one WXML button binds to its tap, and for an `open-type="getUserInfo"` button, the quick fix replaces the button with a `chooseAvatar` button and a `<form>` holding an `<input type="nickname">` and a submit button, and its handler with two stubs: one that uploads the avatar (`wx.uploadFile` to a placeholder URL, or `wx.cloud.uploadFile` on a cloud project) and one that reads `e.detail.value.nickname` on submit.',
+      ' For a call in a handler that one tap names (WXML `bindtap`, `@tap`/`@click` in a uni-app `.vue` template, `onClick` in Taro JSX), and for an `open-type="getUserInfo"` button (Taro: `openType="getUserInfo"`), when nothing else uses the handler, the quick fix replaces the element with a `chooseAvatar` button and a form holding a `nickname` input and a submit button, in the page\'s own spelling, and the handler with two stubs: one that uploads the avatar (`wx.uploadFile` to a placeholder URL, `wx.cloud.uploadFile` on a cloud project, `uni.uploadFile`, `Taro.uploadFile`) and one that reads `e.detail.value.nickname` on submit.',
     wrong:
       '<!-- index.wxml -->\n<button open-type="getUserInfo" bindgetuserinfo="onGetUserInfo">登录</button>\n\n// index.js\nwx.getUserInfo({ success: (res) => this.setData({ userInfo: res.userInfo }) })',
     right:
