@@ -14,7 +14,7 @@ import { conditionalRegions, platformsAt, vueNames } from './conditional';
 import { markupPlatform } from './markup';
 import { pageModelOf, type MarkupHandlers, type PageModel } from './model';
 import { hasScript, isScriptFile, mayMentionUserInfoApi, parseScript, skipOuterExpressions } from './parse';
-import { isVueFile, readVue } from './vue';
+import { isVueFile, mayHaveUnmentionedHandlers, readVue } from './vue';
 import ts from 'typescript';
 import { compareVersions, type ProjectConfig, type ProjectIndex } from './project';
 import { rules } from './rules';
@@ -141,7 +141,10 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
   const fillIn =
     // Taro's JSX names the fill-in in the script itself (`openType='chooseAvatar'`, `<Input type='nickname'>`).
     /\b(?:openType=\{?\s*['"](?:[\w|]*\|)?(?:chooseAvatar|agreePrivacyAuthorization)|type=\{?\s*['"]nickname['"])/.test(text) ||
-    (/\b(?:detail|buttonId|agree)\b/.test(text) && index.pageMarkupOf(fileName).some((m) => m.facts.fillIn));
+    (/\b(?:detail|buttonId|agree)\b/.test(text) &&
+      // A `.vue` file is its own markup: without the fill-in's words it has no fill-in, and is not parsed to learn that.
+      (!isVueFile(fileName) || vueFillInWords.test(text)) &&
+      index.pageMarkupOf(fileName).some((m) => m.facts.fillIn));
   if (!fillIn && !mayMentionUserInfoApi(text)) return { findings: [] };
   const parsed = parseScript(fileName, text);
   if (!parsed.ok) {
@@ -321,6 +324,7 @@ export function analyzeMarkup(
 function* markupSteps(fileName: string, text: string, index: ProjectIndex, options: AnalysisOptions): AnalysisSteps {
   const skipped = screenText(fileName, text, options.maxFileSize);
   if (skipped) return { findings: [], skipped };
+  if (isVueFile(fileName) && !vueTemplateMayReport(text)) return { findings: [] };
   const facts = index.markupFile(fileName)?.facts;
   const platform = facts?.platform;
   const markupRules = rules.filter((r) => r.checkMarkup && options.severities?.[r.id] !== 'off');
@@ -336,6 +340,20 @@ function* markupSteps(fileName: string, text: string, index: ProjectIndex, optio
     yield;
   }
   return { findings: applySuppressions(sortFindings(findings), { kind: 'markup', text, elements: facts.elements }) };
+}
+
+/** The words of the fill-in's markup (`open-type="chooseAvatar"`, `type="nickname"`, the agree button), as written. */
+const vueFillInWords = /chooseAvatar|nickname|agreePrivacyAuthorization/;
+/** The words without which no markup rule but `handler-not-found` has anything to report (open types and their events). */
+const vueMarkupRuleWords = /getuserinfo|getauthorize|agreeprivacyauthorization/i;
+
+/**
+ * Whether a `.vue` template needs the SFC parse for the markup rules: only when it names what `getuserinfo-anonymous`,
+ * `alipay-authorize-flow` or `privacy-agree-event` look for, or names a handler its script may lack
+ * (`handler-not-found`). Most components do neither, and the parse is the largest cost of checking them.
+ */
+function vueTemplateMayReport(text: string): boolean {
+  return vueMarkupRuleWords.test(text) || mayHaveUnmentionedHandlers(text);
 }
 
 /** Analyses any supported file; other files yield nothing. */

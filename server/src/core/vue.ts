@@ -171,6 +171,33 @@ export function handlersOfExpression(expression: string): { names: string[]; sim
   return { names, simple: false, passes };
 }
 
+/** An event attribute of a template as written (`@tap="onTap"`, `v-on:click.stop='go(1)'`, `@tap=onTap`): its value. */
+const eventAttributeText = /(?:^|[\s"'])(?:@|v-on:)[\w:.-]+\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
+const scriptBlockText = /<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi;
+const wordText = /[A-Za-z_$][\w$]*/g;
+
+/**
+ * A text screen run before the SFC parse: false when every handler a template event names as a whole (`@tap="onTap"`,
+ * `@tap="onTap($event)"`) is a word of the file's `<script>` blocks, as the SFC reader would find it. Those are the
+ * only names `handler-not-found` checks in a `.vue` file and it reports only names the script never mentions, so a
+ * false here means that rule has nothing to report and the template need not be parsed for it. The screen reads
+ * the raw text with regular expressions; it errs towards true (parse) when it cannot tell.
+ */
+export function mayHaveUnmentionedHandlers(text: string): boolean {
+  let scripts: Set<string> | undefined;
+  for (const match of text.matchAll(eventAttributeText)) {
+    const { names, simple } = handlersOfExpression(match[1] ?? match[2] ?? match[3] ?? '');
+    const name = names[0];
+    if (!simple || !name || name.startsWith('$') || name.startsWith('_')) continue;
+    if (!scripts) {
+      scripts = new Set<string>();
+      for (const block of text.matchAll(scriptBlockText)) for (const word of block[1]!.match(wordText) ?? []) scripts.add(word);
+    }
+    if (!scripts.has(name)) return true;
+  }
+  return false;
+}
+
 function readTemplate(text: string, template: ElementNode, comments: VueDocument['comments']): VueDocument['template'] {
   const elements: MarkupElement[] = [];
   const bindings: EventBinding[] = [];
