@@ -28,6 +28,8 @@ export interface CheckOutput {
 
 /** The scripts a page's markup pairs with (ProjectIndex.scriptsOfMarkup reads and parses these). */
 const pairedScriptExtensions = ['.js', '.ts', '.jsx', '.tsx', '.mjs', '.cjs'];
+/** The files of a page the index may hold facts about: its scripts and markup files. */
+const pageExtensions = [...pairedScriptExtensions, ...markupFileExtensions];
 
 /** A file's text, or undefined for anything but a readable regular file (a named pipe would block for ever). */
 export function readText(fileName: string): string | undefined {
@@ -197,10 +199,10 @@ export class FileChecker {
   release(): void {
     if (this.page === undefined) return;
     const names = new Set(this.pageFiles);
-    for (const extension of [...pairedScriptExtensions, ...markupFileExtensions]) names.add(this.page + extension);
+    for (const extension of pageExtensions) names.add(this.page + extension);
     for (const name of names) {
       forgetSourceFile(name);
-      this.index.invalidate(name);
+      this.index.forget(name);
     }
     this.page = undefined;
     this.pageFiles = [];

@@ -188,18 +188,26 @@ export class ProjectIndex {
   invalidate(fileName: string): Invalidation {
     const base = path.basename(fileName);
     const folder = path.dirname(fileName);
-    this.markups.delete(fileName);
-    this.appLogin.delete(fileName);
-    if (projectFileNames.includes(base)) {
-      this.projects.clear();
-      this.configs.clear();
-      this.appLogin.clear();
-      return { kind: 'below', folder };
-    }
+    this.forget(fileName);
+    if (projectFileNames.includes(base)) return { kind: 'below', folder };
     if (appFileNames.includes(base) && this.projectOf(fileName).appRoot === folder) return { kind: 'below', folder };
     // A Vue app's entry installs global mixins, which decide what its templates may name.
     if (base === 'main.js' || base === 'main.ts') return { kind: 'below', folder };
     return { kind: 'files', files: pageSiblings(fileName) };
+  }
+
+  /**
+   * Drops what is cached about a file, as {@link invalidate} does, without working out what to check again (the CLI
+   * forgets each page once it is checked).
+   */
+  forget(fileName: string): void {
+    this.markups.delete(fileName);
+    this.appLogin.delete(fileName);
+    if (projectFileNames.includes(path.basename(fileName))) {
+      this.projects.clear();
+      this.configs.clear();
+      this.appLogin.clear();
+    }
   }
 
   /**

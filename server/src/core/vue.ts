@@ -174,7 +174,6 @@ export function handlersOfExpression(expression: string): { names: string[]; sim
 /** An event attribute of a template as written (`@tap="onTap"`, `v-on:click.stop='go(1)'`, `@tap=onTap`): its value. */
 const eventAttributeText = /(?:^|[\s"'])(?:@|v-on:)[\w:.-]+\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
 const scriptBlockText = /<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi;
-const wordText = /[A-Za-z_$][\w$]*/g;
 
 /**
  * A text screen run before the SFC parse: false when every handler a template event names as a whole (`@tap="onTap"`,
@@ -184,19 +183,30 @@ const wordText = /[A-Za-z_$][\w$]*/g;
  * the raw text with regular expressions; it errs towards true (parse) when it cannot tell.
  */
 export function mayHaveUnmentionedHandlers(text: string): boolean {
-  let scripts: Set<string> | undefined;
+  let scripts: string[] | undefined;
+  const checked = new Set<string>();
   for (const match of text.matchAll(eventAttributeText)) {
     const { names, simple } = handlersOfExpression(match[1] ?? match[2] ?? match[3] ?? '');
     const name = names[0];
-    if (!simple || !name || name.startsWith('$') || name.startsWith('_')) continue;
-    if (!scripts) {
-      scripts = new Set<string>();
-      for (const block of text.matchAll(scriptBlockText)) for (const word of block[1]!.match(wordText) ?? []) scripts.add(word);
-    }
-    if (!scripts.has(name)) return true;
+    if (!simple || !name || name.startsWith('$') || name.startsWith('_') || checked.has(name)) continue;
+    checked.add(name);
+    scripts ??= [...text.matchAll(scriptBlockText)].map((block) => block[1]!);
+    if (!scripts.some((script) => mentionsWord(script, name))) return true;
   }
   return false;
 }
+
+/** True when `word` occurs in `text` as a whole identifier (not inside a longer name). */
+function mentionsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + word.length];
+    if ((before === undefined || !identifierPart.test(before)) && (after === undefined || !identifierPart.test(after)))
+      return true;
+  }
+  return false;
+}
+const identifierPart = /[\w$]/;
 
 function readTemplate(text: string, template: ElementNode, comments: VueDocument['comments']): VueDocument['template'] {
   const elements: MarkupElement[] = [];
