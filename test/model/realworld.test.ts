@@ -114,6 +114,16 @@ describe('real-world study: false positives the core must drop', () => {
     assert.doesNotMatch(reported(file, 'getuserprofile-anonymous')[0]!.message, /still gets real data/);
   });
 
+  it("getuserprofile-anonymous is silent for the profile button WeChat's template shows only without the nickname input (fill-in-template-fallback)", () => {
+    // Fill-in study: home.wxml shows the button in the wx:elif after `hasNicknameInput && !profileReady`, a flag kept
+    // from wx.canIUse('input.type.nickname'); it renders only below 2.21.2, where getUserProfile is not anonymous yet.
+    // The control's button does not depend on the flag and is reported.
+    expectLines('getuserprofile-anonymous', {
+      'fill-in-template-fallback/pages/home/home.js': [],
+      'fill-in-template-fallback/pages/plain/plain.js': [{ line: 9, message: /微信用户/ }],
+    });
+  });
+
   it('mp-userinfo check reports nothing in a vendored UI-kit copy (components/vant) or a minified SDK (vendored-library)', () => {
     const cli = path.join(__dirname, '..', '..', 'dist', 'cli.js');
     const run = spawnSync(

@@ -89,7 +89,7 @@ export function parseEventAttribute(name: string, platform: Platform): { prefix:
  * Replaces the bodies of `<wxs>`/`<sjs>` blocks, comments and `{{ … }}` interpolations with spaces, keeping
  * every offset, so that a `<` inside JavaScript does not open a phantom tag.
  */
-function maskEmbedded(text: string): string {
+export function maskEmbedded(text: string): string {
   const blank = (s: string) => s.replace(/[^\n]/g, ' ');
   // Scanned with indexOf rather than one regular expression: `<wxs[^>]*>` backtracks over the rest
   // of the text at every unclosed `<wxs`, which made 128 KB of them take 1.5 s.
