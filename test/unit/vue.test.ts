@@ -83,3 +83,58 @@ describe('readVue', () => {
     assert.deepEqual(handlersOfExpression('count++').names, []);
   });
 });
+
+describe('readVue after an edit (the previous version reused when the edit is inside a script block)', () => {
+  const base = [
+    '<template>',
+    '  <button @tap="onTap">a</button>',
+    '  <!-- #ifdef MP-WEIXIN -->',
+    '  <view />',
+    '  <!-- #endif -->',
+    '</template>',
+    '<script>',
+    'export default { methods: { onTap() { uni.getUserProfile({ desc: "x" }) } } }',
+    '</script>',
+    '<script setup lang="ts">',
+    'const x: number = 1',
+    '</script>',
+    '<style>.a { color: red }</style>',
+  ].join('\n');
+  const scriptFirst = [
+    '<script setup>',
+    'function onTap() {}',
+    '</script>',
+    '<template>',
+    '  <button @tap="onTap">a</button>',
+    '</template>',
+  ].join('\n');
+  const edits = ['x', '\n', '', 'const y = "</script>"', '</SCRIPT>', '{', '\r\n', '/* <template> */'];
+  let counter = 0;
+
+  for (const [name, text] of [
+    ['template first', base],
+    ['script first', scriptFirst],
+  ] as const) {
+    it(`gives what a fresh read gives, for edits at every offset (${name})`, () => {
+      let reused = 0;
+      for (let at = 0; at <= text.length; at++) {
+        for (const insert of edits) {
+          for (const removed of [0, 1, 3]) {
+            const edited = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + removed));
+            if (edited === text) continue;
+            const file = `/p/pages/edit${counter++}.vue`;
+            const previous = readVue(file, text);
+            const incremental = readVue(file, edited);
+            const fresh = readVue(`/p/pages/fresh${counter++}.vue`, edited);
+            assert.deepEqual(incremental, fresh, `${JSON.stringify(insert)} at ${at}, ${removed} removed`);
+            if (incremental.template === previous.template && previous.template) reused++;
+          }
+        }
+      }
+      // The template-first file reuses the previous read for the edits inside its script blocks; the script-first
+      // one never does (its template would move).
+      if (name === 'template first') assert.ok(reused > 500, `reused ${reused} times`);
+      else assert.equal(reused, 0);
+    });
+  }
+});

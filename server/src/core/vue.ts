@@ -53,15 +53,51 @@ const kinds: Record<string, ts.ScriptKind> = { ts: ts.ScriptKind.TS, tsx: ts.Scr
 const cache = new Map<string, { text: string; document: VueDocument }>();
 const cacheLimit = 8;
 
-/** Reads a `.vue` file (cached per file name and text). */
+/** Reads a `.vue` file (cached per file name and text; an edit inside a script block reuses the previous version's read). */
 export function readVue(fileName: string, text: string): VueDocument {
   const hit = cache.get(fileName);
   if (hit && hit.text === text) return hit.document;
-  const document = readUncached(text);
+  const document = (hit && readEdited(hit.text, hit.document, text)) ?? readUncached(text);
   cache.delete(fileName);
   cache.set(fileName, { text, document });
   if (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
   return document;
+}
+
+/**
+ * The document of `text` from the document of the version before it, without parsing, when the edit between them
+ * lies inside one script block's content and the template and its comments lie before it (uni-app's usual order,
+ * `<template>` first): the script block's content is raw text to the SFC parser, ended only by `</script`, so the
+ * new document is the old one with that block's content replaced and the spans after it moved. Typing in a script
+ * then costs no SFC parse. Undefined when the edit is anywhere else (the caller parses).
+ */
+function readEdited(oldText: string, old: VueDocument, text: string): VueDocument | undefined {
+  const limit = Math.min(oldText.length, text.length);
+  let prefix = 0;
+  while (prefix < limit && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix))
+    suffix++;
+  const oldEnd = oldText.length - suffix;
+  const delta = text.length - oldText.length;
+  const block = old.scriptSpans.find((span) => span.start <= prefix && oldEnd <= span.end);
+  if (!block || block.end + delta <= block.start) return undefined;
+  if (/<\/script/i.test(text.slice(block.start, block.end + delta))) return undefined;
+  const before = (span: Span) => span.end <= prefix;
+  if (old.templateSpan && !before(old.templateSpan)) return undefined;
+  if (!old.comments.every((comment) => before(comment.span))) return undefined;
+  const moved = (span: Span): Span =>
+    span === block || (span.start === block.start && span.end === block.end)
+      ? { start: span.start, end: span.end + delta }
+      : span.start >= block.end
+        ? { start: span.start + delta, end: span.end + delta }
+        : span;
+  return {
+    ...old,
+    script: old.script.slice(0, prefix) + text.slice(prefix, oldEnd + delta) + old.script.slice(oldEnd),
+    scriptSpans: old.scriptSpans.map(moved),
+    ...(old.setupSpan ? { setupSpan: moved(old.setupSpan) } : {}),
+  };
 }
 
 function readUncached(text: string): VueDocument {
