@@ -58,4 +58,10 @@ describe('keptCanIUseFlags', () => {
     );
     assert.deepEqual(flags("Page({ data: { canNick: !wx.canIUse('input.type.nickname') } })"), {});
   });
+
+  it('takes a quoted key with regular-expression characters literally', () => {
+    assert.deepEqual(flags("Page({ data: { 'can(nick': wx.canIUse('input.type.nickname') } })"), {
+      'can(nick': 'input.type.nickname',
+    });
+  });
 });

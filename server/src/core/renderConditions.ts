@@ -218,7 +218,8 @@ export function keptCanIUseFlags(sourceFile: ts.SourceFile): Map<string, string>
   };
   visit(sourceFile);
   for (const key of [...kept.keys()]) {
-    const uses = sourceFile.text.match(new RegExp(`(?<![\\w$])${key.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;
+    const escaped = key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const uses = sourceFile.text.match(new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'g'))?.length ?? 0;
     if (uses !== 1) kept.delete(key);
   }
   return kept;
