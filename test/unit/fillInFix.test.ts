@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { applyFix, MemoryProject } from './helpers';
 import type { Fix } from '../../server/src/core/types';
@@ -171,39 +173,11 @@ const uniApp = {
 const vueFile = 'pages/me/me.vue';
 const vueProject = (text: string) => new MemoryProject({ ...uniApp, [vueFile]: text });
 
-const optionsPage = `<template>
-  <view class="me">
-    <button class="login" @tap="getProfile">登录</button>
-  </view>
-</template>
+/** The page of the LSP test: an options-API method `onTapLogin` calling `uni.getUserProfile`, bound by `@tap`. */
+const optionsPage = readFileSync(path.join(__dirname, '..', 'fixtures', 'fill-in-vue', 'pages', 'me', 'me.vue'), 'utf8');
+const optionsTemplate = optionsPage.slice(0, optionsPage.indexOf('<script>'));
 
-<script>
-export default {
-  data() {
-    return { userInfo: null }
-  },
-  methods: {
-    getProfile() {
-      uni.getUserProfile({
-        desc: '用于完善会员资料',
-        success: (res) => {
-          this.userInfo = res.userInfo
-        },
-        fail: () => {},
-      })
-    },
-  },
-}
-</script>
-`;
-
-const setupPage = `<template>
-  <view class="me">
-    <button class="login" @click="getProfile">登录</button>
-  </view>
-</template>
-
-<script setup lang="ts">
+const setupPage = `${optionsTemplate.replace('@tap="onTapLogin"', '@click="getProfile"')}<script setup lang="ts">
 function getProfile() {
   uni.getUserProfile({
     desc: '用于完善会员资料',
@@ -214,13 +188,8 @@ function getProfile() {
 </script>
 `;
 
-describe('the fill-in fix in uni-app .vue pages', () => {
-  it('replaces the @tap button and its methods entry (options API) in the one file', () => {
-    const { text, fix } = fixSingleFile(vueProject(optionsPage), vueFile);
-    assert.equal(fix.edits.length, 2);
-    assert.equal(
-      text,
-      `<template>
+/** The template of both pages once fixed: the fill-in in place of the login button. */
+const fixedTemplate = `<template>
   <view class="me">
     <button class="avatar-wrapper" open-type="chooseAvatar" @chooseavatar="onChooseAvatar">
       选择头像
@@ -232,7 +201,15 @@ describe('the fill-in fix in uni-app .vue pages', () => {
   </view>
 </template>
 
-<script>
+`;
+
+describe('the fill-in fix in uni-app .vue pages', () => {
+  it('replaces the @tap button and its methods entry (options API) in the one file', () => {
+    const { text, fix } = fixSingleFile(vueProject(optionsPage), vueFile);
+    assert.equal(fix.edits.length, 2);
+    assert.equal(
+      text,
+      `${fixedTemplate}<script>
 export default {
   data() {
     return { userInfo: null }
@@ -275,19 +252,7 @@ export default {
     const { text } = fixSingleFile(vueProject(setupPage), vueFile);
     assert.equal(
       text,
-      `<template>
-  <view class="me">
-    <button class="avatar-wrapper" open-type="chooseAvatar" @chooseavatar="onChooseAvatar">
-      选择头像
-    </button>
-    <form @submit="onSubmitProfile">
-      <input type="nickname" name="nickname" placeholder="请输入昵称" />
-      <button form-type="submit">保存</button>
-    </form>
-  </view>
-</template>
-
-<script setup lang="ts">
+      `${fixedTemplate}<script setup lang="ts">
 function onChooseAvatar(e: { detail: { avatarUrl: string } }) {
   // A temporary path: show it, and upload it before storing or sending it.
   const { avatarUrl } = e.detail;
@@ -339,8 +304,8 @@ const getProfile = () => {
 
   it('replaces an open-type="getUserInfo" button from the template finding, and its @getuserinfo handler', () => {
     const page = optionsPage
-      .replace('@tap="getProfile"', 'open-type="getUserInfo" @getuserinfo="onGetUserInfo"')
-      .replace(/getProfile\(\) \{[^]*?\n {4}\},\n/, 'onGetUserInfo(e) {\n      this.userInfo = e.detail.userInfo\n    },\n');
+      .replace('@tap="onTapLogin"', 'open-type="getUserInfo" @getuserinfo="onGetUserInfo"')
+      .replace(/onTapLogin\(\) \{[^]*?\n {4}\},\n/, 'onGetUserInfo(e) {\n      this.userInfo = e.detail.userInfo\n    },\n');
     const { text } = fixSingleFile(vueProject(page), vueFile, 'getuserinfo-anonymous');
     assert.match(text, /<button class="avatar-wrapper" open-type="chooseAvatar" @chooseavatar="onChooseAvatar">/);
     assert.match(text, /\n {4}onChooseAvatar\(e\) \{[^]*uni\.uploadFile\(/);
@@ -351,18 +316,18 @@ const getProfile = () => {
   const notOffered: Array<[string, string]> = [
     [
       'a handler that another method calls',
-      optionsPage.replace('methods: {', 'onShow() {\n    this.getProfile()\n  },\n  methods: {'),
+      optionsPage.replace('methods: {', 'onShow() {\n    this.onTapLogin()\n  },\n  methods: {'),
     ],
     [
       'a handler bound twice',
-      optionsPage.replace('</view>\n</template>', '  <view @tap="getProfile">再试</view>\n  </view>\n</template>'),
+      optionsPage.replace('</view>\n</template>', '  <view @tap="onTapLogin">再试</view>\n  </view>\n</template>'),
     ],
     [
       'a handler the template also hands to a component',
-      optionsPage.replace('</view>\n</template>', '  <login-panel :on-login="getProfile" />\n  </view>\n</template>'),
+      optionsPage.replace('</view>\n</template>', '  <login-panel :on-login="onTapLogin" />\n  </view>\n</template>'),
     ],
-    ['a handler also named in an inline statement', optionsPage.replace('@tap="getProfile"', '@tap="ok && getProfile()"')],
-    ['a button that also binds another event', optionsPage.replace('@tap="getProfile"', '@tap="getProfile" @longpress="onShow"')],
+    ['a handler also named in an inline statement', optionsPage.replace('@tap="onTapLogin"', '@tap="ok && onTapLogin()"')],
+    ['a button that also binds another event', optionsPage.replace('@tap="onTapLogin"', '@tap="onTapLogin" @longpress="onShow"')],
     ['a conditional button (a v-else may follow it)', optionsPage.replace('class="login"', 'v-if="!userInfo" class="login"')],
     [
       'the root element of the template',
