@@ -179,6 +179,8 @@ function fillInHandlers(
     '// Read on submit: WeChat clears a nickname that fails its content check after blur.',
     content.typed ? `const nickname = e.detail.value?.nickname${semi}` : `const { nickname } = e.detail.value${semi}`,
   ];
+  // Structural types that Taro's event types accept (Button.d.ts: `onChooseAvatar?: CommonEventFunction`; Form.d.ts:
+  // `detail.value` is optional), so the stubs type-check where `noImplicitAny` is on.
   const avatarParam = content.typed ? 'e: { detail: { avatarUrl: string } }' : 'e';
   const submitParam = content.typed ? 'e: { detail: { value?: { nickname?: string } } }' : 'e';
   const open = (name: string, param: string) =>
