@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { parseMarkup } from '../../server/src/core/markup';
-import { keptCanIUseFlags, rendersOnlyWithoutFlag } from '../../server/src/core/renderConditions';
+import { pageModelOf } from '../../server/src/core/model';
+import { rendersOnlyWithoutFlag } from '../../server/src/core/renderConditions';
 
 /** Whether the first element with `bindtap="target"` never renders while `flag` is true. */
 function onlyWithout(wxml: string, flag = 'can'): boolean {
@@ -43,9 +44,9 @@ describe('rendersOnlyWithoutFlag', () => {
   });
 });
 
-describe('keptCanIUseFlags', () => {
+describe('PageModel.keptCanIUseFlags', () => {
   const flags = (code: string) =>
-    Object.fromEntries(keptCanIUseFlags(ts.createSourceFile('a.js', code, ts.ScriptTarget.Latest, true)));
+    Object.fromEntries(pageModelOf(ts.createSourceFile('a.js', code, ts.ScriptTarget.Latest, true)).keptCanIUseFlags());
 
   it('reads a data flag kept straight from wx.canIUse', () => {
     assert.deepEqual(flags("Page({ data: { canNick: wx.canIUse('input.type.nickname') } })"), { canNick: 'input.type.nickname' });

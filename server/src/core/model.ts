@@ -541,6 +541,7 @@ export class PageModel {
   /** The functions the last markup's taps reach (a page's analysis asks once per call, with the same markup). */
   private tapCache?: { markup: MarkupHandlers | undefined; reached: Set<FunctionFacts> };
   private identifiers?: Map<string, ts.Identifier[]>;
+  private canIUseFlags?: Map<string, string>;
   /** Set when the file assigns members onto `this` under computed keys. */
   private computedThisMembers = false;
 
@@ -1308,6 +1309,34 @@ export class PageModel {
         }
         return { span: openType.span, scopes, hasScope, ...(handlers ? { handlers } : {}) };
       });
+  }
+
+  /**
+   * The flags the page keeps in an object literal straight from `wx.canIUse('<feature>')` (`canIUseNicknameComp:
+   * wx.canIUse('input.type.nickname')` in `data`) and names nowhere else, so that nothing sets them again:
+   * flag → feature. Read once from the calls of the walk.
+   */
+  keptCanIUseFlags(): ReadonlyMap<string, string> {
+    if (this.canIUseFlags) return this.canIUseFlags;
+    const kept = new Map<string, string>();
+    for (const call of this.callExpressions) {
+      const callee = call.expression;
+      const argument = call.arguments[0];
+      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'canIUse') continue;
+      if (!ts.isIdentifier(callee.expression) || callee.expression.text !== 'wx') continue;
+      if (call.arguments.length !== 1 || !argument || !ts.isStringLiteralLike(argument)) continue;
+      let holder: ts.Node = call.parent;
+      while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isNonNullExpression(holder))
+        holder = holder.parent;
+      const key = ts.isPropertyAssignment(holder) ? propertyNameText(holder.name) : undefined;
+      if (key) kept.set(key, argument.text);
+    }
+    for (const key of [...kept.keys()]) {
+      const escaped = key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      const uses = this.sourceFile.text.match(new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'g'))?.length ?? 0;
+      if (uses !== 1) kept.delete(key);
+    }
+    return (this.canIUseFlags = kept);
   }
 
   /**

@@ -13,7 +13,7 @@
 import { QuoteType, Tokenizer } from 'htmlparser2';
 import ts from 'typescript';
 import { maskEmbedded, type MarkupElement } from './markup';
-import { propertyNameText, skipOuterExpressions } from './parse';
+import { skipOuterExpressions } from './parse';
 
 /** One condition an element needs: its own `wx:if`/`wx:elif` value (undefined for `wx:else`) after the earlier ones of its chain failed. */
 interface Clause {
@@ -190,37 +190,4 @@ export function rendersOnlyWithoutFlag(markupText: string, element: MarkupElemen
     if (needs.every((formula) => evaluate(formula, values))) return false;
   }
   return true;
-}
-
-/**
- * The flags a script keeps in an object literal straight from `wx.canIUse('<feature>')` (`canIUseNicknameComp:
- * wx.canIUse('input.type.nickname')` in `data`) and names nowhere else, so that nothing sets them again: flag → feature.
- */
-export function keptCanIUseFlags(sourceFile: ts.SourceFile): Map<string, string> {
-  const kept = new Map<string, string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isPropertyAssignment(node)) {
-      const init = skipOuterExpressions(node.initializer);
-      const key = propertyNameText(node.name);
-      const feature =
-        ts.isCallExpression(init) &&
-        ts.isPropertyAccessExpression(init.expression) &&
-        init.expression.name.text === 'canIUse' &&
-        ts.isIdentifier(init.expression.expression) &&
-        init.expression.expression.text === 'wx' &&
-        init.arguments.length === 1 &&
-        ts.isStringLiteralLike(init.arguments[0]!)
-          ? init.arguments[0].text
-          : undefined;
-      if (key && feature) kept.set(key, feature);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  for (const key of [...kept.keys()]) {
-    const escaped = key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    const uses = sourceFile.text.match(new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'g'))?.length ?? 0;
-    if (uses !== 1) kept.delete(key);
-  }
-  return kept;
 }

@@ -4,7 +4,7 @@ import { apiLabel, featureMinVersion } from '../callFacts';
 import { fillInFixForCall } from '../fillInFix';
 import type { PageModel } from '../model';
 import { compareVersions, type ProjectIndex } from '../project';
-import { keptCanIUseFlags, rendersOnlyWithoutFlag } from '../renderConditions';
+import { rendersOnlyWithoutFlag } from '../renderConditions';
 import type { Rule, RuleFinding } from './rule';
 
 /** The base library from which WeChat anonymises `getUserProfile` (FACTS §5.6). */
@@ -22,7 +22,7 @@ function onlyBeforeAnonymous(model: PageModel, fileName: string, node: ts.Node, 
   let member;
   for (let facts = model.ownerOf(node); facts && !member; facts = facts.outer) member = facts.member;
   if (!member?.fn || (model.functions.get(member.fn)?.callers.length ?? 0) > 0) return false;
-  const flags = [...keptCanIUseFlags(model.sourceFile)].flatMap(([flag, feature]) => {
+  const flags = [...model.keptCanIUseFlags()].flatMap(([flag, feature]) => {
     const since = featureMinVersion('wx', feature);
     return since !== undefined && compareVersions(since, anonymousFrom) <= 0 ? [flag] : [];
   });
