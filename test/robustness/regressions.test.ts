@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { decodePayload, parseObjectText } from '../../server/src/core/decode';
 import { maxObjectDepth } from '../../server/src/core/decode/objectText';
 import { parseMarkup } from '../../server/src/core/markup';
+import { readVue } from '../../server/src/core/vue';
 import { checkAnalysis } from '../fuzz/properties';
 import { apiCall, nestingShapes } from '../fuzz/shapes';
 import { MemoryProject } from '../unit/helpers';
@@ -73,5 +74,15 @@ describe('regressions', () => {
       assert.equal(json.ok, literal.ok, `depth ${depth}`);
       assert.equal(json.ok, depth <= maxObjectDepth, `depth ${depth}`);
     }
+  });
+
+  it('ends a .vue template that stops in an unclosed comment with the text (its span ran three characters past it)', () => {
+    const text = '<template>\n  <button @tap="onTap">Log in</button>\n  <!-- #ifdef MP-WEIXIN';
+    assert.deepEqual(readVue('/p/unclosed.vue', text).templateSpan, { start: text.indexOf('<button'), end: text.length });
+    const page = `<script>\nexport default { methods: { onTap() { uni.getUserProfile({ desc: '用于完善会员资料' }) } } }\n</script>\n${text}`;
+    checkAnalysis(
+      { 'manifest.json': '{ "mp-weixin": {} }', 'pages.json': '{ "pages": [] }', 'pages/a/a.vue': page },
+      'pages/a/a.vue',
+    );
   });
 });

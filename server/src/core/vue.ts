@@ -43,8 +43,6 @@ export interface VueDocument {
   template?: Omit<MarkupFacts, 'platform'>;
   /** The content of the template. */
   templateSpan?: Span;
-  /** The HTML comments of the template, with their text (conditional compilation, suppression comments). */
-  comments: Array<{ span: Span; text: string }>;
 }
 
 const kinds: Record<string, ts.ScriptKind> = { ts: ts.ScriptKind.TS, tsx: ts.ScriptKind.TSX, jsx: ts.ScriptKind.JSX };
@@ -66,7 +64,7 @@ export function readVue(fileName: string, text: string): VueDocument {
 
 /**
  * The document of `text` from the document of the version before it, without parsing, when the edit between them
- * lies inside one script block's content and the template and its comments lie before it (uni-app's usual order,
+ * lies inside one script block's content and the template lies before it (uni-app's usual order,
  * `<template>` first): the script block's content is raw text to the SFC parser, ended only by `</script`, so the
  * new document is the old one with that block's content replaced and the spans after it moved. Typing in a script
  * then costs no SFC parse. Undefined when the edit is anywhere else (the caller parses).
@@ -85,7 +83,6 @@ function readEdited(oldText: string, old: VueDocument, text: string): VueDocumen
   if (/<\/script/i.test(text.slice(block.start, block.end + delta))) return undefined;
   const before = (span: Span) => span.end <= prefix;
   if (old.templateSpan && !before(old.templateSpan)) return undefined;
-  if (!old.comments.every((comment) => before(comment.span))) return undefined;
   const moved = (span: Span): Span =>
     span === block || (span.start === block.start && span.end === block.end)
       ? { start: span.start, end: span.end + delta }
@@ -116,7 +113,7 @@ function readUncached(text: string): VueDocument {
     if (node.type !== 1) continue;
     const element = node as ElementNode;
     if (element.tag === 'script') {
-      const content = contentSpan(element);
+      const content = contentSpan(text, element);
       if (!content) continue;
       scriptSpans.push(content);
       const lang = staticAttribute(element, 'lang');
@@ -127,19 +124,17 @@ function readUncached(text: string): VueDocument {
     }
   }
   const script = blankOutside(text, scriptSpans);
-  const comments: VueDocument['comments'] = [];
   let template: VueDocument['template'];
   let templateSpan: Span | undefined;
   if (templateNode) {
     const lang = staticAttribute(templateNode, 'lang');
-    templateSpan = contentSpan(templateNode) ?? { start: templateNode.loc.end.offset, end: templateNode.loc.end.offset };
-    if (!lang || lang === 'html') template = readTemplate(text, templateNode, comments);
+    templateSpan = contentSpan(text, templateNode) ?? { start: templateNode.loc.end.offset, end: templateNode.loc.end.offset };
+    if (!lang || lang === 'html') template = readTemplate(text, templateNode);
   }
   return {
     script,
     scriptKind,
     scriptSpans,
-    comments,
     ...(setupSpan ? { setupSpan } : {}),
     ...(template ? { template } : {}),
     ...(templateSpan ? { templateSpan } : {}),
@@ -147,11 +142,13 @@ function readUncached(text: string): VueDocument {
 }
 
 /** The span of a block's content, between its start and end tags. */
-function contentSpan(element: ElementNode): Span | undefined {
+function contentSpan(text: string, element: ElementNode): Span | undefined {
   const first = element.children[0];
   const last = element.children[element.children.length - 1];
   if (!first || !last) return undefined;
-  return { start: first.loc.start.offset, end: last.loc.end.offset };
+  // The parser ends a comment left open at the end of the file three characters past the text, where its `-->`
+  // would be (`<template><!-- #ifdef MP-WEIXIN`); the content ends with the text.
+  return { start: first.loc.start.offset, end: Math.min(last.loc.end.offset, text.length) };
 }
 
 function staticAttribute(element: ElementNode, name: string): string | undefined {
@@ -244,17 +241,13 @@ function mentionsWord(text: string, word: string): boolean {
 }
 const identifierPart = /[\w$]/;
 
-function readTemplate(text: string, template: ElementNode, comments: VueDocument['comments']): VueDocument['template'] {
+function readTemplate(text: string, template: ElementNode): VueDocument['template'] {
   const elements: MarkupElement[] = [];
   const bindings: EventBinding[] = [];
   let hasDynamicBindings = false;
   const stack: TemplateChildNode[] = [...template.children].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 3) {
-      comments.push({ span: { start: node.loc.start.offset, end: node.loc.end.offset }, text: node.content });
-      continue;
-    }
     if (node.type !== 1) continue;
     const element = node as ElementNode;
     const start = element.loc.start.offset;
