@@ -1,15 +1,16 @@
 /**
  * fast-check arbitraries for the fuzz targets: mini-program scripts built from a small grammar of the
  * constructs the analyser cares about, token soup, mutations of the seed corpus (truncation, deletion,
- * duplication, stray tokens, BOMs, CRLF, lone surrogates, invalid UTF-8), markup, and decoder inputs
- * (random bytes, wrong lengths, truncated base64, real ciphertext under the right and the wrong key).
+ * duplication, stray tokens, BOMs, CRLF, lone surrogates, invalid UTF-8), markup, Vue single-file
+ * components assembled from their blocks, and decoder inputs (random bytes, wrong lengths, truncated
+ * base64, real ciphertext under the right and the wrong key).
  */
 import { createCipheriv } from 'node:crypto';
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { catalog } from '../../server/src/catalog';
 import type { DecodeRequest, JsonObject } from '../../server/src/core/decode';
-import { seedMarkup, seedScripts } from './corpus';
+import { seedMarkup, seedScripts, seedVue } from './corpus';
 
 const apiNames = [...new Set(catalog.apis.map((api) => api.name))];
 const optionNames = [...new Set(catalog.apis.flatMap((api) => api.options.map((o) => o.name)))];
@@ -486,6 +487,274 @@ export const projectFiles: fc.Arbitrary<{ files: Record<string, string>; target:
     if (markup !== undefined) files[markupName] = markup;
     if (app !== undefined) files['app.js'] = app;
     return { files, target: targetMarkup && markup !== undefined ? markupName : scriptName };
+  });
+
+// ---- Vue single-file components --------------------------------------------------------------
+
+const vueEvents = ['tap', 'click', 'longpress', 'getuserinfo', 'chooseavatar', 'agreeprivacyauthorization', 'blur', 'Tap'];
+const vueModifiers = ['', '.stop', '.prevent', '.once', '.stop.prevent', '.native', '.'];
+
+/** What a `v-on` names: a method, a call, an inline statement or arrow function, or something broken. */
+const vueHandler: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(...handlerNames),
+  fc.constantFrom(...handlerNames).map((n) => `${n}($event)`),
+  fc.constantFrom(...handlerNames).map((n) => `() => ${n}(1)`),
+  fc.constantFrom(...handlerNames).map((n) => `ok && ${n}()`),
+  fc.constantFrom('', 'count++', 'debounce(onTap)', "go('a')", "$emit('tap')", 'onTap(', '{{ onTap }}', 'a.b.onTap()', '用户()'),
+);
+
+const vueAttribute: fc.Arbitrary<string> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('@', 'v-on:'),
+        fc.constantFrom(...vueEvents),
+        fc.constantFrom(...vueModifiers),
+        vueHandler,
+        fc.constantFrom('"', "'", ''),
+      )
+      .map(([prefix, event, modifiers, handler, q]) => `${prefix}${event}${modifiers}=${q}${handler}${q}`),
+  },
+  fc.constantFrom(
+    `:open-type="'getUserInfo'"`,
+    `:open-type="'chooseAvatar'"`,
+    ':open-type="`agreePrivacyAuthorization`"',
+    ':open-type="type"',
+    ':open-type',
+    `v-bind:open-type="'getUserInfo'"`,
+    'open-type="getUserInfo"',
+    'open-type="chooseAvatar"',
+    'open-type=getPhoneNumber',
+    'open-type="agreePrivacyAuthorization"',
+    'data-eventsync="true"',
+    ':data-eventsync="true"',
+    'id="agree-btn"',
+    'type="nickname"',
+    'v-if="a < b"',
+    'v-for="item in list"',
+    'v-on="listeners"',
+    '@[name]="onTap"',
+    ':class="{ a: b }"',
+    'class="btn &amp; more"',
+    'disabled',
+    'v-model="nick"',
+    '#default="{ item }"',
+  ),
+);
+
+/** Template markup: elements with Vue attributes, text, interpolations, conditional-compilation comments, stray tags. */
+const vueTemplateNode: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom(
+      'text',
+      '用户',
+      '{{ user.nickName }}',
+      '{{ a < b }}',
+      '<!-- c -->',
+      '<!-- #ifdef MP-WEIXIN -->',
+      '<!-- #ifndef MP-ALIPAY -->',
+      '<!-- #ifdef MP-ALIPAY || MP-TOUTIAO -->',
+      '<!-- #ifdef VUE3 -->',
+      '<!-- #endif -->',
+      '<!-- mp-userinfo-disable-next-line not-in-tap-handler -->',
+      '<!--',
+      '<input type="nickname" @blur="onBlur" />',
+      '<br>',
+      '&amp;',
+      '<view @tap="onTap"',
+      '</view>',
+      '</button>',
+      '<',
+    ),
+    fc
+      .tuple(
+        fc.constantFrom('view', 'button', 'text', 'my-card', 'input', 'block', 'template', 'u-button', 'Button', 'scroll-view'),
+        fc.array(vueAttribute, { maxLength: 4 }),
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.constantFrom('closed', 'closed', 'closed', 'self-closing', 'unclosed'),
+      )
+      .map(([tag, attributes, children, end]) => {
+        const open = `<${tag}${attributes.map((a) => ` ${a}`).join('')}`;
+        if (end === 'self-closing') return `${open} />`;
+        return `${open}>${children.join('\n')}${end === 'closed' ? `</${tag}>` : ''}`;
+      }),
+  ),
+})).node;
+
+const pugTemplate = 'view\n  button(@tap="onTap" open-type="getUserInfo") Log in\n  text {{ user.nickName }}';
+
+/** A `<template>` block: HTML (rarely Pug), possibly without its end tag. */
+const vueTemplate: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom(
+      '<template>',
+      '<template>',
+      '<template lang="html">',
+      '<template lang="pug">',
+      '<template\n  >',
+      '<template v-if="a">',
+    ),
+    fc.array(vueTemplateNode, { maxLength: 6 }),
+    fc.constantFrom('</template>', '</template>', '</template>', '</template >', ''),
+  )
+  .map(([open, nodes, close]) => `${open}\n${open.includes('pug') ? pugTemplate : nodes.join('\n')}\n${close}`);
+
+/** A `uni.*` call from the grammar's options. */
+const uniCall = fc.tuple(fc.constantFrom(...apiNames), program.options).map(([api, o]) => `uni.${api}(${o});`);
+const vueBody = fc.array(fc.oneof(program.statement, uniCall), { maxLength: 3 }).map((statements) => statements.join('\n'));
+
+/** Script for a `.vue` block: an options object, a `<script setup>` body, grammar output, or token soup. */
+const vueScriptText: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .tuple(fc.array(program.member, { maxLength: 3 }), fc.array(program.member, { maxLength: 3 }), fc.boolean())
+    .map(
+      ([hooks, methods, define]) =>
+        `${define ? "import { defineComponent } from 'vue'\nexport default defineComponent(" : 'export default '}{\n  ${[
+          ...hooks,
+          `methods: { ${methods.join(',\n')} }`,
+        ].join(',\n  ')}\n}${define ? ')' : ''}`,
+    ),
+  fc
+    .tuple(vueBody, vueBody, vueBody, fc.constantFrom(...handlerNames))
+    .map(
+      ([top, onLoad, tap, name]) =>
+        `import { ref } from 'vue'\nimport { onLoad } from '@dcloudio/uni-app'\nconst count = ref(0)\n${top}\n` +
+        `onLoad(() => {\n${onLoad}\n})\nfunction ${name}() {\n${tap}\n}\nconst onTapLogin = () => ${name}()`,
+    ),
+  fc.tuple(vueBody, vueBody).map(([a, b]) => `// #ifdef MP-WEIXIN\n${a}\n// #endif\n/* #ifndef MP-ALIPAY */\n${b}\n/* #endif */`),
+  fc.constant('const s = "</script>"; uni.getUserProfile({ desc: "x" })'),
+  grammarScript,
+  tokenSoup,
+);
+
+/** A `<script>` or `<script setup>` block, possibly without its end tag. */
+const vueScript: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom(
+      '<script>',
+      '<script setup>',
+      '<script lang="ts">',
+      '<script setup lang="ts">',
+      '<script lang="tsx">',
+      '<script lang="jsx">',
+      '<script src="./a.js">',
+      '<script setup lang="ts" generic="T">',
+    ),
+    vueScriptText,
+    fc.constantFrom('</script>', '</script>', '</script>', '</script >', ''),
+  )
+  .map(([open, body, close]) => `${open}\n${body}\n${close}`);
+
+/** Other top-level pieces: styles (one unclosed), a custom block, stray text and comments. */
+const vueOtherBlock: fc.Arbitrary<string> = fc.constantFrom(
+  '<style>\n.a { color: red }\n</style>',
+  '<style scoped lang="scss">\n.a { .b { content: "</template>" } }\n</style>',
+  '<style>\n.a {',
+  '<i18n>{ "en": {} }</i18n>',
+  '<!-- a comment at the root -->',
+  'stray text',
+  '</div>',
+);
+
+/** A `.vue` file from its pieces in any order: a template, one or two script blocks, other blocks, BOM, CRLF. */
+const grammarVue: fc.Arbitrary<string> = fc
+  .record({
+    template: fc.option(vueTemplate, { nil: undefined, freq: 5 }),
+    scripts: fc.array(vueScript, { minLength: 1, maxLength: 2 }),
+    others: fc.array(vueOtherBlock, { maxLength: 2 }),
+    order: fc.nat(),
+    separator: fc.constantFrom('\n', '\n\n', '', ' '),
+    bom: fc.boolean(),
+    crlf: fc.boolean(),
+  })
+  .map(({ template, scripts, others, order, separator, bom, crlf }) => {
+    const blocks = [...(template === undefined ? [] : [template]), ...scripts, ...others];
+    // Rotate the blocks: the template first (the usual order) or after a script or a style.
+    const start = order % blocks.length;
+    const text = [...blocks.slice(start), ...blocks.slice(0, start)].join(separator);
+    const withBreaks = crlf ? text.replace(/\r?\n/g, '\r\n') : text;
+    return bom ? `\uFEFF${withBreaks}` : withBreaks;
+  });
+
+const vueTokenList = [
+  '<template>',
+  '</template>',
+  '<script>',
+  '<script setup lang="ts">',
+  '</script>',
+  '<style>',
+  '</style>',
+  '<view',
+  '<button',
+  '>',
+  '/>',
+  '</',
+  ' @tap=',
+  ' @click.stop=',
+  ' v-on:tap=',
+  ' :open-type=',
+  ' open-type=',
+  '"onTap"',
+  `"'getUserInfo'"`,
+  '"onTap($event)"',
+  '"',
+  "'",
+  '<!--',
+  '-->',
+  '<!-- #ifdef MP-WEIXIN -->',
+  '<!-- #endif -->',
+  '{{',
+  '}}',
+  ' lang="pug"',
+  ' setup',
+];
+
+/** A token of a `.vue` file: its own syntax or a script token. */
+const vueToken: fc.Arbitrary<string> = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom(...vueTokenList) },
+  { weight: 1, arbitrary: scriptToken },
+);
+
+/** Any `.vue` text: grammar-built, mutated grammar output or seed, or token soup. */
+export const anyVue: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: grammarVue },
+  { weight: 3, arbitrary: mutated(grammarVue, vueToken) },
+  {
+    weight: 2,
+    arbitrary: mutated(
+      fc.constantFrom(...seedVue).map((s) => s.text),
+      vueToken,
+      10,
+    ),
+  },
+  { weight: 1, arbitrary: fc.array(vueToken, { maxLength: 120 }).map((t) => t.join('')) },
+);
+
+/**
+ * A uni-app project around a `.vue` page (manifest.json with its targets, pages.json), maybe with an `App.vue`;
+ * the target is the page or the `App.vue`.
+ */
+export const vueProject: fc.Arbitrary<{ files: Record<string, string>; target: string }> = fc
+  .record({
+    page: anyVue,
+    app: fc.option(anyVue, { nil: undefined, freq: 4 }),
+    manifest: fc.constantFrom(
+      '{ "name": "a", "vueVersion": "3", "mp-weixin": { "appid": "wx0123456789abcdef" } }',
+      '{ "name": "a", "mp-weixin": { "appid": "wx0123456789abcdef", "libVersion": "2.10.0" } }',
+      '{ "mp-weixin": {}, "mp-alipay": {}, "mp-toutiao": {} }',
+      '{ "vueVersion": "2", "mp-weixin": { "libVersion": "x.y" } }',
+      '// c\n{ "mp-weixin": { "appid": "wx0123456789abcdef" }, }',
+      '{',
+    ),
+    pages: fc.constantFrom('{ "pages": [{ "path": "pages/a/a" }] }', '{ "pages": [] }', '{'),
+    targetApp: fc.boolean(),
+  })
+  .map(({ page, app, manifest, pages, targetApp }) => {
+    const files: Record<string, string> = { 'manifest.json': manifest, 'pages.json': pages, 'pages/a/a.vue': page };
+    if (app !== undefined) files['App.vue'] = app;
+    return { files, target: targetApp && app !== undefined ? 'App.vue' : 'pages/a/a.vue' };
   });
 
 // ---- decoder ---------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /**
- * The seed corpus the mutation fuzzers start from: every page, app file and configuration of the test
- * fixtures and the examples (real mini-program code for all four platforms), read once.
+ * The seed corpus the mutation fuzzers start from: every page, app file, Vue single-file component and
+ * configuration of the test fixtures and the examples (real mini-program code for all four platforms), read once.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -18,7 +18,7 @@ function collect(dir: string, root: string, out: SeedFile[]): void {
   for (const entry of readdirSync(dir).sort()) {
     const full = path.join(dir, entry);
     if (statSync(full).isDirectory()) collect(full, root, out);
-    else if (/\.(js|ts|jsx|tsx|wxml|axml|ttml|json)$/.test(entry)) {
+    else if (/\.(js|ts|jsx|tsx|wxml|axml|ttml|vue|json)$/.test(entry)) {
       out.push({
         project: path.relative(repoRoot, root),
         name: path.relative(root, full).split(path.sep).join('/'),
@@ -51,6 +51,9 @@ export const seedScripts = seedFiles.filter((f) => /\.(js|ts|jsx|tsx)$/.test(f.n
 
 /** The seed markup files (WXML/AXML/TTML). */
 export const seedMarkup = seedFiles.filter((f) => /\.(wxml|axml|ttml)$/.test(f.name));
+
+/** The seed Vue single-file components (uni-app and Taro + Vue pages, App.vue). */
+export const seedVue = seedFiles.filter((f) => f.name.endsWith('.vue'));
 
 /** The seed projects as file maps, for whole-project mutation. */
 export const seedProjects: ReadonlyArray<Record<string, string>> = [...new Set(seedFiles.map((f) => f.project))].map((project) =>

@@ -18,6 +18,7 @@ import { parseMarkup, type MarkupFacts } from '../../server/src/core/markup';
 import { forgetSourceFile } from '../../server/src/core/parse';
 import { rules } from '../../server/src/core/rules';
 import type { Platform } from '../../server/src/core/types';
+import { readVue, type VueDocument } from '../../server/src/core/vue';
 import { applyFix, MemoryProject } from '../unit/helpers';
 
 const ruleIds = new Set(rules.map((r) => r.id));
@@ -32,7 +33,22 @@ function assertSpan(start: number, end: number, length: number, what: string): v
   );
 }
 
-/** Findings inside the text, with known codes and severities, sorted, and fixes whose edits do not overlap. */
+/** A span on whole characters: neither end falls between the two halves of a surrogate pair. */
+function assertWholeCharacters(text: string, start: number, end: number, what: string): void {
+  for (const offset of [start, end]) {
+    const high = text.charCodeAt(offset - 1);
+    const low = text.charCodeAt(offset);
+    assert.ok(
+      !(high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff),
+      `${what}: offset ${offset} splits a surrogate pair`,
+    );
+  }
+}
+
+/**
+ * Findings inside the text and on whole characters, with known codes and severities, sorted, related
+ * locations inside the text, and fixes whose edits lie inside the text, on whole characters, and do not overlap.
+ */
 export function assertWellFormedResult(result: AnalysisResult, text: string): void {
   assert.ok(Array.isArray(result.findings), 'findings must be an array');
   if (result.skipped) {
@@ -43,6 +59,10 @@ export function assertWellFormedResult(result: AnalysisResult, text: string): vo
   let previous = -1;
   for (const finding of result.findings) {
     assertSpan(finding.start, finding.end, text.length, `finding ${finding.code}`);
+    assertWholeCharacters(text, finding.start, finding.end, `finding ${finding.code}`);
+    for (const related of finding.related ?? []) {
+      assertSpan(related.start, related.end, text.length, `related location of ${finding.code}`);
+    }
     assert.ok(finding.start >= previous, 'findings must be sorted by offset');
     previous = finding.start;
     assert.ok(ruleIds.has(finding.code), `unknown finding code ${finding.code}`);
@@ -54,6 +74,7 @@ export function assertWellFormedResult(result: AnalysisResult, text: string): vo
       const edits = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
       edits.forEach((edit, i) => {
         assertSpan(edit.start, edit.end, text.length, `edit of "${fix.title}"`);
+        assertWholeCharacters(text, edit.start, edit.end, `edit of "${fix.title}"`);
         if (i > 0) assert.ok(edits[i - 1]!.end <= edit.start, `edits of "${fix.title}" overlap`);
       });
     }
@@ -146,6 +167,98 @@ export function checkMarkup(text: string, platform: Platform): MarkupFacts {
   );
   assert.deepEqual(flattenFacts(parseMarkup(text, platform)), flat, 'tokenizing again gives other facts');
   return facts;
+}
+
+const isLineBreak = (c: string | undefined) => c === '\n' || c === '\r';
+
+/**
+ * The `.vue` reader's invariants: the script text has the file's length, holds the script blocks' contents
+ * where they are and spaces elsewhere, with every line break at its own offset; the blocks and the template lie
+ * within the text; template facts point back at the text (tags, attribute names and values inside
+ * their start tags, bindings on their own elements); a fresh read gives the same document.
+ */
+export function checkVue(text: string): VueDocument {
+  const document = readVue('/fuzz/a.vue', text);
+  assert.equal(document.script.length, text.length, "the script text must have the file's length");
+  let previousEnd = 0;
+  for (const span of document.scriptSpans) {
+    assertSpan(span.start, span.end, text.length, 'script block');
+    assert.ok(span.start >= previousEnd, 'script blocks must be in order and apart');
+    previousEnd = span.end;
+  }
+  if (document.setupSpan) {
+    assert.ok(
+      document.scriptSpans.some((s) => s.start === document.setupSpan!.start && s.end === document.setupSpan!.end),
+      '<script setup> must be one of the script blocks',
+    );
+  }
+  let block = 0;
+  for (let i = 0; i < text.length; i++) {
+    while (block < document.scriptSpans.length && document.scriptSpans[block]!.end <= i) block++;
+    const inScript = block < document.scriptSpans.length && document.scriptSpans[block]!.start <= i;
+    const expected = inScript || isLineBreak(text[i]) ? text[i] : ' ';
+    if (document.script[i] !== expected) {
+      assert.fail(
+        `script text at ${i}: ${JSON.stringify(document.script[i])}, expected ${JSON.stringify(expected)} ` +
+          `(${inScript ? 'inside' : 'outside'} a script block, the file has ${JSON.stringify(text[i])})`,
+      );
+    }
+  }
+  if (document.templateSpan) assertSpan(document.templateSpan.start, document.templateSpan.end, text.length, 'template');
+  const template = document.template;
+  if (template) {
+    assert.ok(document.templateSpan, 'a read template must have its span');
+    for (const element of template.elements) {
+      assertSpan(element.start, element.end, text.length, `element <${element.tag}>`);
+      assert.ok(element.start >= document.templateSpan.start, `<${element.tag}> must lie inside the template`);
+      assert.equal(text[element.start], '<', 'an element must start at "<"');
+      assert.equal(text.slice(element.nameSpan.start, element.nameSpan.end), element.tag, 'the tag name span must hold the tag');
+      for (const attribute of element.attributes) {
+        const { nameSpan, valueSpan } = attribute;
+        assertSpan(nameSpan.start, nameSpan.end, text.length, `attribute ${attribute.name}`);
+        assert.ok(
+          nameSpan.start > element.nameSpan.end && nameSpan.end <= element.end,
+          `attribute ${attribute.name} must lie inside its start tag`,
+        );
+        const written = text.slice(nameSpan.start, nameSpan.end);
+        // `:open-type` and `v-bind:open-type` without a value read as `open-type`, spanning what was written.
+        assert.ok(
+          written === attribute.name || (/^(?::|v-bind:)/.test(written) && written.endsWith(attribute.name)),
+          `the name span of ${attribute.name} holds ${JSON.stringify(written)}`,
+        );
+        if (valueSpan) {
+          assertSpan(valueSpan.start, valueSpan.end, text.length, `value of ${attribute.name}`);
+          assert.ok(
+            valueSpan.start >= nameSpan.end && valueSpan.end <= element.end,
+            `the value of ${attribute.name} must lie inside its start tag`,
+          );
+          const value = text.slice(valueSpan.start, valueSpan.end);
+          // A bound value that is not a string literal reads as the computed `{{…}}`; a static value is read as Vue
+          // compiles it: character references decoded (`&amp;` is `&`), a `class` trimmed and its spaces condensed.
+          assert.ok(
+            value === attribute.value ||
+              attribute.value === `{{${value}}}` ||
+              value.includes('&') ||
+              (attribute.name === 'class' && value.replace(/\s+/g, ' ').trim() === attribute.value),
+            `the value span of ${attribute.name} holds ${JSON.stringify(value)}, not ${JSON.stringify(attribute.value)}`,
+          );
+        }
+      }
+    }
+    const flat = flattenFacts({ platform: 'wechat', ...template });
+    for (const [i, binding] of template.bindings.entries()) {
+      assert.ok(flat.bindings[i]!.element >= 0 && flat.bindings[i]!.attribute >= 0, 'a binding must belong to its element');
+      assert.equal(binding.event, binding.event.toLowerCase(), 'events are lower-cased');
+      assert.ok(binding.handler === '' || /^[A-Za-z_$][\w$]*$/.test(binding.handler), `handler ${binding.handler} is a name`);
+    }
+  }
+  const again = readVue('/fuzz/again.vue', text);
+  assert.deepEqual(
+    { ...again, template: again.template && flattenFacts({ platform: 'wechat', ...again.template }) },
+    { ...document, template: template && flattenFacts({ platform: 'wechat', ...template }) },
+    'reading the file again gives another document',
+  );
+  return document;
 }
 
 /**

@@ -15,9 +15,10 @@ import {
   markupToken,
   projectFiles,
   scriptFileName,
+  vueProject,
   wechatCiphertext,
 } from './arbitraries';
-import { checkAnalysis, checkAnalysisOnce, checkCiphertext, checkDecode, checkMarkup } from './properties';
+import { checkAnalysis, checkAnalysisOnce, checkCiphertext, checkDecode, checkMarkup, checkVue } from './properties';
 import { apiCall, hostileMarkup, hugeLiterals, nestingShapes, shapeFileName } from './shapes';
 
 /** One fuzz target. */
@@ -152,6 +153,20 @@ export const targets: readonly FuzzTarget[] = [
     campaignRuns: 15_000,
     sliceRuns: 200,
     describe: ({ name, text }) => `${name}: ${preview(text)}`,
+  }),
+  target({
+    name: 'vue',
+    about:
+      'a .vue page or App.vue in a uni-app project: blocks in any order, Vue template syntax, broken tags, BOM, CRLF, mutated seeds',
+    arbitrary: vueProject,
+    check: ({ files, target: file }) => {
+      checkVue(files[file]!);
+      checkAnalysis(files, file);
+    },
+    budgetMs: 1500,
+    campaignRuns: 6000,
+    sliceRuns: 100,
+    describe: ({ files, target: file }) => previewFiles(files, file),
   }),
   target({
     name: 'script-scaling',
