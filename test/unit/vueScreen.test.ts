@@ -36,12 +36,40 @@ describe('the .vue template screen', () => {
     ['a name only the template mentions', '<button @tap="save">save</button>', 'onTap() {}', true],
     ['an inline statement (not checked by the rule)', '<button @tap="count++">a</button>', 'onTap() {}', false],
     ['Vue members', '<button @tap="$emit(\'x\')">a</button>', 'onTap() {}', false],
+    // Found by the fuzz target `vue`: each hid a handler-not-found finding.
+    [
+      'a missing handler in an oddly named attribute (Vue reads the event `g"x"tap`)',
+      '<button @g"x"tap="onTapp">a</button>',
+      'onTap() {}',
+      true,
+    ],
+    [
+      'a handler written with a character reference (`on&#84;ap` is `onTap`)',
+      '<button @tap="on&#84;app">a</button>',
+      'onTap() {}',
+      true,
+    ],
+    [
+      'a handler named only by a <script> inside the template',
+      '<button @tap="onTapp">a</button><script>onTapp</script>',
+      'onTap() {}',
+      true,
+    ],
   ];
   for (const [name, template, script, expected] of cases) {
     it(`says ${expected ? 'parse' : 'skip'} for ${name}`, () => {
       assert.equal(mayHaveUnmentionedHandlers(page(template, script)), expected);
     });
   }
+
+  it('does not count a commented-out <script> block or one inside another block (found by the fuzz target `vue`)', () => {
+    const template = '<template>\n  <button @tap="onTapp">a</button>\n</template>\n';
+    const script = '<script>\nexport default { methods: { onTap() {} } }\n</script>\n';
+    assert.equal(mayHaveUnmentionedHandlers(`<!-- <script>onTapp()</script> -->\n${template}${script}`), true);
+    assert.equal(mayHaveUnmentionedHandlers(`${template}${script}<docs>\n<script>onTapp()</script>\n</docs>\n`), true);
+    assert.equal(mayHaveUnmentionedHandlers(`${template}${script}<style>\n.a {\n<script>onTapp()</script>\n`), true);
+    assert.equal(mayHaveUnmentionedHandlers(`${template}${script.replace('onTap()', 'onTapp()')}`), false);
+  });
 
   it('reads <script setup> and several script blocks', () => {
     const setup =

@@ -204,9 +204,18 @@ export function handlersOfExpression(expression: string): { names: string[]; sim
   return { names, simple: false, passes };
 }
 
-/** An event attribute of a template as written (`@tap="onTap"`, `v-on:click.stop='go(1)'`, `@tap=onTap`): its value. */
-const eventAttributeText = /(?:^|[\s"'])(?:@|v-on:)[\w:.-]+\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
-const scriptBlockText = /<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi;
+/**
+ * An event attribute of a template as written (`@tap="onTap"`, `v-on:click.stop='go(1)'`, `@tap=onTap`): its value.
+ * Names and unquoted values end where Vue's tokenizer ends them (HTML whitespace, `/`, `>`, `=`), so that no attribute
+ * Vue reads is missed, however odd its name (`@g"x"tap`).
+ */
+const eventAttributeText =
+  /(?:^|[\t\n\f\r "'/])(?:@|v-on:)[^\t\n\f\r />=]+[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]+))/g;
+/**
+ * A top-level piece of a `.vue` file outside its template: a comment, or a block (`<script>`, `<style>`, `<i18n>`),
+ * whose content is raw text up to its end tag (Vue ends it at `</name` in any case) or the end of the file.
+ */
+const rootPieceText = /<!--[\s\S]*?(?:-->|$)|<([A-Za-z][^\t\n\f\r />]*)[^>]*>([\s\S]*?)(?:<\/\1(?=[\t\n\f\r />])|$)/gi;
 
 /**
  * A text screen run before the SFC parse: false when every handler a template event names as a whole (`@tap="onTap"`,
@@ -219,11 +228,14 @@ export function mayHaveUnmentionedHandlers(text: string): boolean {
   let scripts: string[] | undefined;
   const checked = new Set<string>();
   for (const match of text.matchAll(eventAttributeText)) {
-    const { names, simple } = handlersOfExpression(match[1] ?? match[2] ?? match[3] ?? '');
+    const value = match[1] ?? match[2] ?? match[3] ?? '';
+    // Vue decodes character references in attribute values (`on&#84;ap` is `onTap`): parse to read them.
+    if (value.includes('&')) return true;
+    const { names, simple } = handlersOfExpression(value);
     const name = names[0];
     if (!simple || !name || name.startsWith('$') || name.startsWith('_') || checked.has(name)) continue;
     checked.add(name);
-    scripts ??= [...text.matchAll(scriptBlockText)].map((block) => block[1]!);
+    scripts ??= scriptBlocks(text);
     if (!scripts.some((script) => mentionsWord(script, name))) return true;
   }
   return false;
@@ -240,6 +252,22 @@ function mentionsWord(text: string, word: string): boolean {
   return false;
 }
 const identifierPart = /[\w$]/;
+
+/**
+ * The contents of the `<script>` blocks as the text shows them, never more than the SFC reader's: blocks count only
+ * before the first `<template` and after the last `</template`, so none inside the template does; a `<script>` in a
+ * comment or in another block (`<!-- <script>…</script> -->`, `<docs>`) is skipped with it. Where the text misleads
+ * (`</template>` in a style), less script is found and the screen asks for the parse.
+ */
+function scriptBlocks(text: string): string[] {
+  const templateStart = text.indexOf('<template');
+  const templateEnd = text.lastIndexOf('</template');
+  const outside =
+    templateStart < 0
+      ? text
+      : `${text.slice(0, templateStart)} ${templateEnd > templateStart ? text.slice(templateEnd + '</template'.length) : ''}`;
+  return [...outside.matchAll(rootPieceText)].filter((piece) => piece[1] === 'script').map((piece) => piece[2]!);
+}
 
 function readTemplate(text: string, template: ElementNode): VueDocument['template'] {
   const elements: MarkupElement[] = [];
