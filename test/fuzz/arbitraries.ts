@@ -561,6 +561,7 @@ const vueTemplateNode: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) 
       '<!-- mp-userinfo-disable-next-line not-in-tap-handler -->',
       '<!--',
       '<input type="nickname" @blur="onBlur" />',
+      '<script>helper(); onChooseAvatar()</script>',
       '<br>',
       '&amp;',
       '<view @tap="onTap"',
@@ -654,6 +655,8 @@ const vueOtherBlock: fc.Arbitrary<string> = fc.constantFrom(
   '<style>\n.a {',
   '<i18n>{ "en": {} }</i18n>',
   '<!-- a comment at the root -->',
+  '<!-- <script>helper(); onGetUserInfo()</script> -->',
+  '<docs>\n<script>onTapLogin()</script>\n</docs>',
   'stray text',
   '</div>',
 );

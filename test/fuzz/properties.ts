@@ -4,7 +4,7 @@
  * results must be well formed and identical when computed again from scratch.
  */
 import assert from 'node:assert/strict';
-import { analyzeFile, type AnalysisResult } from '../../server/src/core/analyze';
+import { analyzeFile, vueTemplateMayReport, type AnalysisResult } from '../../server/src/core/analyze';
 import {
   decodePayload,
   type DecodeErrorCode,
@@ -221,9 +221,10 @@ export function checkVue(text: string): VueDocument {
           `attribute ${attribute.name} must lie inside its start tag`,
         );
         const written = text.slice(nameSpan.start, nameSpan.end);
-        // `:open-type` and `v-bind:open-type` without a value read as `open-type`, spanning what was written.
+        // `:open-type`, `v-bind:open-type.prop` and `.open-type` (bound as a DOM property) read as `open-type`.
+        const bound = /^(?::|v-bind:|\.)/.exec(written);
         assert.ok(
-          written === attribute.name || (/^(?::|v-bind:)/.test(written) && written.endsWith(attribute.name)),
+          written === attribute.name || (bound !== null && written.slice(bound[0].length).startsWith(attribute.name)),
           `the name span of ${attribute.name} holds ${JSON.stringify(written)}`,
         );
         if (valueSpan) {
@@ -239,7 +240,7 @@ export function checkVue(text: string): VueDocument {
             value === attribute.value ||
               attribute.value === `{{${value}}}` ||
               value.includes('&') ||
-              (attribute.name === 'class' && value.replace(/\s+/g, ' ').trim() === attribute.value),
+              (attribute.name === 'class' && value.replace(/[\t\r\n\f ]+/g, ' ').trim() === attribute.value),
             `the value span of ${attribute.name} holds ${JSON.stringify(value)}, not ${JSON.stringify(attribute.value)}`,
           );
         }
@@ -259,6 +260,27 @@ export function checkVue(text: string): VueDocument {
     'reading the file again gives another document',
   );
   return document;
+}
+
+/**
+ * The `.vue` template screen hides nothing: when it says the SFC parse can be spared (`vueTemplateMayReport`), every
+ * markup rule run on the parsed template reports nothing.
+ */
+export function checkVueScreen(files: Record<string, string>, target: string): void {
+  const text = files[target];
+  assert.ok(text !== undefined, `no file ${target}`);
+  if (vueTemplateMayReport(text)) return;
+  const project = new MemoryProject(files);
+  const fileName = project.path(target);
+  const facts = project.index.markupFile(fileName)?.facts;
+  if (!facts) return;
+  const projectConfig = project.index.projectOf(fileName);
+  const libVersion = projectConfig.libVersion;
+  const context = { fileName, text, facts, project: projectConfig, index: project.index, ...(libVersion ? { libVersion } : {}) };
+  for (const rule of rules) {
+    const findings = rule.checkMarkup?.(context) ?? [];
+    assert.equal(findings.length, 0, `the .vue screen hides ${rule.id}: ${findings[0]?.message}`);
+  }
 }
 
 /**

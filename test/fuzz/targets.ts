@@ -18,7 +18,15 @@ import {
   vueProject,
   wechatCiphertext,
 } from './arbitraries';
-import { checkAnalysis, checkAnalysisOnce, checkCiphertext, checkDecode, checkMarkup, checkVue } from './properties';
+import {
+  checkAnalysis,
+  checkAnalysisOnce,
+  checkCiphertext,
+  checkDecode,
+  checkMarkup,
+  checkVue,
+  checkVueScreen,
+} from './properties';
 import { apiCall, hostileMarkup, hugeLiterals, nestingShapes, shapeFileName } from './shapes';
 
 /** One fuzz target. */
@@ -161,6 +169,7 @@ export const targets: readonly FuzzTarget[] = [
     arbitrary: vueProject,
     check: ({ files, target: file }) => {
       checkVue(files[file]!);
+      checkVueScreen(files, file);
       checkAnalysis(files, file);
     },
     budgetMs: 1500,

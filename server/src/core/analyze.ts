@@ -352,7 +352,7 @@ const vueMarkupRuleWords = /getuserinfo|getauthorize|agreeprivacyauthorization/i
  * `alipay-authorize-flow` or `privacy-agree-event` look for, or names a handler its script may lack
  * (`handler-not-found`). Most components do neither, and the parse is the largest cost of checking them.
  */
-function vueTemplateMayReport(text: string): boolean {
+export function vueTemplateMayReport(text: string): boolean {
   return vueMarkupRuleWords.test(text) || mayHaveUnmentionedHandlers(text);
 }
 
