@@ -121,6 +121,37 @@ describe('the fill-in fix of getuserprofile-anonymous and getuserinfo-anonymous'
     assert.doesNotMatch(texts['pages/me/me.js']!, /onGetUserInfo/);
   });
 
+  it("keeps the button's condition on a <block> in its place, so the wx:else after it keeps its partner", () => {
+    const wxml = `<view class="me">
+  <button wx:if="{{!userInfo}}" class="login" bindtap="getProfile">登录</button>
+  <text wx:else>{{userInfo.nickName}}</text>
+</view>
+`;
+    const p = project(profilePage, wxml);
+    const texts = applyAll(p, 'pages/me/me.js', fixOf(p, 'pages/me/me.js', 'getuserprofile-anonymous')!);
+    assert.equal(
+      texts['pages/me/me.wxml'],
+      `<view class="me">
+  <block wx:if="{{!userInfo}}">
+    <button class="avatar-wrapper" open-type="chooseAvatar" bind:chooseavatar="onChooseAvatar">
+      <image class="avatar" src="{{avatarUrl}}" mode="aspectFill" />
+    </button>
+    <form bindsubmit="onSubmitProfile">
+      <input type="nickname" name="nickname" placeholder="请输入昵称" />
+      <button form-type="submit">保存</button>
+    </form>
+  </block>
+  <text wx:else>{{userInfo.nickName}}</text>
+</view>
+`,
+    );
+    const after = project(texts['pages/me/me.js']!, texts['pages/me/me.wxml']!);
+    assert.deepEqual(
+      [...after.analyze('pages/me/me.js'), ...after.analyze('pages/me/me.wxml')].map((f) => f.code),
+      [],
+    );
+  });
+
   it('picks free handler names', () => {
     const script = profilePage.replace('onShow() {}', 'onShow() {},\n  onChooseAvatar() {}');
     const p = project(script, profileMarkup);
@@ -135,11 +166,8 @@ describe('the fill-in fix of getuserprofile-anonymous and getuserinfo-anonymous'
     ['a button that also binds another event', profilePage, '<button bindtap="getProfile" bindlongpress="onShow">登录</button>'],
     ['a page without markup binding the handler', profilePage, '<view>登录</view>'],
     ['a button that never closes', profilePage, '<button bindtap="getProfile">登录'],
-    [
-      'a conditional button (a wx:else may follow it)',
-      profilePage,
-      '<button wx:if="{{!userInfo}}" bindtap="getProfile">登录</button>',
-    ],
+    ['a button in a loop', profilePage, '<button wx:for="{{list}}" bindtap="getProfile">登录</button>'],
+    ['a button hidden by a flag', profilePage, '<button hidden="{{done}}" bindtap="getProfile">登录</button>'],
     [
       'a handler named in a comment of the script',
       profilePage.replace('onShow() {}', 'onShow() {}, // getProfile: see below'),
@@ -302,6 +330,35 @@ const getProfile = () => {
     assert.deepEqual(codesAfter(uniApp, vueFile, text), []);
   });
 
+  it("keeps the button's v-else-if on a <template> in its place", () => {
+    const page = optionsPage.replace(
+      '<button class="login" @tap="onTapLogin">登录</button>',
+      '<text v-if="userInfo">{{ userInfo.nickName }}</text>\n    <button v-else-if="ready" class="login" @tap="onTapLogin">登录</button>\n    <text v-else>…</text>',
+    );
+    const { text } = fixSingleFile(vueProject(page), vueFile);
+    assert.equal(
+      text.slice(0, text.indexOf('<script>')),
+      `<template>
+  <view class="me">
+    <text v-if="userInfo">{{ userInfo.nickName }}</text>
+    <template v-else-if="ready">
+      <button class="avatar-wrapper" open-type="chooseAvatar" @chooseavatar="onChooseAvatar">
+        选择头像
+      </button>
+      <form @submit="onSubmitProfile">
+        <input type="nickname" name="nickname" placeholder="请输入昵称" />
+        <button form-type="submit">保存</button>
+      </form>
+    </template>
+    <text v-else>…</text>
+  </view>
+</template>
+
+`,
+    );
+    assert.deepEqual(codesAfter(uniApp, vueFile, text), []);
+  });
+
   it('replaces an open-type="getUserInfo" button from the template finding, and its @getuserinfo handler', () => {
     const page = optionsPage
       .replace('@tap="onTapLogin"', 'open-type="getUserInfo" @getuserinfo="onGetUserInfo"')
@@ -328,7 +385,8 @@ const getProfile = () => {
     ],
     ['a handler also named in an inline statement', optionsPage.replace('@tap="onTapLogin"', '@tap="ok && onTapLogin()"')],
     ['a button that also binds another event', optionsPage.replace('@tap="onTapLogin"', '@tap="onTapLogin" @longpress="onShow"')],
-    ['a conditional button (a v-else may follow it)', optionsPage.replace('class="login"', 'v-if="!userInfo" class="login"')],
+    ['a button in a loop', optionsPage.replace('class="login"', 'v-for="item in list" :key="item" class="login"')],
+    ['a button shown by v-show', optionsPage.replace('class="login"', 'v-show="!userInfo" class="login"')],
     [
       'the root element of the template',
       optionsPage.replace('  <view class="me">\n', '').replace('  </view>\n</template>', '</template>'),

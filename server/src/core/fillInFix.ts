@@ -16,8 +16,8 @@
  *
  * The fix is offered only where it cannot lose code the page still uses: one element bound to the handler, a
  * handler whose name appears nowhere else (not called, bound twice, passed on or mentioned), an element that is not
- * conditional or repeated (`wx:if`, `v-if`, `v-for`: a `v-else` after it would lose its partner), and names the new
- * code needs that are free or importable.
+ * repeated or hidden (`wx:for`, `v-for`, `hidden`, `v-show`; its `wx:if`/`v-if`/`v-else` is kept on a wrapper), and
+ * names the new code needs that are free or importable.
  */
 import * as path from 'node:path';
 import ts from 'typescript';
@@ -70,8 +70,16 @@ function elementEnd(text: string, element: MarkupElement): number | undefined {
   return undefined;
 }
 
-/** Conditional or repeated elements (WXML `wx:if`/`wx:for`, Vue `v-if`/`v-else`/`v-for`): replacing them changes the structure. */
-const structural = /\s(?:wx:(?:if|elif|else|for)|v-(?:if|else-if|else|for))(?=[\s=/>])/;
+/**
+ * The attributes that decide whether an element renders (`wx:if="{{…}}"`, `wx:elif`, `wx:else`, `v-if`, `v-else-if`,
+ * `v-else`), as written. The new markup keeps them on a wrapper in the element's place, so a `wx:else` after it still
+ * has its partner: WXML's `<block>` takes only such control attributes and renders nothing itself
+ * (developers.weixin.qq.com/miniprogram/dev/reference/wxml/conditional.html), as does Vue's `<template v-if>`
+ * (vuejs.org/guide/essentials/conditional.html; uni-app templates accept `<template>` and `<block>`).
+ */
+const conditionAttribute = /\s((?:wx:(?:if|elif|else)|v-(?:if|else-if|else))(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)(?=[\s/>])/g;
+/** Attributes a wrapper cannot carry: a loop (`wx:for`, `v-for`), or hiding that is not a condition (`hidden`, `v-show`). */
+const unwrappable = /\s(?:wx:for|v-for|v-show|:?hidden)(?=[\s=/>-])/;
 
 /**
  * How a handler is written, which decides how its stubs are written and what they replace: a member of an object
@@ -228,18 +236,27 @@ interface MarkupNames {
   avatarContent: string;
 }
 
-/** The new markup, indented like the element it replaces. */
+/**
+ * The new markup, indented like the element it replaces; inside a wrapper (`<block>`, `<template>`) carrying the
+ * element's `conditions` when it has any.
+ */
 function fillInMarkup(
   dialect: Dialect,
   handlers: { avatar: string; submit: string },
   names: MarkupNames,
   layout: Omit<Layout, 'semi'>,
+  conditions: readonly string[] = [],
 ): string {
   const { tags, handler, quote: q, avatarContent } = names;
   const { indent, unit, nl } = layout;
   const cls = dialect === 'taro' ? 'className' : 'class';
   const attr = (tag: string, name: string, value: string) => `${spelled(tag, name, dialect)}=${q}${value}${q}`;
   const on = (tag: string, name: string, fn: string) => `${spelled(tag, name, dialect)}=${handler(fn)}`;
+  if (conditions.length > 0) {
+    const wrapper = dialect === 'wxml' ? 'block' : 'template';
+    const inner = fillInMarkup(dialect, handlers, names, { ...layout, indent: indent + unit });
+    return [`<${wrapper} ${conditions.join(' ')}>`, `${unit}${inner}`, `</${wrapper}>`].join(nl + indent);
+  }
   return [
     `<${tags.button} ${cls}=${q}avatar-wrapper${q} ${attr('button', 'open-type', 'chooseAvatar')} ${on('button', 'bind:chooseavatar', handlers.avatar)}>`,
     `${unit}${avatarContent}`,
@@ -256,24 +273,26 @@ const avatarLabel = '选择头像';
 
 /**
  * The checks every markup dialect shares: exactly one binding names the handler, it is one of `accepts`, it is not an
- * inline statement, the element binds nothing else and is not conditional or repeated, and it closes.
- * Returns the element's extent.
+ * inline statement, the element binds nothing else, is not repeated or hidden, and closes.
+ * Returns the element's extent and its conditions.
  */
 function boundElement(
   text: string,
   bindings: readonly EventBinding[],
   handler: string,
   accepts: (binding: EventBinding) => boolean,
-): { element: MarkupElement; end: number } | undefined {
+): { element: MarkupElement; end: number; conditions: string[] } | undefined {
   const named = bindings.filter((b) => b.handler === handler);
   const binding = named[0];
   if (named.length !== 1 || !binding || binding.inline || !accepts(binding)) return undefined;
   const element = binding.element;
   // Another event of the element (a `bindgetuserinfo` next to the tap) would be lost with it.
   if (bindings.some((b) => b.element === element && b !== binding && b.handler !== '')) return undefined;
-  if (structural.test(text.slice(element.start, element.end))) return undefined;
+  const startTag = text.slice(element.start, element.end);
+  if (unwrappable.test(startTag)) return undefined;
   const end = elementEnd(text, element);
-  return end === undefined ? undefined : { element, end };
+  const conditions = [...startTag.matchAll(conditionAttribute)].map((match) => match[1]!);
+  return end === undefined ? undefined : { element, end, conditions };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -350,6 +369,7 @@ function nativeFix(
         unit: indentUnit(markupText),
         nl: markupText.includes('\r\n') ? '\r\n' : '\n',
       },
+      bound.conditions,
     ),
   };
   const scriptSide = { fileName: scriptFile, text: scriptText, edits: [scriptEdit] };
@@ -468,6 +488,7 @@ function vueFix(
         avatarContent: shown ? '<image class="avatar" :src="avatarUrl" mode="aspectFill" />' : avatarLabel,
       },
       { indent: indentationAt(text, element.start), unit: layout.unit, nl: layout.nl },
+      bound.conditions,
     ),
   };
   return { title: fillInFixTitle, edits: [markupEdit, scriptEdit] };
