@@ -152,6 +152,22 @@ describe('the fill-in fix of getuserprofile-anonymous and getuserinfo-anonymous'
     );
   });
 
+  it('types the event parameters in a TypeScript page', () => {
+    const p = new MemoryProject({
+      'project.config.json': JSON.stringify({ appid: 'wx4f4bc4dec97d474b' }),
+      'pages/me/me.ts': profilePage,
+      'pages/me/me.wxml': profileMarkup,
+    });
+    const fix = fixOf(p, 'pages/me/me.ts', 'getuserprofile-anonymous');
+    assert.ok(fix);
+    const script = applyFix(profilePage, fix);
+    assert.match(script, /\n {2}onChooseAvatar\(e: \{ detail: \{ avatarUrl: string \} \}\) \{\n/);
+    assert.match(
+      script,
+      /\n {2}onSubmitProfile\(e: \{ detail: \{ value\?: \{ nickname\?: string \} \} \}\) \{\n[^\n]*\n {4}const nickname = e\.detail\.value\?\.nickname\n/,
+    );
+  });
+
   it('picks free handler names', () => {
     const script = profilePage.replace('onShow() {}', 'onShow() {},\n  onChooseAvatar() {}');
     const p = project(script, profileMarkup);

@@ -218,14 +218,6 @@ function semicolonOf(holder: ts.Node, sourceFile: ts.SourceFile): string {
 
 type Dialect = 'wxml' | 'uniApp' | 'taro';
 
-/** An attribute as the dialect writes it, from the catalog's spellings (`bindsubmit` → `@submit` → `onSubmit`). */
-function spelled(tag: string, name: string, dialect: Dialect): string {
-  if (dialect === 'wxml') return name;
-  const spelling = getMarkupAttribute(tag, name)?.spellings?.[dialect];
-  if (!spelling) throw new Error(`no ${dialect} spelling of ${tag} ${name} in the catalog`);
-  return spelling;
-}
-
 /** What the new markup needs besides the dialect: tag names, handler references, what the avatar button shows. */
 interface MarkupNames {
   tags: { button: string; form: string; input: string };
@@ -238,7 +230,8 @@ interface MarkupNames {
 
 /**
  * The new markup, indented like the element it replaces; inside a wrapper (`<block>`, `<template>`) carrying the
- * element's `conditions` when it has any.
+ * element's `conditions` when it has any. The attributes are written as the dialect spells them, from the catalog
+ * (`bindsubmit` → `@submit` → `onSubmit`); undefined if the catalog lacks one.
  */
 function fillInMarkup(
   dialect: Dialect,
@@ -246,24 +239,29 @@ function fillInMarkup(
   names: MarkupNames,
   layout: Omit<Layout, 'semi'>,
   conditions: readonly string[] = [],
-): string {
+): string | undefined {
   const { tags, handler, quote: q, avatarContent } = names;
   const { indent, unit, nl } = layout;
-  const cls = dialect === 'taro' ? 'className' : 'class';
-  const attr = (tag: string, name: string, value: string) => `${spelled(tag, name, dialect)}=${q}${value}${q}`;
-  const on = (tag: string, name: string, fn: string) => `${spelled(tag, name, dialect)}=${handler(fn)}`;
   if (conditions.length > 0) {
     const wrapper = dialect === 'wxml' ? 'block' : 'template';
     const inner = fillInMarkup(dialect, handlers, names, { ...layout, indent: indent + unit });
-    return [`<${wrapper} ${conditions.join(' ')}>`, `${unit}${inner}`, `</${wrapper}>`].join(nl + indent);
+    return inner && [`<${wrapper} ${conditions.join(' ')}>`, `${unit}${inner}`, `</${wrapper}>`].join(nl + indent);
   }
+  const spell = (tag: string, name: string) => (dialect === 'wxml' ? name : getMarkupAttribute(tag, name)?.spellings?.[dialect]);
+  const openType = spell('button', 'open-type');
+  const onChooseAvatar = spell('button', 'bind:chooseavatar');
+  const onSubmit = spell('form', 'bindsubmit');
+  const type = spell('input', 'type');
+  const formType = spell('button', 'form-type');
+  if (!openType || !onChooseAvatar || !onSubmit || !type || !formType) return undefined;
+  const cls = dialect === 'taro' ? 'className' : 'class';
   return [
-    `<${tags.button} ${cls}=${q}avatar-wrapper${q} ${attr('button', 'open-type', 'chooseAvatar')} ${on('button', 'bind:chooseavatar', handlers.avatar)}>`,
+    `<${tags.button} ${cls}=${q}avatar-wrapper${q} ${openType}=${q}chooseAvatar${q} ${onChooseAvatar}=${handler(handlers.avatar)}>`,
     `${unit}${avatarContent}`,
     `</${tags.button}>`,
-    `<${tags.form} ${on('form', 'bindsubmit', handlers.submit)}>`,
-    `${unit}<${tags.input} ${attr('input', 'type', 'nickname')} name=${q}nickname${q} placeholder=${q}请输入昵称${q} />`,
-    `${unit}<${tags.button} ${attr('button', 'form-type', 'submit')}>保存</${tags.button}>`,
+    `<${tags.form} ${onSubmit}=${handler(handlers.submit)}>`,
+    `${unit}<${tags.input} ${type}=${q}nickname${q} name=${q}nickname${q} placeholder=${q}请输入昵称${q} />`,
+    `${unit}<${tags.button} ${formType}=${q}submit${q}>保存</${tags.button}>`,
     `</${tags.form}>`,
   ].join(nl + indent);
 }
@@ -342,7 +340,7 @@ function nativeFix(
       {
         avatar: { lines: ['const { avatarUrl } = e.detail', 'this.setData({ avatarUrl })'], path: 'avatarUrl' },
         upload: { namespace: 'wx', cloud: /\bwx\.cloud\b/.test(scriptText) },
-        typed: false,
+        typed: isTypeScript(scriptKindOf(scriptFile)),
       },
       {
         semi: semicolonOf(shape.holder, sourceFile),
@@ -352,26 +350,24 @@ function nativeFix(
       },
     ),
   };
-  const markupEdit: TextEdit = {
-    start: bound.element.start,
-    end: bound.end,
-    newText: fillInMarkup(
-      'wxml',
-      handlers,
-      {
-        tags: plainTags,
-        handler: (name) => `"${name}"`,
-        quote: '"',
-        avatarContent: '<image class="avatar" src="{{avatarUrl}}" mode="aspectFill" />',
-      },
-      {
-        indent: indentationAt(markupText, bound.element.start),
-        unit: indentUnit(markupText),
-        nl: markupText.includes('\r\n') ? '\r\n' : '\n',
-      },
-      bound.conditions,
-    ),
-  };
+  const newMarkup = fillInMarkup(
+    'wxml',
+    handlers,
+    {
+      tags: plainTags,
+      handler: (name) => `"${name}"`,
+      quote: '"',
+      avatarContent: '<image class="avatar" src="{{avatarUrl}}" mode="aspectFill" />',
+    },
+    {
+      indent: indentationAt(markupText, bound.element.start),
+      unit: indentUnit(markupText),
+      nl: markupText.includes('\r\n') ? '\r\n' : '\n',
+    },
+    bound.conditions,
+  );
+  if (newMarkup === undefined) return undefined;
+  const markupEdit: TextEdit = { start: bound.element.start, end: bound.end, newText: newMarkup };
   const scriptSide = { fileName: scriptFile, text: scriptText, edits: [scriptEdit] };
   const markupSide = { fileName: markup.fileName, text: markupText, edits: [markupEdit] };
   const [own, other] = from === 'script' ? [scriptSide, markupSide] : [markupSide, scriptSide];
@@ -475,23 +471,20 @@ function vueFix(
       ? `const avatarUrl = ref('')${semicolonOf(shape.holder, sourceFile)}${layout.nl}${layout.nl}${layout.indent}${stubs}`
       : stubs,
   };
-  const markupEdit: TextEdit = {
-    start: element.start,
-    end: bound.end,
-    newText: fillInMarkup(
-      'uniApp',
-      handlers,
-      {
-        tags: plainTags,
-        handler: (name) => `"${name}"`,
-        quote: '"',
-        avatarContent: shown ? '<image class="avatar" :src="avatarUrl" mode="aspectFill" />' : avatarLabel,
-      },
-      { indent: indentationAt(text, element.start), unit: layout.unit, nl: layout.nl },
-      bound.conditions,
-    ),
-  };
-  return { title: fillInFixTitle, edits: [markupEdit, scriptEdit] };
+  const newMarkup = fillInMarkup(
+    'uniApp',
+    handlers,
+    {
+      tags: plainTags,
+      handler: (name) => `"${name}"`,
+      quote: '"',
+      avatarContent: shown ? '<image class="avatar" :src="avatarUrl" mode="aspectFill" />' : avatarLabel,
+    },
+    { indent: indentationAt(text, element.start), unit: layout.unit, nl: layout.nl },
+    bound.conditions,
+  );
+  if (newMarkup === undefined) return undefined;
+  return { title: fillInFixTitle, edits: [{ start: element.start, end: bound.end, newText: newMarkup }, scriptEdit] };
 }
 
 /** True for TypeScript (`.ts`/`.tsx`, a `.vue` script with `lang="ts"`): the stubs' event parameters get types. */
@@ -628,16 +621,14 @@ function taroFix(
     ),
   };
   const elementStart = element.getStart(sourceFile);
-  const markup: TextEdit = {
-    start: elementStart,
-    end: element.getEnd(),
-    newText: fillInMarkup(
-      'taro',
-      handlers,
-      { tags: components.tags, handler: (n) => (viaThis ? `{this.${n}}` : `{${n}}`), quote, avatarContent: avatarLabel },
-      { indent: indentationAt(text, elementStart), unit, nl },
-    ),
-  };
+  const newMarkup = fillInMarkup(
+    'taro',
+    handlers,
+    { tags: components.tags, handler: (n) => (viaThis ? `{this.${n}}` : `{${n}}`), quote, avatarContent: avatarLabel },
+    { indent: indentationAt(text, elementStart), unit, nl },
+  );
+  if (newMarkup === undefined) return undefined;
+  const markup: TextEdit = { start: elementStart, end: element.getEnd(), newText: newMarkup };
   return { title: fillInFixTitle, edits: [...(components.edit ? [components.edit] : []), markup, stubs] };
 }
 
@@ -710,7 +701,8 @@ export function fillInFixForButton(
 
 /** The fix for Taro's `<Button openType='getUserInfo' onGetUserInfo={…}>`: the handler becomes the stubs. */
 export function fillInFixForJsxButton(model: PageModel, attributes: ts.JsxAttributes): Fix | undefined {
-  const event = spelled('button', 'bindgetuserinfo', 'taro');
+  const event = getMarkupAttribute('button', 'bindgetuserinfo')?.spellings?.taro;
+  if (!event) return undefined;
   const attribute = attributes.properties.find((p): p is ts.JsxAttribute => jsxName(p) === event);
   const value =
     attribute?.initializer && ts.isJsxExpression(attribute.initializer) ? attribute.initializer.expression : undefined;
