@@ -49,9 +49,24 @@ function occurrences(text: string, name: string): number[] {
   return found;
 }
 
+/** The words of recent texts with their counts: a page asks about its handler once per API call it makes. */
+const wordCounts = new Map<string, Map<string, number>>();
+
+/** How often `name` occurs as a whole word in `text` (as {@link occurrences} counts), from one pass over the text. */
+function countOf(text: string, name: string): number {
+  let counts = wordCounts.get(text);
+  if (!counts) {
+    counts = new Map();
+    for (const word of text.match(/[\w$]+/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+    wordCounts.set(text, counts);
+    if (wordCounts.size > 4) wordCounts.delete(wordCounts.keys().next().value as string);
+  }
+  return counts.get(name) ?? 0;
+}
+
 /** A name not used anywhere in the texts: `onChooseAvatar`, else `onChooseAvatar2`, … (`removed` is about to go). */
 function freeName(base: string, texts: readonly string[], removed: string): string {
-  const taken = (name: string) => name !== removed && texts.some((text) => occurrences(text, name).length > 0);
+  const taken = (name: string) => name !== removed && texts.some((text) => countOf(text, name) > 0);
   if (!taken(base)) return base;
   for (let n = 2; ; n++) if (!taken(`${base}${n}`)) return `${base}${n}`;
 }
@@ -322,7 +337,7 @@ function nativeFix(
   const sourceFile = model.sourceFile;
   const scriptText = sourceFile.text;
   // The name in the page object only, and in the WXML only where the element binds it.
-  if (occurrences(scriptText, member.name).length !== 1 || occurrences(markupText, member.name).length !== 1) return undefined;
+  if (countOf(scriptText, member.name) !== 1 || countOf(markupText, member.name) !== 1) return undefined;
   const bound = boundElement(markupText, markup.facts.bindings, member.name, accepts);
   if (!bound) return undefined;
 
@@ -425,7 +440,7 @@ function vueFix(
   // uni-app's spellings are sourced; a Taro + Vue page (`Taro.getUserProfile` in a `.vue` file) is left alone.
   if (namespace === 'Taro' || (member.group !== 'methods' && member.group !== 'setup')) return undefined;
   // The script is the file's own text with everything else blanked: the name once there, once in the template.
-  if (occurrences(text, member.name).length !== 2 || occurrences(sourceFile.text, member.name).length !== 1) return undefined;
+  if (countOf(text, member.name) !== 2 || countOf(sourceFile.text, member.name) !== 1) return undefined;
   const bound = boundElement(text, template.facts.bindings, member.name, accepts);
   if (!bound) return undefined;
   // Vue 2 wants one root element: the replaced element must sit inside another.
@@ -437,7 +452,7 @@ function vueFix(
     submit: freeName(submitBase, [text], member.name),
   };
   const setup = member.group === 'setup';
-  const newRef = setup && importsRef(sourceFile) && occurrences(text, 'avatarUrl').length === 0;
+  const newRef = setup && importsRef(sourceFile) && countOf(text, 'avatarUrl') === 0;
   const shown = newRef || (!setup && /\bavatarUrl\b/.test(dataText(member.scope, sourceFile)));
   const avatar = newRef
     ? { lines: ['avatarUrl.value = e.detail.avatarUrl'], path: 'avatarUrl.value' }
@@ -515,7 +530,7 @@ function taroTags(sourceFile: ts.SourceFile): { tags: MarkupNames['tags']; edit?
     const name = local(component);
     if (name) return name;
     // A name the file uses for something else cannot be imported under it.
-    if (occurrences(sourceFile.text, component).length > 0) return undefined;
+    if (countOf(sourceFile.text, component) > 0) return undefined;
     missing.push(component);
     return component;
   };
