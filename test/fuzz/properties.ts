@@ -23,7 +23,7 @@ import { applyFix, MemoryProject } from '../unit/helpers';
 
 const ruleIds = new Set(rules.map((r) => r.id));
 const severities = new Set(['error', 'warning', 'information', 'hint']);
-const skipReasons = new Set(['too-large', 'binary', 'too-deep', 'unreadable']);
+const skipReasons = new Set(['too-large', 'binary', 'too-deep', 'parser-error', 'unreadable']);
 
 function assertSpan(start: number, end: number, length: number, what: string): void {
   assert.ok(Number.isInteger(start) && Number.isInteger(end), `${what}: offsets must be integers (${start}, ${end})`);

@@ -148,8 +148,11 @@ function* scriptSteps(fileName: string, text: string, index: ProjectIndex, optio
   if (!fillIn && !mayMentionUserInfoApi(text)) return { findings: [] };
   const parsed = parseScript(fileName, text);
   if (!parsed.ok) {
-    const message = `Skipped ${fileName}: it nests expressions or blocks too deeply for the parser (typical of generated code), so it was not checked.`;
-    return { findings: [], skipped: { reason: 'too-deep', message } };
+    const message =
+      parsed.reason === 'too-deep'
+        ? `Skipped ${fileName}: it nests expressions or blocks too deeply for the parser (typical of generated code), so it was not checked.`
+        : `Skipped ${fileName}: TypeScript's parser failed on it (an internal error, e.g. on a decorator followed by \`await\`), so it was not checked.`;
+    return { findings: [], skipped: { reason: parsed.reason, message } };
   }
   yield;
   const sourceFile = parsed.sourceFile;

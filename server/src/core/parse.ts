@@ -69,9 +69,10 @@ export function mayMentionUserInfoApi(text: string): boolean {
 /**
  * The outcome of parsing a script. TypeScript's parser is recursive, so a text that nests a few hundred
  * to a few thousand levels deep (the exact depth depends on the construct and on the stack left)
- * overflows the stack; that is reported as `too-deep` instead of thrown.
+ * overflows the stack; that is reported as `too-deep` instead of thrown. A few inputs trip one of the
+ * parser's own assertions (TypeScript 5.9 on a decorator followed by `await`, `@x await`): `parser-error`.
  */
-export type ParsedScript = { ok: true; sourceFile: ts.SourceFile } | { ok: false; reason: 'too-deep' };
+export type ParsedScript = { ok: true; sourceFile: ts.SourceFile } | { ok: false; reason: 'too-deep' | 'parser-error' };
 
 interface CacheEntry {
   text: string;
@@ -93,7 +94,13 @@ function digest(text: string): string {
   return createHash('sha1').update(text).digest('base64');
 }
 
-function isStackOverflow(error: unknown): boolean {
+/** True for TypeScript's failed internal assertions (`Debug Failure. …`), thrown by the parser on a few inputs. */
+function isParserFailure(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('Debug Failure');
+}
+
+/** True for the engine's "Maximum call stack size exceeded". */
+export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
@@ -124,9 +131,9 @@ export function parseScript(fileName: string, fileText: string): ParsedScript {
         : ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
     parsed = { ok: true, sourceFile };
   } catch (error) {
-    if (!isStackOverflow(error)) throw error;
+    if (!isStackOverflow(error) && !isParserFailure(error)) throw error;
     parsed = retryParse(fileName, text, kind);
-    if (!parsed.ok) {
+    if (!parsed.ok && parsed.reason === 'too-deep') {
       tooDeepTexts.add(digest(text));
       if (tooDeepTexts.size > tooDeepLimit) tooDeepTexts.delete(tooDeepTexts.values().next().value as string);
     }
@@ -138,16 +145,18 @@ export function parseScript(fileName: string, fileText: string): ParsedScript {
 }
 
 /**
- * Parses once more after a stack overflow. The parser's frames shrink once the engine has optimised it,
- * and the first overflow usually did just that: without the retry, a text near the limit was too deep
- * when first seen and parsed fine afterwards, so the same file got different results (found by fuzzing).
+ * Parses once more, from scratch, after a stack overflow or a failed assertion. The parser's frames shrink once
+ * the engine has optimised it, and the first overflow usually did just that: without the retry, a text near the
+ * limit was too deep when first seen and parsed fine afterwards, so the same file got different results (found by
+ * fuzzing). An assertion that failed in an incremental re-parse may not fail in a full one.
  */
 function retryParse(fileName: string, text: string, kind: ts.ScriptKind): ParsedScript {
   try {
     return { ok: true, sourceFile: ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind) };
   } catch (error) {
-    if (!isStackOverflow(error)) throw error;
-    return { ok: false, reason: 'too-deep' };
+    if (isStackOverflow(error)) return { ok: false, reason: 'too-deep' };
+    if (isParserFailure(error)) return { ok: false, reason: 'parser-error' };
+    throw error;
   }
 }
 

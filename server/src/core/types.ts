@@ -52,8 +52,8 @@ export interface Finding extends Span {
   related?: Array<Span & { message: string }>;
 }
 
-/** A notice about a file that was not analysed (too large, binary, nested too deeply to parse, unreadable). */
+/** A notice about a file that was not analysed (too large, binary, nested too deeply to parse, failing the parser, unreadable). */
 export interface SkipNotice {
-  reason: 'too-large' | 'binary' | 'too-deep' | 'unreadable';
+  reason: 'too-large' | 'binary' | 'too-deep' | 'parser-error' | 'unreadable';
   message: string;
 }
