@@ -13,7 +13,7 @@
 import { QuoteType, Tokenizer } from 'htmlparser2';
 import ts from 'typescript';
 import { maskEmbedded, type MarkupElement } from './markup';
-import { skipOuterExpressions } from './parse';
+import { isStackOverflow, skipOuterExpressions } from './parse';
 
 /** One condition an element needs: its own `wx:if`/`wx:elif` value (undefined for `wx:else`) after the earlier ones of its chain failed. */
 interface Clause {
@@ -114,11 +114,19 @@ function clausesAt(text: string, start: number): Clause[] | undefined {
   return found;
 }
 
+/**
+ * The longest condition read as a formula. Real ones are a few names (`canIUseNicknameComp && !hasUserInfo`); a
+ * condition nested thousands deep (`{{((((…))))}}`, `{{!!!!…x}}`) overflowed the stack of the recursive reading (found
+ * by fuzzing). Longer ones are taken whole, the same way every time.
+ */
+const maxConditionLength = 400;
+
 /** A condition's formula: a whole `{{ … }}` read as an expression; anything else is an atom of its own text. */
 function formulaOf(condition: string): Formula {
   const match = /^\s*\{\{([\s\S]*)\}\}\s*$/.exec(condition);
   const body = match?.[1];
-  if (body === undefined || body.includes('}}')) return { kind: 'atom', key: `raw:${condition.trim()}` };
+  if (body === undefined || body.includes('}}') || body.length > maxConditionLength)
+    return { kind: 'atom', key: `raw:${condition.trim()}` };
   const file = ts.createSourceFile('condition.ts', `(${body})`, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const statement = file.statements[0];
   if (file.statements.length !== 1 || !statement || !ts.isExpressionStatement(statement))
@@ -172,6 +180,17 @@ const maxAtoms = 10;
  * its conditions read makes its chain (and its ancestors') hold with the flag true. False when it cannot be told.
  */
 export function rendersOnlyWithoutFlag(markupText: string, element: MarkupElement, flag: string): boolean {
+  try {
+    return neverRendersWithFlag(markupText, element, flag);
+  } catch (error) {
+    // Conditions are read and their formulas walked recursively; those longer than `maxConditionLength` are not read,
+    // so this is the last guard against one nested deep enough to overflow the stack: it cannot be told.
+    if (isStackOverflow(error)) return false;
+    throw error;
+  }
+}
+
+function neverRendersWithFlag(markupText: string, element: MarkupElement, flag: string): boolean {
   const clauses = clausesAt(markupText, element.start);
   if (!clauses || clauses.length === 0) return false;
   const needs: Formula[] = clauses.flatMap((clause) => [
