@@ -85,4 +85,34 @@ describe('regressions', () => {
       'pages/a/a.vue',
     );
   });
+
+  it("skips a script that trips TypeScript's parser (`@x await`: its Debug Failure escaped the analysis of .js and .vue files)", () => {
+    const script = '@x await\nwx.getUserProfile({ desc: "用于完善会员资料" })';
+    const vue = `<script>\n${script.replace('wx.', 'uni.')}\n</script>\n`;
+    for (const [name, text] of [
+      ['pages/a/a.js', script],
+      ['pages/a/a.vue', vue],
+    ] as const) {
+      const files = { 'manifest.json': '{ "mp-weixin": {} }', 'pages.json': '{ "pages": [] }', [name]: text };
+      assert.equal(checkAnalysis(files, name).skipped?.reason, 'parser-error', name);
+    }
+    // Typed into a file that parsed before: the incremental re-parse trips too, and a full parse is tried.
+    const project = new MemoryProject({ 'pages/b/b.js': 'wx.getUserProfile({ desc: "用于完善会员资料" })' });
+    project.analyze('pages/b/b.js');
+    project.set('pages/b/b.js', `@x await\n${project.files.get(project.path('pages/b/b.js'))!}`);
+    assert.deepEqual(project.analyze('pages/b/b.js'), []);
+  });
+
+  it('reads a wx:if nested thousands deep as "may render" (reading it as a formula overflowed the stack)', () => {
+    const files = {
+      'pages/a/a.js':
+        'Page({ data: { canUse: wx.canIUse("input.type.nickname") }, onTap() { wx.getUserProfile({ desc: "用于完善会员资料", fail() {} }) } })',
+      'pages/a/a.wxml': `<button wx:if="{{${'('.repeat(20_000)}!canUse${')'.repeat(20_000)}}}" bindtap="onTap">a</button>`,
+      'project.config.json': '{ "appid": "wx0123456789abcdef" }',
+    };
+    assert.deepEqual(
+      checkAnalysis(files, 'pages/a/a.js').findings.map((f) => f.code),
+      ['getuserprofile-anonymous'],
+    );
+  });
 });
