@@ -115,4 +115,13 @@ describe('regressions', () => {
       ['getuserprofile-anonymous'],
     );
   });
+
+  it('analyses a JSX button whose handler is declared without a name (looking up the empty name never ended, then the process died)', () => {
+    const script = '<Button openType="getUserInfo" onGetUserInfo={else"\nfunction const';
+    checkAnalysis({ 'pages/a/a.jsx': script, 'package.json': '{ "dependencies": { "@tarojs/taro": "3" } }' }, 'pages/a/a.jsx');
+    checkAnalysis(
+      { 'pages/a/a.vue': `<script>\n${script}\n</script>`, 'manifest.json': '{}', 'pages.json': '{}' },
+      'pages/a/a.vue',
+    );
+  });
 });

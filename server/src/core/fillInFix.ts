@@ -43,6 +43,9 @@ const submitBase = 'onSubmitProfile';
 
 /** The offsets where `name` occurs as a whole word in `text` (code, strings and comments alike). */
 function occurrences(text: string, name: string): number[] {
+  // The name the parser gives a missing identifier (`function const`) is empty: it occurs nowhere. As a pattern it
+  // matched the empty string without moving on, and the loop filled memory until the process died (found by fuzzing).
+  if (name === '') return [];
   const found: number[] = [];
   const word = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
   for (let match = word.exec(text); match; match = word.exec(text)) found.push(match.index);
