@@ -124,4 +124,21 @@ describe('regressions', () => {
       'pages/a/a.vue',
     );
   });
+
+  it('reads an edit in a .vue script block whose start tag the parser ends at `</` (content read as markup) as a fresh parse does', () => {
+    const text =
+      '<template>\n<view />\n</template>\n<script\n<view @tap="onTap"\n</template>\n\n<sc lang="jsx">\n// a\n\n/* b */\n</script>\n';
+    const span = readVue('/p/fresh-0.vue', text).scriptSpans[0]!;
+    const middle = (span.start + span.end) >> 1;
+    const versions = [
+      text,
+      `${text.slice(0, middle)}x${text.slice(middle)}`,
+      `${text.slice(0, span.start)}${text.slice(span.start + 1)}`,
+      text,
+    ];
+    versions.forEach((version, i) => {
+      // Each version read from the one before it (the editor's way), and fresh under a name never read.
+      assert.deepEqual(readVue('/p/edited.vue', version), readVue(`/p/fresh-${i + 1}.vue`, version), `version ${i}`);
+    });
+  });
 });

@@ -64,10 +64,10 @@ export function readVue(fileName: string, text: string): VueDocument {
 
 /**
  * The document of `text` from the document of the version before it, without parsing, when the edit between them
- * lies inside one script block's content and the template lies before it (uni-app's usual order,
- * `<template>` first): the script block's content is raw text to the SFC parser, ended only by `</script`, so the
- * new document is the old one with that block's content replaced and the spans after it moved. Typing in a script
- * then costs no SFC parse. Undefined when the edit is anywhere else (the caller parses).
+ * lies inside one script block's content and the template lies before it (uni-app's usual order, `<template>`
+ * first): the script block's content is raw text to the SFC parser ({@link isRawText}), ended only by `</script`, so
+ * the new document is the old one with that block's content replaced and the spans after it moved. Typing in a
+ * script then costs no SFC parse. Undefined when the edit is anywhere else (the caller parses).
  */
 function readEdited(oldText: string, old: VueDocument, text: string): VueDocument | undefined {
   const limit = Math.min(oldText.length, text.length);
@@ -79,7 +79,7 @@ function readEdited(oldText: string, old: VueDocument, text: string): VueDocumen
   const oldEnd = oldText.length - suffix;
   const delta = text.length - oldText.length;
   const block = old.scriptSpans.find((span) => span.start <= prefix && oldEnd <= span.end);
-  if (!block || block.end + delta <= block.start) return undefined;
+  if (!block || block.end + delta <= block.start || !rawScripts.has(old)) return undefined;
   if (/<\/script/i.test(text.slice(block.start, block.end + delta))) return undefined;
   const before = (span: Span) => span.end <= prefix;
   if (old.templateSpan && !before(old.templateSpan)) return undefined;
@@ -89,12 +89,30 @@ function readEdited(oldText: string, old: VueDocument, text: string): VueDocumen
       : span.start >= block.end
         ? { start: span.start + delta, end: span.end + delta }
         : span;
-  return {
+  const document: VueDocument = {
     ...old,
     script: old.script.slice(0, prefix) + text.slice(prefix, oldEnd + delta) + old.script.slice(oldEnd),
     scriptSpans: old.scriptSpans.map(moved),
     ...(old.setupSpan ? { setupSpan: moved(old.setupSpan) } : {}),
   };
+  rawScripts.add(document);
+  return document;
+}
+
+/** The documents whose script blocks all hold raw text ({@link isRawText}): only those are read from an edit. */
+const rawScripts = new WeakSet<VueDocument>();
+
+/**
+ * True when a block's content is raw text: one text node right after a start tag that `>` ends. The parser ends a
+ * start tag also at a `</` (`<script\n<view @tap="x"\n</template>`), and then reads the content as markup, where an
+ * edit can change where the content starts (found by fuzzing).
+ */
+function isRawText(text: string, element: ElementNode): boolean {
+  const child = element.children[0];
+  if (element.children.length !== 1 || !child || child.type !== 2) return false;
+  let from = element.loc.start.offset + 1 + element.tag.length;
+  for (const prop of element.props) from = Math.max(from, prop.loc.end.offset);
+  return /^[\t\n\f\r ]*>$/.test(text.slice(from, child.loc.start.offset));
 }
 
 function readUncached(text: string): VueDocument {
@@ -106,6 +124,7 @@ function readUncached(text: string): VueDocument {
     root = undefined;
   }
   const scriptSpans: Span[] = [];
+  let raw = true;
   let setupSpan: Span | undefined;
   let scriptKind: ts.ScriptKind = ts.ScriptKind.JS;
   let templateNode: ElementNode | undefined;
@@ -116,6 +135,7 @@ function readUncached(text: string): VueDocument {
       const content = contentSpan(text, element);
       if (!content) continue;
       scriptSpans.push(content);
+      raw &&= isRawText(text, element);
       const lang = staticAttribute(element, 'lang');
       if (lang && kinds[lang]) scriptKind = kinds[lang];
       if (element.props.some((p) => p.type === 6 && p.name === 'setup')) setupSpan = content;
@@ -131,7 +151,7 @@ function readUncached(text: string): VueDocument {
     templateSpan = contentSpan(text, templateNode) ?? { start: templateNode.loc.end.offset, end: templateNode.loc.end.offset };
     if (!lang || lang === 'html') template = readTemplate(text, templateNode);
   }
-  return {
+  const document: VueDocument = {
     script,
     scriptKind,
     scriptSpans,
@@ -139,6 +159,8 @@ function readUncached(text: string): VueDocument {
     ...(template ? { template } : {}),
     ...(templateSpan ? { templateSpan } : {}),
   };
+  if (raw) rawScripts.add(document);
+  return document;
 }
 
 /** The span of a block's content, between its start and end tags. */
