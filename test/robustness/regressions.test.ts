@@ -76,6 +76,12 @@ describe('regressions', () => {
     }
   });
 
+  it('starts a .vue template whose text the parser places before the file after its start tag (its span started at -1)', () => {
+    const text = '<template></ setup<View onClick={';
+    assert.deepEqual(readVue('/p/before.vue', text).templateSpan, { start: '<template>'.length, end: text.length });
+    checkAnalysis({ 'manifest.json': '{}', 'pages.json': '{}', 'pages/a/a.vue': text }, 'pages/a/a.vue');
+  });
+
   it('ends a .vue template that stops in an unclosed comment with the text (its span ran three characters past it)', () => {
     const text = '<template>\n  <button @tap="onTap">Log in</button>\n  <!-- #ifdef MP-WEIXIN';
     assert.deepEqual(readVue('/p/unclosed.vue', text).templateSpan, { start: text.indexOf('<button'), end: text.length });

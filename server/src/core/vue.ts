@@ -169,8 +169,12 @@ function contentSpan(text: string, element: ElementNode): Span | undefined {
   const last = element.children[element.children.length - 1];
   if (!first || !last) return undefined;
   // The parser ends a comment left open at the end of the file three characters past the text, where its `-->`
-  // would be (`<template><!-- #ifdef MP-WEIXIN`); the content ends with the text.
-  return { start: first.loc.start.offset, end: Math.min(last.loc.end.offset, text.length) };
+  // would be (`<template><!-- #ifdef MP-WEIXIN`), and starts some text before the file (`<template></ x<y {` has a
+  // text at -1): the content starts after the start tag and ends with the text (found by fuzzing).
+  const end = Math.min(last.loc.end.offset, text.length);
+  const nameEnd = element.loc.start.offset + 1 + element.tag.length;
+  const start = first.loc.start.offset >= nameEnd ? first.loc.start.offset : startTagEnd(text, element);
+  return { start: Math.min(start, end), end };
 }
 
 function staticAttribute(element: ElementNode, name: string): string | undefined {
