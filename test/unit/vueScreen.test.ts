@@ -68,6 +68,8 @@ describe('the .vue template screen', () => {
     assert.equal(mayHaveUnmentionedHandlers(`<!-- <script>onTapp()</script> -->\n${template}${script}`), true);
     assert.equal(mayHaveUnmentionedHandlers(`${template}${script}<docs>\n<script>onTapp()</script>\n</docs>\n`), true);
     assert.equal(mayHaveUnmentionedHandlers(`${template}${script}<style>\n.a {\n<script>onTapp()</script>\n`), true);
+    // `<script/>` closes itself: what follows is no script.
+    assert.equal(mayHaveUnmentionedHandlers(`${template}<script/>onTapp()\n${script}`), true);
     assert.equal(mayHaveUnmentionedHandlers(`${template}${script.replace('onTap()', 'onTapp()')}`), false);
   });
 

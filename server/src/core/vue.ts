@@ -238,10 +238,12 @@ export function handlersOfExpression(expression: string): { names: string[]; sim
 const eventAttributeText =
   /(?:^|[\t\n\f\r "'/])(?:@|v-on:)[^\t\n\f\r />=]+[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]+))/g;
 /**
- * A top-level piece of a `.vue` file outside its template: a comment, or a block (`<script>`, `<style>`, `<i18n>`),
- * whose content is raw text up to its end tag (Vue ends it at `</name` in any case) or the end of the file.
+ * A top-level piece of a `.vue` file outside its template: a comment, a self-closing tag (`<script/>`, no content),
+ * or a block (`<script>`, `<style>`, `<i18n>`), whose content is raw text up to its end tag (Vue ends it at `</name`
+ * in any case) or the end of the file.
  */
-const rootPieceText = /<!--[\s\S]*?(?:-->|$)|<([A-Za-z][^\t\n\f\r />]*)[^>]*>([\s\S]*?)(?:<\/\1(?=[\t\n\f\r />])|$)/gi;
+const rootPieceText =
+  /<!--[\s\S]*?(?:-->|$)|<[A-Za-z][^>]*\/>|<([A-Za-z][^\t\n\f\r />]*)[^>]*>([\s\S]*?)(?:<\/\1(?=[\t\n\f\r />])|$)/gi;
 
 /**
  * A text screen run before the SFC parse: false when every handler a template event names as a whole (`@tap="onTap"`,
