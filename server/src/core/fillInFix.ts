@@ -52,20 +52,30 @@ function occurrences(text: string, name: string): number[] {
   return found;
 }
 
-/** The words of recent texts with their counts: a page asks about its handler once per API call it makes. */
-const wordCounts = new Map<string, Map<string, number>>();
+/** Counts of names in recent texts: a page asks about its handler once per API call it makes. */
+const nameCounts = new Map<string, Map<string, number>>();
 
-/** How often `name` occurs as a whole word in `text` (as {@link occurrences} counts), from one pass over the text. */
+/** How often `name` occurs as a whole word in `text` (as {@link occurrences} counts), remembered per text. */
 function countOf(text: string, name: string): number {
-  let counts = wordCounts.get(text);
+  let counts = nameCounts.get(text);
   if (!counts) {
     counts = new Map();
-    for (const word of text.match(/[\w$]+/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
-    wordCounts.set(text, counts);
-    if (wordCounts.size > 4) wordCounts.delete(wordCounts.keys().next().value as string);
+    nameCounts.set(text, counts);
+    if (nameCounts.size > 4) nameCounts.delete(nameCounts.keys().next().value as string);
   }
-  return counts.get(name) ?? 0;
+  let count = counts.get(name);
+  if (count === undefined) {
+    count = 0;
+    if (name !== '') {
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+        if (!wordCharacter.test(text[at - 1] ?? ' ') && !wordCharacter.test(text[at + name.length] ?? ' ')) count++;
+      }
+    }
+    counts.set(name, count);
+  }
+  return count;
 }
+const wordCharacter = /[\w$]/;
 
 /** A name not used anywhere in the texts: `onChooseAvatar`, else `onChooseAvatar2`, … (`removed` is about to go). */
 function freeName(base: string, texts: readonly string[], removed: string): string {
