@@ -147,4 +147,13 @@ describe('regressions', () => {
       assert.deepEqual(readVue('/p/edited.vue', version), readVue(`/p/fresh-${i + 1}.vue`, version), `version ${i}`);
     });
   });
+
+  it('analyses a page that names its handler after an invalid character (no node holds that name; the fill-in fix read its missing parent and threw)', () => {
+    // U+FFFD is what a file with invalid UTF-8 reads as; the parser skips it and the name after it.
+    const files = { 'pages/a/a.js': 'function askAgain() {\n  wx.getUserInfo({})\n}\uFFFD askAgain\n' };
+    assert.deepEqual(
+      checkAnalysis(files, 'pages/a/a.js').findings.map((f) => f.code),
+      ['getuserinfo-anonymous', 'unhandled-refusal'],
+    );
+  });
 });

@@ -605,7 +605,8 @@ function taroFix(
   // named like it, `onGetUserInfo={onGetUserInfo}`, is no use of it.)
   const found = occurrences(text, name).filter((offset) => {
     const node = nodeAt(sourceFile, offset, false);
-    return !(ts.isJsxAttribute(node.parent) && node.parent.name === node);
+    // An occurrence no node holds (the parser skipped the text around it) reads as the source file, which has no parent.
+    return !(node.parent && ts.isJsxAttribute(node.parent) && node.parent.name === node);
   });
   const declared = nameNode.getStart(sourceFile);
   const used = found.find((offset) => offset !== declared);
