@@ -52,27 +52,38 @@ function occurrences(text: string, name: string): number[] {
   return found;
 }
 
-/** Counts of names in recent texts: a page asks about its handler once per API call it makes. */
-const nameCounts = new Map<string, Map<string, number>>();
+/**
+ * Counts of names in recent texts: a page asks about the handler of each API call it makes. A few names are counted
+ * with one `indexOf` scan each; a text asked about many (a large page with a handler per call) gets one pass that
+ * counts all its words.
+ */
+const nameCounts = new Map<string, { counts: Map<string, number>; all: boolean }>();
+const scansBeforeAllWords = 8;
 
 /** How often `name` occurs as a whole word in `text` (as {@link occurrences} counts), remembered per text. */
 function countOf(text: string, name: string): number {
-  let counts = nameCounts.get(text);
-  if (!counts) {
-    counts = new Map();
-    nameCounts.set(text, counts);
+  let entry = nameCounts.get(text);
+  if (!entry) {
+    entry = { counts: new Map(), all: false };
+    nameCounts.set(text, entry);
     if (nameCounts.size > 4) nameCounts.delete(nameCounts.keys().next().value as string);
   }
-  let count = counts.get(name);
-  if (count === undefined) {
-    count = 0;
-    if (name !== '') {
-      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-        if (!wordCharacter.test(text[at - 1] ?? ' ') && !wordCharacter.test(text[at + name.length] ?? ' ')) count++;
-      }
-    }
-    counts.set(name, count);
+  const known = entry.counts.get(name);
+  if (known !== undefined || entry.all) return known ?? 0;
+  if (entry.counts.size >= scansBeforeAllWords) {
+    const counts = new Map<string, number>();
+    for (const word of text.match(/[\w$]+/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+    entry.counts = counts;
+    entry.all = true;
+    return counts.get(name) ?? 0;
   }
+  let count = 0;
+  if (name !== '') {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      if (!wordCharacter.test(text[at - 1] ?? ' ') && !wordCharacter.test(text[at + name.length] ?? ' ')) count++;
+    }
+  }
+  entry.counts.set(name, count);
   return count;
 }
 const wordCharacter = /[\w$]/;
@@ -84,8 +95,24 @@ function freeName(base: string, texts: readonly string[], removed: string): stri
   for (let n = 2; ; n++) if (!taken(`${base}${n}`)) return `${base}${n}`;
 }
 
+/** The ends found in recent texts, by element start: a page's fixes ask about the same enclosing elements again. */
+const elementEnds = new Map<string, Map<number, number | undefined>>();
+
 /** The offset after an element's end tag (or its start tag when it closes itself); undefined when it never closes. */
 function elementEnd(text: string, element: MarkupElement): number | undefined {
+  let ends = elementEnds.get(text);
+  if (!ends) {
+    ends = new Map();
+    elementEnds.set(text, ends);
+    if (elementEnds.size > 4) elementEnds.delete(elementEnds.keys().next().value as string);
+  }
+  if (ends.has(element.start)) return ends.get(element.start);
+  const end = findElementEnd(text, element);
+  ends.set(element.start, end);
+  return end;
+}
+
+function findElementEnd(text: string, element: MarkupElement): number | undefined {
   if (text[element.end - 2] === '/') return element.end;
   const tags = new RegExp(`<(/?)${element.tag}(?=[\\s/>])[^>]*?(/?)>`, 'g');
   tags.lastIndex = element.end;
