@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import ts from 'typescript';
 import { catalog } from '../catalog';
 import { isVueFile, noteScriptSetup, readVue } from './vue';
+import { changedRange } from './positions';
 
 const scriptKinds: Record<string, ts.ScriptKind> = {
   '.js': ts.ScriptKind.JS,
@@ -166,14 +167,8 @@ function retryParse(fileName: string, text: string, kind: ts.ScriptKind): Parsed
  * The previous tree is consumed (its nodes may move into the new one), which is why only the cache holds it.
  */
 function reparse(oldText: string, previous: ts.SourceFile, text: string): ts.SourceFile {
-  const limit = Math.min(oldText.length, text.length);
-  let prefix = 0;
-  while (prefix < limit && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < limit - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix))
-    suffix++;
-  const change = { span: { start: prefix, length: oldText.length - prefix - suffix }, newLength: text.length - prefix - suffix };
-  return ts.updateSourceFile(previous, text, change);
+  const { start, oldEnd, newEnd } = changedRange(oldText, text);
+  return ts.updateSourceFile(previous, text, { span: { start, length: oldEnd - start }, newLength: newEnd - start });
 }
 
 /**

@@ -27,3 +27,17 @@ export function positionAt(starts: readonly number[], offset: number): LineChara
   }
   return { line: low, character: offset - starts[low]! };
 }
+
+/**
+ * The one range that differs between two versions of a text: from the end of their common prefix to the start of
+ * their common suffix (`oldEnd` in the old text, `newEnd` in the new one).
+ */
+export function changedRange(oldText: string, text: string): { start: number; oldEnd: number; newEnd: number } {
+  const limit = Math.min(oldText.length, text.length);
+  let prefix = 0;
+  while (prefix < limit && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix))
+    suffix++;
+  return { start: prefix, oldEnd: oldText.length - suffix, newEnd: text.length - suffix };
+}

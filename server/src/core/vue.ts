@@ -22,6 +22,7 @@ import {
 import ts from 'typescript';
 import { conditionalRegions, platformsAt, type ProjectNames } from './conditional';
 import { isFillIn, tapEvents, type EventBinding, type MarkupAttribute, type MarkupElement, type MarkupFacts } from './markup';
+import { changedRange } from './positions';
 import type { Platform, Span } from './types';
 
 /** True for a Vue single-file component. */
@@ -70,13 +71,7 @@ export function readVue(fileName: string, text: string): VueDocument {
  * script then costs no SFC parse. Undefined when the edit is anywhere else (the caller parses).
  */
 function readEdited(oldText: string, old: VueDocument, text: string): VueDocument | undefined {
-  const limit = Math.min(oldText.length, text.length);
-  let prefix = 0;
-  while (prefix < limit && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < limit - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix))
-    suffix++;
-  const oldEnd = oldText.length - suffix;
+  const { start: prefix, oldEnd } = changedRange(oldText, text);
   const delta = text.length - oldText.length;
   const block = old.scriptSpans.find((span) => span.start <= prefix && oldEnd <= span.end);
   if (!block || block.end + delta <= block.start || !rawScripts.has(old)) return undefined;
