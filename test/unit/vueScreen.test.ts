@@ -68,6 +68,13 @@ describe('the .vue template screen', () => {
     assert.equal(mayHaveUnmentionedHandlers(`<!-- <script>onTapp()</script> -->\n${template}${script}`), true);
     assert.equal(mayHaveUnmentionedHandlers(`${template}${script}<docs>\n<script>onTapp()</script>\n</docs>\n`), true);
     assert.equal(mayHaveUnmentionedHandlers(`${template}${script}<style>\n.a {\n<script>onTapp()</script>\n`), true);
+    // A comment left open in the template runs to the end of the file, over the `</template>` and the script.
+    assert.equal(
+      mayHaveUnmentionedHandlers(
+        `${template.replace('</template>', '<!--\n</template>')}${script.replace('onTap()', 'onTapp()')}`,
+      ),
+      true,
+    );
     // `<script/>` closes itself: what follows is no script.
     assert.equal(mayHaveUnmentionedHandlers(`${template}<script/>onTapp()\n${script}`), true);
     assert.equal(mayHaveUnmentionedHandlers(`${template}${script.replace('onTap()', 'onTapp()')}`), false);

@@ -233,12 +233,11 @@ export function handlersOfExpression(expression: string): { names: string[]; sim
 const eventAttributeText =
   /(?:^|[\t\n\f\r "'/])(?:@|v-on:)[^\t\n\f\r />=]+[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]+))/g;
 /**
- * A top-level piece of a `.vue` file outside its template: a comment, a self-closing tag (`<script/>`, no content),
- * or a block (`<script>`, `<style>`, `<i18n>`), whose content is raw text up to its end tag (Vue ends it at `</name`
- * in any case) or the end of the file.
+ * A top-level piece of a `.vue` file outside its template and comments: a self-closing tag (`<script/>`, no
+ * content), or a block (`<script>`, `<style>`, `<i18n>`), whose content is raw text up to its end tag (Vue ends it at
+ * `</name` in any case) or the end of the file.
  */
-const rootPieceText =
-  /<!--[\s\S]*?(?:-->|$)|<[A-Za-z][^>]*\/>|<([A-Za-z][^\t\n\f\r />]*)[^>]*>([\s\S]*?)(?:<\/\1(?=[\t\n\f\r />])|$)/gi;
+const rootPieceText = /<[A-Za-z][^>]*\/>|<([A-Za-z][^\t\n\f\r />]*)[^>]*>([\s\S]*?)(?:<\/\1(?=[\t\n\f\r />])|$)/gi;
 
 /**
  * A text screen run before the SFC parse: false when every handler a template event names as a whole (`@tap="onTap"`,
@@ -279,16 +278,19 @@ const identifierPart = /[\w$]/;
 /**
  * The contents of the `<script>` blocks as the text shows them, never more than the SFC reader's: blocks count only
  * before the first `<template` and after the last `</template`, so none inside the template does; a `<script>` in a
- * comment or in another block (`<!-- <script>…</script> -->`, `<docs>`) is skipped with it. Where the text misleads
+ * comment or in another block (`<!-- <script>…</script> -->`, `<docs>`) is skipped with it, and so is what follows a
+ * comment left open in the template (`<!--` … `</template><script>`). Where the text misleads
  * (`</template>` in a style), less script is found and the screen asks for the parse.
  */
 function scriptBlocks(text: string): string[] {
-  const templateStart = text.indexOf('<template');
-  const templateEnd = text.lastIndexOf('</template');
+  // Comments first, to the end of the file when one is left open: a `</template>` inside one ends nothing.
+  const visible = text.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length));
+  const templateStart = visible.indexOf('<template');
+  const templateEnd = visible.lastIndexOf('</template');
   const outside =
     templateStart < 0
-      ? text
-      : `${text.slice(0, templateStart)} ${templateEnd > templateStart ? text.slice(templateEnd + '</template'.length) : ''}`;
+      ? visible
+      : `${visible.slice(0, templateStart)} ${templateEnd > templateStart ? visible.slice(templateEnd + '</template'.length) : ''}`;
   return [...outside.matchAll(rootPieceText)].filter((piece) => piece[1] === 'script').map((piece) => piece[2]!);
 }
 
