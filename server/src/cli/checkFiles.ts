@@ -90,6 +90,8 @@ export class FileChecker {
   /** The page (file name without extension) whose caches are alive, and its files checked so far. */
   private page: string | undefined;
   private pageFiles: string[] = [];
+  /** The texts read while checking the current page (its rules may ask for the same file once per call they report). */
+  private readonly texts = new Map<string, string | undefined>();
 
   /**
    * @param cwd paths are reported relative to it
@@ -100,17 +102,24 @@ export class FileChecker {
     private readonly flags: AnalysisOptions,
   ) {
     const maxFileSize = (this.maxFileSize = flags.maxFileSize ?? defaultMaxFileSize);
+    const texts = this.texts;
+    const read = (fileName: string): string | undefined => {
+      try {
+        // Most files asked for do not exist (a page's markup for other platforms, configuration files up
+        // the tree): no exception is built for those.
+        const stats = statSync(fileName, { throwIfNoEntry: false });
+        if (!stats?.isFile() || stats.size > maxFileSize) return undefined;
+        return readFileSync(fileName, 'utf8');
+      } catch {
+        return undefined;
+      }
+    };
     this.host = {
       readFile(fileName) {
-        try {
-          // Most files asked for do not exist (a page's markup for other platforms, configuration files up
-          // the tree): no exception is built for those.
-          const stats = statSync(fileName, { throwIfNoEntry: false });
-          if (!stats?.isFile() || stats.size > maxFileSize) return undefined;
-          return readFileSync(fileName, 'utf8');
-        } catch {
-          return undefined;
-        }
+        if (texts.has(fileName)) return texts.get(fileName);
+        const text = read(fileName);
+        texts.set(fileName, text);
+        return text;
       },
     };
     this.index = new ProjectIndex(this.host);
@@ -183,6 +192,7 @@ export class FileChecker {
       notices.push(`Skipped ${relative}: it cannot be read.`);
       return;
     }
+    this.texts.set(fileName, text);
     const result = analyzeFile(fileName, text, this.index, options);
     if (result.skipped) {
       notices.push(detached(result.skipped.message.replace(fileName, relative)));
@@ -204,6 +214,7 @@ export class FileChecker {
       forgetSourceFile(name);
       this.index.forget(name);
     }
+    this.texts.clear();
     this.page = undefined;
     this.pageFiles = [];
   }
