@@ -111,15 +111,18 @@ describe('RunScheduler', () => {
   it('supersedes a run in progress when the key is scheduled again, and on cancel', async () => {
     const seen: Array<{ run: number; stoppedAfter: number | undefined }> = [];
     let started = 0;
+    let current: { ran: number } | undefined;
     const scheduler = new RunScheduler(async (_key, isLatest) => {
       const run = ++started;
       const { state, steps } = counted(50);
+      current = state;
       const result = await runSteps(steps, () => !isLatest());
       seen.push({ run, stoppedAfter: result === undefined ? state.ran : undefined });
     });
     scheduler.schedule('doc');
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    for (let i = 0; i < 3; i++) await nextTurn();
+    // Turn by turn with the run's own steps (both wait for the next turn), so the edit below arrives a step or two
+    // after step 3 however slow the machine is; waiting on a timer let run 1 finish first under load.
+    while ((current?.ran ?? 0) < 3) await nextTurn();
     scheduler.schedule('doc'); // an edit arrives while run 1 is at step 4 or so
     await until(() => seen.length === 2, 'both runs');
     const first = seen.find((s) => s.run === 1)!;
@@ -131,7 +134,7 @@ describe('RunScheduler', () => {
     assert.equal(scheduler.size, 0, 'nothing kept after the latest run finished');
 
     scheduler.schedule('doc');
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    while (started < 3 || (current?.ran ?? 0) < 1) await nextTurn();
     scheduler.cancel('doc'); // the document closed
     await until(() => seen.length === 3, 'the third run to stop');
     assert.ok(seen[2]!.stoppedAfter !== undefined, 'the run of a closed document stopped');
