@@ -85,6 +85,16 @@ export function parseEventAttribute(name: string, platform: Platform): { prefix:
   return { prefix: match[1]!, event: match[2]!.toLowerCase() };
 }
 
+/** The tokenizer callbacks for what a start-tag reader skips: text, comments, CDATA and declarations. */
+export const ignoredTokens = {
+  oncdata() {},
+  oncomment() {},
+  ondeclaration() {},
+  onprocessinginstruction() {},
+  ontext() {},
+  ontextentity() {},
+};
+
 /**
  * Replaces the bodies of `<wxs>`/`<sjs>` blocks, comments and `{{ … }}` interpolations with spaces, keeping
  * every offset, so that a `<` inside JavaScript does not open a phantom tag.
@@ -180,12 +190,7 @@ export function parseMarkup(text: string, platform: Platform): MarkupFacts {
         current = undefined;
       },
       onclosetag() {},
-      oncdata() {},
-      oncomment() {},
-      ondeclaration() {},
-      onprocessinginstruction() {},
-      ontext() {},
-      ontextentity() {},
+      ...ignoredTokens,
       onend() {
         if (current) current.end = text.length;
       },

@@ -12,7 +12,7 @@
  */
 import { QuoteType, Tokenizer } from 'htmlparser2';
 import ts from 'typescript';
-import { maskEmbedded, type MarkupElement } from './markup';
+import { ignoredTokens, maskEmbedded, type MarkupElement } from './markup';
 import { isStackOverflow, skipOuterExpressions } from './parse';
 
 /** One condition an element needs: its own `wx:if`/`wx:elif` value (undefined for `wx:else`) after the earlier ones of its chain failed. */
@@ -100,12 +100,7 @@ function clausesAt(text: string, start: number): Clause[] | undefined {
         const at = stack.map((o) => o.tag).lastIndexOf(tag);
         if (at > 0) stack.length = at;
       },
-      oncdata() {},
-      oncomment() {},
-      ondeclaration() {},
-      onprocessinginstruction() {},
-      ontext() {},
-      ontextentity() {},
+      ...ignoredTokens,
       onend() {},
     },
   );
