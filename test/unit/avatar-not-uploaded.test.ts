@@ -178,3 +178,33 @@ describe('avatar-not-uploaded: Taro JSX and uni-app .vue', () => {
     assert.match(findings[0]!.message, /`uni\.uploadFile`/);
   });
 });
+
+describe('avatar-not-uploaded: a value kept in a module variable is followed to where it was put', () => {
+  const page = (save: string) =>
+    [
+      'const app = getApp()',
+      'Page({',
+      '  onChooseAvatar(e) {',
+      '    app.globalData.avatar = e.detail.avatarUrl',
+      '  },',
+      `  onSave() { ${save} },`,
+      '})',
+    ].join('\n');
+
+  it('reports the kept path sent from another method, naming where it was kept', () => {
+    const { findings, spans } = run(
+      page("«wx.request»({ url: 'https://example.com/u', data: { avatar: app.globalData.avatar } })"),
+    );
+    assert.deepEqual(spansOf(findings), spans);
+    assert.match(findings[0]!.message, /\(through `app\.globalData\.avatar`\)/);
+  });
+
+  it('is quiet for another field of the same variable, and after the place is set again', () => {
+    assert.deepEqual(run(page("wx.request({ url: 'https://example.com/u', data: app.globalData.userInfo })")).findings, []);
+    assert.deepEqual(
+      run(page("app.globalData.avatar = ''; wx.request({ url: 'https://example.com/u', data: { a: app.globalData.avatar } })"))
+        .findings,
+      [],
+    );
+  });
+});

@@ -235,7 +235,7 @@ describe('nickname-read-on-input: Taro JSX and values kept between functions', (
       { files: uni, file: 'pages/me/me.vue' },
     );
     assert.deepEqual(spansOf(findings), spans);
-    assert.match(findings[0]!.message, /stores the nickname read in `onNick` \(kept in `nickname`\)/);
+    assert.match(findings[0]!.message, /stores the nickname read in `onNick` \(kept in `nickname\.value`\)/);
   });
 
   it('is quiet when the kept value is replaced before it is stored', () => {

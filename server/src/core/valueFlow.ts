@@ -66,11 +66,14 @@ interface Store {
   kind: 'data' | 'state' | 'this' | 'variable';
   key: string;
   scope?: ts.Node;
+  /** For a variable: where in it the value was put (`['globalData', 'avatar']` for `app.globalData.avatar = url`). */
+  path?: readonly string[];
 }
 
 /** How a message names a kept value. */
 function storeLabel(store: Store): string {
-  return store.kind === 'variable' ? store.key : store.kind === 'this' ? `this.${store.key}` : `${store.kind}.${store.key}`;
+  if (store.kind === 'variable') return [store.key, ...(store.path ?? [])].join('.');
+  return store.kind === 'this' ? `this.${store.key}` : `${store.kind}.${store.key}`;
 }
 
 const storageApis = new Set(['setStorage', 'setStorageSync', 'batchSetStorage', 'batchSetStorageSync']);
@@ -174,7 +177,23 @@ function declarationScope(declaration: ts.VariableDeclaration): ts.Node | undefi
 
 /** A key function for the set of stores found. */
 function storeId(store: Store): string {
-  return `${store.kind}:${store.key}`;
+  return `${store.kind}:${store.key}${store.path?.length ? `.${store.path.join('.')}` : ''}`;
+}
+
+/**
+ * The variable an assignment target starts from and the property names on the way (`app.globalData.avatar` →
+ * `app`, `['globalData', 'avatar']`); a computed key ends the path there (the value may be anywhere below).
+ */
+function chainOf(left: ts.Expression): { root: ts.Identifier; path: string[] } | undefined {
+  const names: Array<string | undefined> = [];
+  let node: ts.Expression = left;
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+    names.unshift(memberName(node));
+    node = skipOuterExpressions(node.expression);
+  }
+  if (!ts.isIdentifier(node)) return undefined;
+  const unknown = names.indexOf(undefined);
+  return { root: node, path: (unknown < 0 ? names : names.slice(0, unknown)) as string[] };
 }
 
 interface FlowResult {
@@ -203,7 +222,7 @@ class FlowReader {
     /** In the second pass: the handlers, with the way to the value in their event, read as in the first. */
     private readonly handlers?: ReadonlyMap<ts.Node, readonly string[]>,
   ) {
-    if (readBack?.kind === 'variable') this.bindings.set(readBack.key, []);
+    if (readBack?.kind === 'variable') this.bindings.set(readBack.key, readBack.path ?? []);
   }
 
   /** Entering a function: a handler's event holds the value again, so that its own writes do not overwrite it. */
@@ -327,6 +346,13 @@ class FlowReader {
     ts.forEachChild(node, (child) => this.visit(child));
   }
 
+  /** A variable gets the value at `path`; one that held it already may now hold it in two places, so anywhere. */
+  private holdAt(name: string, path: readonly string[]): void {
+    const before = this.bindings.get(name);
+    const same = Array.isArray(before) && before.length === path.length && before.every((n, i) => n === path[i]);
+    this.bindings.set(name, before === undefined || same ? path : []);
+  }
+
   /** `left = value`, where `carried` says whether the value is (or holds) the one followed. */
   private assign(left: ts.Expression, carried: boolean): void {
     // `this.nickname = value` (Vue's options API).
@@ -335,24 +361,32 @@ class FlowReader {
       this.keep({ kind: 'this', key }, carried);
       return;
     }
-    let root: ts.Expression = left;
-    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root))
-      root = skipOuterExpressions(root.expression);
-    if (!ts.isIdentifier(root)) return;
+    const chain = chainOf(left);
+    if (!chain) return;
+    const { root, path } = chain;
     if (this.readBack) {
-      // The variable read back gets another value (`nickname.value = ''`).
-      if (!carried && this.readBack.kind === 'variable' && root.text === this.readBack.key && this.bindings.has(root.text))
-        this.overwritten = true;
-      if (carried) this.bindings.set(root.text, []);
+      // The variable read back gets another value where the value was kept, or above it (`nickname.value = ''`).
+      const kept = this.readBack.path ?? [];
+      if (
+        !carried &&
+        this.readBack.kind === 'variable' &&
+        root.text === this.readBack.key &&
+        this.bindings.has(root.text) &&
+        path.length <= kept.length &&
+        path.every((name, i) => kept[i] === name)
+      )
+        this.bindings.delete(root.text);
+      if (carried) this.holdAt(root.text, path);
       return;
     }
     if (!carried) return;
-    // `userInfo.avatarUrl = url`: the object now holds the value.
-    this.bindings.set(root.text, []);
-    // An outer variable (a Vue `ref`, `nickname.value = value`) keeps it for the page's other functions.
+    // `userInfo.avatarUrl = url`: the object now holds the value, at that place.
+    this.holdAt(root.text, path);
+    // An outer variable (a Vue `ref`, `nickname.value = value`, `app.globalData.avatar = url`) keeps it for the
+    // page's other functions, at the place it was put: `app.globalData.userInfo` read elsewhere is something else.
     if (this.locals.has(root.text)) return;
     const declared = enclosingDeclaration(left, root.text);
-    if (declared && !declared.stateOf) this.keep({ kind: 'variable', key: root.text, scope: declared.scope }, true);
+    if (declared && !declared.stateOf) this.keep({ kind: 'variable', key: root.text, scope: declared.scope, path }, true);
     else this.result.escapes = true;
   }
 
