@@ -207,14 +207,18 @@ describe('page model: the fill-in and the privacy agreement in uni-app .vue (fil
       'fill-in-uniapp/pages/profile/profile.vue': [
         {
           line: 26,
-          message: /`uni\.setStorageSync` stores the avatar's temporary path from `onChooseAvatar` \(through `avatarUrl\.value`\)/,
+          message:
+            /`uni\.setStorageSync` stores the avatar's temporary path from `onChooseAvatar` \(through `avatarUrl\.value`\)/,
         },
       ],
       'fill-in-uniapp/pages/uploaded/uploaded.vue': [],
     });
     expectFindings('nickname-read-on-input', {
       'fill-in-uniapp/pages/profile/profile.vue': [
-        { line: 27, message: /`uni\.request` sends the nickname read in `onNickname` \(kept in `nickname\.value`\).*`<form @submit>`/ },
+        {
+          line: 27,
+          message: /`uni\.request` sends the nickname read in `onNickname` \(kept in `nickname\.value`\).*`<form @submit>`/,
+        },
       ],
       'fill-in-uniapp/pages/uploaded/uploaded.vue': [],
     });
