@@ -211,8 +211,7 @@ function onlyCalledFromElsewhere(
   regions: ReturnType<typeof conditionalRegions>,
   platforms: readonly Platform[],
 ): boolean {
-  let facts = model.ownerOf(call.node);
-  while (facts && !facts.member) facts = facts.outer;
+  const facts = model.memberFunctionOf(call.node);
   const member = facts?.member;
   if (!facts || !member || member.kind !== 'Vue' || facts.lifecycle || template.bound.has(member.name)) return false;
   const sites = facts.callers.filter((edge) => edge.from !== facts).map((edge) => edge.site);

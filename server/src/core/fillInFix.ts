@@ -31,6 +31,7 @@ import type { PageMarkup, ProjectIndex } from './project';
 import type { Fix, TextEdit } from './types';
 import { scriptKindOf } from './parse';
 import { isVueFile, isVueTap, readVue } from './vue';
+import { wordOffsets } from './words';
 
 /** The title of the fix. */
 export const fillInFixTitle = 'Replace with the avatar/nickname fill-in (chooseAvatar button, nickname input in a form)';
@@ -41,17 +42,6 @@ const submitBase = 'onSubmitProfile';
 // ---------------------------------------------------------------------------------------------------------------
 // Shared: names, element extents, the handler's shape
 
-/** The offsets where `name` occurs as a whole word in `text` (code, strings and comments alike). */
-function occurrences(text: string, name: string): number[] {
-  // The name the parser gives a missing identifier (`function const`) is empty: it occurs nowhere. As a pattern it
-  // matched the empty string without moving on, and the loop filled memory until the process died (found by fuzzing).
-  if (name === '') return [];
-  const found: number[] = [];
-  const word = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
-  for (let match = word.exec(text); match; match = word.exec(text)) found.push(match.index);
-  return found;
-}
-
 /**
  * Counts of names in recent texts: a page asks about the handler of each API call it makes. A few names are counted
  * with one `indexOf` scan each; a text asked about many (a large page with a handler per call) gets one pass that
@@ -60,7 +50,7 @@ function occurrences(text: string, name: string): number[] {
 const nameCounts = new Map<string, { counts: Map<string, number>; all: boolean }>();
 const scansBeforeAllWords = 8;
 
-/** How often `name` occurs as a whole word in `text` (as {@link occurrences} counts), remembered per text. */
+/** How often `name` occurs as a whole word in `text` (as {@link wordOffsets} finds them), remembered per text. */
 function countOf(text: string, name: string): number {
   let entry = nameCounts.get(text);
   if (!entry) {
@@ -77,16 +67,10 @@ function countOf(text: string, name: string): number {
     entry.all = true;
     return counts.get(name) ?? 0;
   }
-  let count = 0;
-  if (name !== '') {
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      if (!wordCharacter.test(text[at - 1] ?? ' ') && !wordCharacter.test(text[at + name.length] ?? ' ')) count++;
-    }
-  }
+  const count = wordOffsets(text, name).length;
   entry.counts.set(name, count);
   return count;
 }
-const wordCharacter = /[\w$]/;
 
 /** A name not used anywhere in the texts: `onChooseAvatar`, else `onChooseAvatar2`, … (`removed` is about to go). */
 function freeName(base: string, texts: readonly string[], removed: string): string {
@@ -167,8 +151,7 @@ function handlerShape(fn: ts.FunctionLikeDeclaration): { holder: ts.Node; form: 
 
 /** The definition member holding a node: the member function itself, or the one whose body holds the callback. */
 function memberHolding(model: PageModel, node: ts.Node): DefinitionMember | undefined {
-  for (let facts = model.ownerOf(node); facts; facts = facts.outer) if (facts.member) return facts.member;
-  return undefined;
+  return model.memberFunctionOf(node)?.member;
 }
 
 /** The namespace a call was written with (`uni.getUserProfile` → `uni`). */
@@ -417,7 +400,7 @@ function nativeFix(
     {
       indent: indentationAt(markupText, bound.element.start),
       unit: indentUnit(markupText),
-      nl: markupText.includes('\r\n') ? '\r\n' : '\n',
+      nl: newlineOf(markupText),
     },
     bound.conditions,
   );
@@ -630,7 +613,7 @@ function taroFix(
   const name = nameNode.text;
   // Declared once and named once, by a JSX attribute: nothing else calls, passes or mentions it. (An attribute
   // named like it, `onGetUserInfo={onGetUserInfo}`, is no use of it.)
-  const found = occurrences(text, name).filter((offset) => {
+  const found = wordOffsets(text, name).filter((offset) => {
     const node = nodeAt(sourceFile, offset, false);
     // An occurrence no node holds (the parser skipped the text around it) reads as the source file, which has no parent.
     return !(node.parent && ts.isJsxAttribute(node.parent) && node.parent.name === node);

@@ -20,6 +20,7 @@ import { resolveApiReference, type AliasTable, type ApiCall, type ApiRef } from 
 import { isFunctionLike, propertyNameText, skipOuterExpressions, walk } from './parse';
 import { isVueFile, scriptSetupOf } from './vue';
 import { eventValueFlow, type FlowOptions, type ValueFlow } from './valueFlow';
+import { wordOffsets } from './words';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public types
@@ -1311,6 +1312,17 @@ export class PageModel {
       });
   }
 
+  /** The definition member's function that holds `node`: the member itself, or the one whose body holds the callback. */
+  memberFunctionOf(node: ts.Node): FunctionFacts | undefined {
+    for (let facts = this.ownerOf(node); facts; facts = facts.outer) if (facts.member) return facts;
+    return undefined;
+  }
+
+  /** The JSX elements whose literal `openType` names `value`, alone or coupled (`getPhoneNumber|agreePrivacyAuthorization`). */
+  jsxElementsOfOpenType(value: string): ts.JsxAttributes[] {
+    return this.jsxOpenTypes.filter((openType) => openType.value.split('|').includes(value)).map((openType) => openType.element);
+  }
+
   /**
    * The flags the page keeps in an object literal straight from `wx.canIUse('<feature>')` (`canIUseNicknameComp:
    * wx.canIUse('input.type.nickname')` in `data`) and names nowhere else, so that nothing sets them again:
@@ -1331,11 +1343,7 @@ export class PageModel {
       const key = ts.isPropertyAssignment(holder) ? propertyNameText(holder.name) : undefined;
       if (key) kept.set(key, argument.text);
     }
-    for (const key of [...kept.keys()]) {
-      const escaped = key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-      const uses = this.sourceFile.text.match(new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'g'))?.length ?? 0;
-      if (uses !== 1) kept.delete(key);
-    }
+    for (const key of [...kept.keys()]) if (wordOffsets(this.sourceFile.text, key).length !== 1) kept.delete(key);
     return (this.canIUseFlags = kept);
   }
 

@@ -24,6 +24,7 @@ import { conditionalRegions, platformsAt, type ProjectNames } from './conditiona
 import { isFillIn, tapEvents, type EventBinding, type MarkupAttribute, type MarkupElement, type MarkupFacts } from './markup';
 import { changedRange } from './positions';
 import type { Platform, Span } from './types';
+import { mentionsWord } from './words';
 
 /** True for a Vue single-file component. */
 export function isVueFile(fileName: string): boolean {
@@ -262,18 +263,6 @@ export function mayHaveUnmentionedHandlers(text: string): boolean {
   }
   return false;
 }
-
-/** True when `word` occurs in `text` as a whole identifier (not inside a longer name). */
-function mentionsWord(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    const before = text[at - 1];
-    const after = text[at + word.length];
-    if ((before === undefined || !identifierPart.test(before)) && (after === undefined || !identifierPart.test(after)))
-      return true;
-  }
-  return false;
-}
-const identifierPart = /[\w$]/;
 
 /**
  * The contents of the `<script>` blocks as the text shows them, never more than the SFC reader's: blocks count only

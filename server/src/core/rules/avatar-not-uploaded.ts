@@ -4,8 +4,6 @@ import type { Span } from '../types';
 import { uploadCalls, type FlowOptions, type ValueSink } from '../valueFlow';
 import type { Rule, RuleFinding } from './rule';
 
-export { uploadCalls };
-
 /**
  * Where the value at `path` of an event goes from the page methods `handlerNames`: the stores and sends with the span
  * of their callee, the handler names as messages list them, and whether the value itself reached an upload (with

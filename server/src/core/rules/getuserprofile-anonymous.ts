@@ -19,8 +19,7 @@ const fillIn = 'Use `<button open-type="chooseAvatar">` and `<input type="nickna
  * project template; real-world study, fill-in-template-fallback).
  */
 function onlyBeforeAnonymous(model: PageModel, fileName: string, node: ts.Node, index: ProjectIndex): boolean {
-  let member;
-  for (let facts = model.ownerOf(node); facts && !member; facts = facts.outer) member = facts.member;
+  const member = model.memberFunctionOf(node)?.member;
   if (!member?.fn || (model.functions.get(member.fn)?.callers.length ?? 0) > 0) return false;
   const flags = [...model.keptCanIUseFlags()].flatMap(([flag, feature]) => {
     const since = featureMinVersion('wx', feature);

@@ -40,9 +40,7 @@ export const rule: Rule = {
   checkScript({ model, platform, sourceFile }) {
     if (platform !== undefined && platform !== 'wechat') return [];
     const findings: RuleFinding[] = [];
-    for (const openType of model.jsxOpenTypes) {
-      const element = openType.element;
-      if (!openType.value.split('|').includes('agreePrivacyAuthorization')) continue;
+    for (const element of model.jsxElementsOfOpenType('agreePrivacyAuthorization')) {
       if (jsxHasSpread(element) || jsxAttributeOf(element, taroAgreeEvent)) continue;
       for (const event of taroTapEvents) {
         const attribute = jsxAttributeOf(element, event);

@@ -15,11 +15,10 @@ function jsxAgreeButtons(model: PageModel, fileName: string): AgreeButtons {
   const ids = new Set<string>();
   let count = 0;
   let unknownId = false;
-  for (const openType of model.jsxOpenTypes) {
-    if (!openType.value.split('|').includes('agreePrivacyAuthorization')) continue;
+  for (const element of model.jsxElementsOfOpenType('agreePrivacyAuthorization')) {
     count++;
-    const id = jsxLiteral(jsxAttributeOf(openType.element, 'id'))?.text.trim();
-    if (!id || jsxHasSpread(openType.element)) unknownId = true;
+    const id = jsxLiteral(jsxAttributeOf(element, 'id'))?.text.trim();
+    if (!id || jsxHasSpread(element)) unknownId = true;
     else ids.add(id);
   }
   return { ids, count, unknownId, fileName: path.basename(fileName) };
